@@ -1,0 +1,7 @@
+/**
+ * The contract test kit, shipped as the test-jar of {@code crm-messaging-spi}: a plugin author extends
+ * {@link org.crmkit.messaging.kit.SmsGatewayContract} (or {@link org.crmkit.messaging.kit.EmailSenderContract})
+ * and supplies the gateway plus a test double of the provider behind it. The kit depends on JUnit Jupiter
+ * only, and checks what a host relies on: ids, intact text, part counts, failure kinds and receipts.
+ */
+package org.crmkit.messaging.kit;
