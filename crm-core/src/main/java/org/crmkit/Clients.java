@@ -1,0 +1,284 @@
+package org.crmkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.audit.Changes;
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientCode;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientEvent;
+import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ContactEntry;
+import org.crmkit.client.ContactType;
+import org.crmkit.client.Location;
+import org.crmkit.client.TaxIdentifiers;
+import org.crmkit.common.AccessDeniedException;
+import org.crmkit.common.Actor;
+import org.crmkit.common.ClientGroupId;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.CrmException;
+import org.crmkit.common.DomainEvent;
+import org.crmkit.common.NotFoundException;
+import org.crmkit.common.ValidationException;
+import org.crmkit.property.ChoiceId;
+import org.crmkit.property.PropertyDefinition;
+import org.crmkit.property.PropertyKey;
+import org.crmkit.property.PropertyType;
+import org.crmkit.property.PropertyValue;
+import org.crmkit.storage.Stores;
+
+/**
+ * The client use cases, each one unit of work for the acting tenant: register, read, change,
+ * archive, search, and the change journal. Every read is restricted by the access policy inside
+ * the store's query; every change is checked against it before anything is written.
+ */
+public final class Clients {
+    private static final int CODE_ATTEMPTS = 1000;
+
+    private final Runtime rt;
+    private final Actor actor;
+
+    Clients(Runtime rt, Actor actor) {
+        this.rt = rt;
+        this.actor = actor;
+    }
+
+    /** Parses a contact value with the Crm's phone region: {@code 8 (916) 123-45-67} → {@code +79161234567}. */
+    public ContactEntry contact(ContactType type, String raw) {
+        return ContactEntry.parse(type, raw, rt.phoneRegion);
+    }
+
+    /** Registers a client; everything is checked first and nothing is stored when anything is wrong. */
+    public Client register(NewClient draft) {
+        return rt.write(actor, (stores, events) -> {
+            Client client = build(stores, draft);
+            Client stored = stores.clients().insert(client);
+            stores.audit().append(changes(Map.of(), stored));
+            events.add(new ClientEvent.ClientRegistered(actor.tenant(), stored.id(), rt.clock.instant(), actor.name()));
+            return stored;
+        });
+    }
+
+    private Client build(Stores stores, NewClient draft) {
+        ClientId id = new ClientId(rt.ids.next());
+        Client client = Client.register(id, draft.code == null ? ClientCode.numbered(1) : ClientCode.of(draft.code),
+                draft.kind, draft.shortName, draft.registeredOn == null ? rt.today() : draft.registeredOn);
+        client = client.rename(client.shortName(), Optional.ofNullable(draft.fullName))
+                .moveToGroup(draft.group)
+                .classifyAs(draft.relationship)
+                .assignManager(draft.manager != null ? draft.manager : actor.employee().orElse(null))
+                .relocate(Location.of(draft.region, draft.city, draft.industry))
+                .changeTaxIds(TaxIdentifiers.parse(draft.inn, draft.kpp, draft.ogrn, draft.okpo))
+                .changeNotes(draft.notes);
+        for (int i = 0; i < draft.contacts.size(); i++) {
+            NewClient.ContactInput input = draft.contacts.get(i);
+            try {
+                ContactEntry entry = ContactEntry.parse(input.type(), input.value(), rt.phoneRegion)
+                        .labelled(input.label()).asPrimary(input.primary());
+                client = client.addContact(entry);
+            } catch (ValidationException e) {
+                throw e.under("contacts[" + i + "]");
+            }
+        }
+        for (Map.Entry<String, NewClient.PropertyInput> input : draft.properties.entrySet()) {
+            PropertyDefinition definition = definition(stores, input.getKey());
+            PropertyValue value = input.getValue().value() != null ? input.getValue().value()
+                    : byLabels(definition, input.getValue().choiceLabels());
+            client = client.setProperty(definition, value);
+        }
+        checkReferences(stores, client, null);
+        requireAllowed(client);
+        if (draft.code == null) {
+            client = client.recode(freeCode(stores));
+        }
+        return client;
+    }
+
+    private static ClientCode freeCode(Stores stores) {
+        for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
+            ClientCode code = ClientCode.numbered(stores.clients().nextCodeNumber());
+            if (stores.clients().count(new ClientCriterion.CodeIs(code)) == 0) {
+                return code;
+            }
+        }
+        throw new CrmException("no free client code after " + CODE_ATTEMPTS + " numbers; imported codes fill the numbering");
+    }
+
+    private static PropertyDefinition definition(Stores stores, String key) {
+        PropertyKey propertyKey = PropertyKey.of(key);
+        return stores.properties().get(propertyKey)
+                .orElseThrow(() -> new ValidationException("properties." + key, key, "is not a defined property"));
+    }
+
+    private static PropertyValue byLabels(PropertyDefinition definition, List<String> labels) {
+        List<ChoiceId> ids = new ArrayList<>();
+        for (String label : labels) {
+            ids.add(definition.valueList().byLabel(label).orElseThrow(() -> new ValidationException(
+                    "properties." + definition.key(), label, "is not an active entry of the value list of \"" + definition.label() + "\"")).id());
+        }
+        if (definition.type() instanceof PropertyType.ChoiceType) {
+            if (ids.size() != 1) {
+                throw new ValidationException("properties." + definition.key(), String.join(", ", labels), "must be exactly one entry");
+            }
+            return PropertyValue.choice(ids.get(0));
+        }
+        return PropertyValue.choices(Set.copyOf(ids));
+    }
+
+    /**
+     * Checks what the client refers to: the group exists, the relationship type is active,
+     * changed property values belong to defined, applicable properties, required ones are set.
+     */
+    private void checkReferences(Stores stores, Client client, Client before) {
+        if (before == null || !client.group().equals(before.group())) {
+            client.group().ifPresent(g -> stores.groups().get(g)
+                    .orElseThrow(() -> new ValidationException("group", g, "is not a client group")));
+        }
+        if (before == null || !client.relationship().equals(before.relationship())) {
+            client.relationship().ifPresent(r -> RelationshipTypes.active(stores, r));
+        }
+        List<ClientGroupId> groupPath = ClientGroups.path(stores, client.group());
+        Map<PropertyKey, PropertyValue> previous = before == null ? Map.of() : before.properties();
+        boolean placementChanged = before == null || before.kind() != client.kind() || !before.group().equals(client.group());
+        for (Map.Entry<PropertyKey, PropertyValue> entry : client.properties().entrySet()) {
+            boolean changed = !entry.getValue().equals(previous.get(entry.getKey()));
+            if (changed || placementChanged) {
+                PropertyDefinition definition = definition(stores, entry.getKey().value());
+                if (changed) {
+                    definition.check(entry.getValue());
+                }
+                if (!definition.appliesTo().matches(client.kind(), groupPath)) {
+                    throw new ValidationException("properties." + entry.getKey(), definition.display(entry.getValue()),
+                            "cannot be set: \"" + definition.label() + "\" does not apply to this client's kind or group");
+                }
+            }
+        }
+        for (PropertyDefinition definition : stores.properties().all()) {
+            if (definition.required() && !definition.archived()
+                    && definition.appliesTo().matches(client.kind(), groupPath)
+                    && !client.properties().containsKey(definition.key())) {
+                throw new ValidationException("properties." + definition.key(), null,
+                        "is required: \"" + definition.label() + "\" must be filled in");
+            }
+        }
+    }
+
+    private void requireAllowed(Client client) {
+        if (!rt.access.mayChange(actor, client)) {
+            throw new AccessDeniedException(actor.toString(), "change client " + client.code() + " (" + client.shortName() + ")");
+        }
+    }
+
+    private List<AuditEntry> changes(Map<String, String> before, Client after) {
+        return Changes.between(before, after.auditView(), after.id(), "client", actor.name(), rt.clock.instant(), rt.ids::next);
+    }
+
+    /** The client, if it exists and the actor may see it. */
+    public Optional<Client> find(ClientId id) {
+        return rt.read(actor, stores -> visible(stores, id));
+    }
+
+    /** The client; {@link NotFoundException} when it does not exist or the actor may not see it. */
+    public Client get(ClientId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("client", id));
+    }
+
+    private Optional<Client> visible(Stores stores, ClientId id) {
+        return stores.clients().get(id).filter(rt.access.visibleClients(actor)::test);
+    }
+
+    /**
+     * Saves a changed copy of a client read earlier. Fails with
+     * {@link org.crmkit.common.ConcurrentChangeException} when someone saved the client since, and
+     * then writes nothing. Returns the stored client at its new version.
+     */
+    public Client save(Client changed) {
+        return rt.write(actor, (stores, events) -> saveIn(stores, events, changed));
+    }
+
+    /** Reads, changes and saves the client in one unit of work. */
+    public Client update(ClientId id, UnaryOperator<Client> change) {
+        return rt.write(actor, (stores, events) -> {
+            Client current = visible(stores, id).orElseThrow(() -> new NotFoundException("client", id));
+            return saveIn(stores, events, change.apply(current));
+        });
+    }
+
+    private Client saveIn(Stores stores, List<DomainEvent> events, Client changed) {
+        Client current = visible(stores, changed.id()).orElseThrow(() -> new NotFoundException("client", changed.id()));
+        requireAllowed(current);
+        if (current.version() != changed.version()) {
+            throw new ConcurrentChangeException("client", changed.id(), changed.version());
+        }
+        List<AuditEntry> entries = changes(current.auditView(), changed);
+        if (entries.isEmpty()) {
+            return current;
+        }
+        checkReferences(stores, changed, current);
+        requireAllowed(changed);
+        Client stored = stores.clients().update(changed);
+        stores.audit().append(entries);
+        if (current.archived() != stored.archived()) {
+            events.add(stored.archived()
+                    ? new ClientEvent.ClientArchived(actor.tenant(), stored.id(), rt.clock.instant(), actor.name())
+                    : new ClientEvent.ClientRestored(actor.tenant(), stored.id(), rt.clock.instant(), actor.name()));
+        }
+        Set<String> fields = entries.stream().map(AuditEntry::field).collect(Collectors.toSet());
+        events.add(new ClientEvent.ClientChanged(actor.tenant(), stored.id(), fields, rt.clock.instant(), actor.name()));
+        return stored;
+    }
+
+    /** Sets one additional property of a client, checked against the schema. */
+    public Client setProperty(ClientId id, String key, PropertyValue value) {
+        return rt.write(actor, (stores, events) -> {
+            Client current = visible(stores, id).orElseThrow(() -> new NotFoundException("client", id));
+            return saveIn(stores, events, current.setProperty(definition(stores, key), value));
+        });
+    }
+
+    /** Archives a client: it stays in the base, history intact, and leaves default searches. */
+    public Client archive(ClientId id) {
+        return update(id, Client::archive);
+    }
+
+    public Client restore(ClientId id) {
+        return update(id, Client::restore);
+    }
+
+    /**
+     * Quick search as in a client list's search box: a name fragment (case and ё/е ignored), a phone
+     * in any format, an e-mail, an INN or a code. Archived clients are left out. At most 50 results,
+     * by name.
+     */
+    public List<Client> search(String text) {
+        ClientCriterion criterion = QuickSearch.parse(text, rt.phoneRegion).and(new ClientCriterion.Archived(false));
+        return find(ClientQuery.where(criterion).orderBy(ClientQuery.Order.NAME).page(0, 50));
+    }
+
+    /** The clients matching a query that the actor may see, in one query of the store. */
+    public List<Client> find(ClientQuery query) {
+        ClientQuery restricted = query.restrictedTo(rt.access.visibleClients(actor));
+        return rt.read(actor, stores -> stores.clients().find(restricted));
+    }
+
+    public long count(ClientCriterion criterion) {
+        ClientCriterion restricted = rt.access.visibleClients(actor).and(criterion);
+        return rt.read(actor, stores -> stores.clients().count(restricted));
+    }
+
+    /** The client's change journal (its card and its contact persons), oldest first. */
+    public List<AuditEntry> history(ClientId id) {
+        return rt.read(actor, stores -> {
+            visible(stores, id).orElseThrow(() -> new NotFoundException("client", id));
+            return stores.audit().ofClient(id);
+        });
+    }
+}

@@ -1,0 +1,106 @@
+package org.crmkit;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.audit.Changes;
+import org.crmkit.client.Client;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.client.ContactPersonId;
+import org.crmkit.client.PersonName;
+import org.crmkit.common.AccessDeniedException;
+import org.crmkit.common.Actor;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.NotFoundException;
+import org.crmkit.storage.Stores;
+
+/**
+ * Contact persons of clients. A person is visible and changeable exactly when its client is;
+ * changes go to the client's journal under the subject {@code contact-person:<id>}.
+ */
+public final class ContactPersons {
+    private final Runtime rt;
+    private final Actor actor;
+
+    ContactPersons(Runtime rt, Actor actor) {
+        this.rt = rt;
+        this.actor = actor;
+    }
+
+    /**
+     * Adds a person to a client; {@code details} fills in the rest with the person's verbs
+     * ({@code p -> p.withPosition("Бухгалтер").relationSince(date)}).
+     */
+    public ContactPerson add(ClientId client, PersonName name, UnaryOperator<ContactPerson> details) {
+        return rt.write(actor, (stores, events) -> {
+            changeableClient(stores, client);
+            ContactPerson person = details.apply(ContactPerson.create(new ContactPersonId(rt.ids.next()), client, name));
+            if (!person.client().equals(client) || person.version() != 0) {
+                throw new IllegalArgumentException("details must not change the person's client or version");
+            }
+            ContactPerson stored = stores.contactPersons().insert(person);
+            journal(stores, Map.of(), stored);
+            return stored;
+        });
+    }
+
+    public Optional<ContactPerson> find(ContactPersonId id) {
+        return rt.read(actor, stores -> stores.contactPersons().get(id)
+                .filter(p -> stores.clients().get(p.client()).filter(rt.access.visibleClients(actor)::test).isPresent()));
+    }
+
+    public List<ContactPerson> ofClient(ClientId client) {
+        return rt.read(actor, stores -> {
+            stores.clients().get(client).filter(rt.access.visibleClients(actor)::test)
+                    .orElseThrow(() -> new NotFoundException("client", client));
+            return stores.contactPersons().ofClient(client);
+        });
+    }
+
+    /** Saves a changed copy read earlier; a stale copy fails and nothing is written. */
+    public ContactPerson save(ContactPerson changed) {
+        return rt.write(actor, (stores, events) -> {
+            ContactPerson current = stores.contactPersons().get(changed.id())
+                    .orElseThrow(() -> new NotFoundException("contact person", changed.id()));
+            changeableClient(stores, current.client());
+            if (!current.client().equals(changed.client())) {
+                throw new IllegalArgumentException("a contact person cannot move to another client");
+            }
+            if (current.version() != changed.version()) {
+                throw new ConcurrentChangeException("contact person", changed.id(), changed.version());
+            }
+            if (current.auditView().equals(changed.auditView())) {
+                return current;
+            }
+            ContactPerson stored = stores.contactPersons().update(changed);
+            journal(stores, current.auditView(), stored);
+            return stored;
+        });
+    }
+
+    public ContactPerson update(ContactPersonId id, UnaryOperator<ContactPerson> change) {
+        ContactPerson current = find(id).orElseThrow(() -> new NotFoundException("contact person", id));
+        return save(change.apply(current));
+    }
+
+    private Client changeableClient(Stores stores, ClientId id) {
+        Client client = stores.clients().get(id).filter(rt.access.visibleClients(actor)::test)
+                .orElseThrow(() -> new NotFoundException("client", id));
+        if (!rt.access.mayChange(actor, client)) {
+            throw new AccessDeniedException(actor.toString(), "change contact persons of client " + client.code());
+        }
+        return client;
+    }
+
+    private void journal(Stores stores, Map<String, String> before, ContactPerson after) {
+        List<AuditEntry> entries = Changes.between(before, after.auditView(), after.client(),
+                "contact-person:" + after.id(), actor.name(), rt.clock.instant(), rt.ids::next);
+        if (!entries.isEmpty()) {
+            stores.audit().append(entries);
+        }
+    }
+}

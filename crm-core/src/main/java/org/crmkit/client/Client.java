@@ -1,0 +1,229 @@
+package org.crmkit.client;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.crmkit.common.ClientGroupId;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.ClientKind;
+import org.crmkit.common.CleanText;
+import org.crmkit.common.EmployeeId;
+import org.crmkit.common.ValidationException;
+import org.crmkit.property.PropertyDefinition;
+import org.crmkit.property.PropertyKey;
+import org.crmkit.property.PropertyValue;
+
+/**
+ * A client (aggregate root): a company, a sole proprietor or a person the business works with.
+ *
+ * <p>Immutable: every verb returns the changed client at the same version, and a store saves it
+ * only if nobody saved another change since that version was read. Invariants: a short name is
+ * present; tax identifiers fit the kind; at most one contact entry per channel is primary and no
+ * channel holds the same value twice; property values were checked against their definitions when
+ * assigned. Clients are archived, never deleted.
+ *
+ * @param version 0 for a client never stored; the store increments it on every save
+ */
+public record Client(ClientId id, ClientCode code, ClientKind kind, String shortName, Optional<String> fullName,
+                     Optional<ClientGroupId> group, Optional<RelationshipTypeId> relationship,
+                     Optional<EmployeeId> manager, LocalDate registeredOn, Location location,
+                     TaxIdentifiers taxIds, List<ContactEntry> contacts, Map<PropertyKey, PropertyValue> properties,
+                     Optional<String> notes, boolean archived, long version) {
+
+    public static final int SHORT_NAME_MAX = 150;
+    public static final int FULL_NAME_MAX = 500;
+
+    public Client {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(relationship, "relationship");
+        Objects.requireNonNull(manager, "manager");
+        Objects.requireNonNull(registeredOn, "registeredOn");
+        Objects.requireNonNull(location, "location");
+        Objects.requireNonNull(taxIds, "taxIds");
+        Objects.requireNonNull(fullName, "fullName");
+        Objects.requireNonNull(notes, "notes");
+        shortName = CleanText.require("shortName", shortName, SHORT_NAME_MAX);
+        fullName = fullName.flatMap(n -> CleanText.optional("fullName", n, FULL_NAME_MAX));
+        notes = notes.flatMap(n -> CleanText.multiline("notes", n, 10_000));
+        taxIds.checkFor(kind);
+        contacts = ContactRules.check(contacts);
+        properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+        if (version < 0) {
+            throw new ValidationException("version", version, "must not be negative");
+        }
+    }
+
+    /** A new client: no group, relationship or manager yet, not stored (version 0). */
+    public static Client register(ClientId id, ClientCode code, ClientKind kind, String shortName, LocalDate registeredOn) {
+        return new Client(id, code, kind, shortName, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), registeredOn, Location.UNKNOWN, TaxIdentifiers.NONE, List.of(), Map.of(),
+                Optional.empty(), false, 0);
+    }
+
+    public Client rename(String newShortName, Optional<String> newFullName) {
+        return new Client(id, code, kind, newShortName, newFullName, group, relationship, manager, registeredOn,
+                location, taxIds, contacts, properties, notes, archived, version);
+    }
+
+    public Client withFullName(String newFullName) {
+        return rename(shortName, Optional.ofNullable(newFullName));
+    }
+
+    /** Changes the legal form; the tax identifiers must fit the new kind. */
+    public Client changeKind(ClientKind newKind) {
+        return new Client(id, code, newKind, shortName, fullName, group, relationship, manager, registeredOn,
+                location, taxIds, contacts, properties, notes, archived, version);
+    }
+
+    public Client recode(ClientCode newCode) {
+        return new Client(id, newCode, kind, shortName, fullName, group, relationship, manager, registeredOn,
+                location, taxIds, contacts, properties, notes, archived, version);
+    }
+
+    public Client moveToGroup(ClientGroupId newGroup) {
+        return new Client(id, code, kind, shortName, fullName, Optional.ofNullable(newGroup), relationship, manager,
+                registeredOn, location, taxIds, contacts, properties, notes, archived, version);
+    }
+
+    public Client classifyAs(RelationshipTypeId newRelationship) {
+        return new Client(id, code, kind, shortName, fullName, group, Optional.ofNullable(newRelationship), manager,
+                registeredOn, location, taxIds, contacts, properties, notes, archived, version);
+    }
+
+    /** Hands the client to a main manager; {@code null} leaves it without one. */
+    public Client assignManager(EmployeeId newManager) {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, Optional.ofNullable(newManager),
+                registeredOn, location, taxIds, contacts, properties, notes, archived, version);
+    }
+
+    public Client registeredOn(LocalDate date) {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, date,
+                location, taxIds, contacts, properties, notes, archived, version);
+    }
+
+    public Client relocate(Location newLocation) {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
+                newLocation, taxIds, contacts, properties, notes, archived, version);
+    }
+
+    public Client changeTaxIds(TaxIdentifiers newTaxIds) {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
+                location, newTaxIds, contacts, properties, notes, archived, version);
+    }
+
+    /**
+     * Adds a contact entry. A primary entry takes the primary mark from the channel's previous
+     * primary; the first entry of a channel becomes primary by itself.
+     */
+    public Client addContact(ContactEntry entry) {
+        return withContacts(ContactRules.add(contacts, entry));
+    }
+
+    /** Removes the entry with the same channel and value; the next entry of the channel becomes primary. */
+    public Client removeContact(ContactEntry entry) {
+        return withContacts(ContactRules.remove(contacts, entry, "client " + code));
+    }
+
+    public Client withContacts(List<ContactEntry> newContacts) {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
+                location, taxIds, newContacts, properties, notes, archived, version);
+    }
+
+    public Optional<ContactEntry> primaryContact(ContactType type) {
+        return contacts.stream().filter(c -> c.type() == type && c.primary()).findFirst();
+    }
+
+    public List<ContactEntry> contacts(ContactType type) {
+        return contacts.stream().filter(c -> c.type() == type).collect(Collectors.toList());
+    }
+
+    /** Sets an additional property; the value is checked against the definition (type, limits, archived). */
+    public Client setProperty(PropertyDefinition definition, PropertyValue value) {
+        PropertyValue checked = definition.check(value);
+        Map<PropertyKey, PropertyValue> next = new TreeMap<>(properties);
+        next.put(definition.key(), checked);
+        return withProperties(next);
+    }
+
+    public Client clearProperty(PropertyKey key) {
+        Map<PropertyKey, PropertyValue> next = new TreeMap<>(properties);
+        next.remove(key);
+        return withProperties(next);
+    }
+
+    private Client withProperties(Map<PropertyKey, PropertyValue> next) {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
+                location, taxIds, contacts, next, notes, archived, version);
+    }
+
+    public Optional<PropertyValue> property(PropertyKey key) {
+        return Optional.ofNullable(properties.get(key));
+    }
+
+    public Client changeNotes(String newNotes) {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
+                location, taxIds, contacts, properties, Optional.ofNullable(newNotes), archived, version);
+    }
+
+    public Client archive() {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
+                location, taxIds, contacts, properties, notes, true, version);
+    }
+
+    public Client restore() {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
+                location, taxIds, contacts, properties, notes, false, version);
+    }
+
+    /** The client as a store returns it after saving: same content, the stored version. */
+    public Client withVersion(long storedVersion) {
+        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
+                location, taxIds, contacts, properties, notes, archived, storedVersion);
+    }
+
+    /** Whether the client's names contain the fragment, ignoring case and ё/е. */
+    public boolean nameContains(String foldedFragment) {
+        return CleanText.fold(shortName).contains(foldedFragment)
+                || fullName.map(n -> CleanText.fold(n).contains(foldedFragment)).orElse(false);
+    }
+
+    /**
+     * The client's content as field → text, for the audit journal: equal maps mean no change worth
+     * recording. Property values appear as {@code properties.<key>}.
+     */
+    public Map<String, String> auditView() {
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("code", code.value());
+        view.put("kind", kind.name());
+        view.put("shortName", shortName);
+        view.put("fullName", fullName.orElse(null));
+        view.put("group", group.map(ClientGroupId::toString).orElse(null));
+        view.put("relationship", relationship.map(RelationshipTypeId::value).orElse(null));
+        view.put("manager", manager.map(EmployeeId::value).orElse(null));
+        view.put("registeredOn", registeredOn.toString());
+        view.put("region", location.region().orElse(null));
+        view.put("city", location.city().orElse(null));
+        view.put("industry", location.industry().orElse(null));
+        view.put("inn", taxIds.inn().map(i -> i.value()).orElse(null));
+        view.put("kpp", taxIds.kpp().map(k -> k.value()).orElse(null));
+        view.put("ogrn", taxIds.ogrn().map(o -> o.value()).orElse(null));
+        view.put("okpo", taxIds.okpo().map(o -> o.value()).orElse(null));
+        view.put("contacts", contacts.isEmpty() ? null : contacts.stream()
+                .map(c -> c.type() + "=" + c.value() + c.label().map(l -> " (" + l + ")").orElse("") + (c.primary() ? " *" : ""))
+                .collect(Collectors.joining("; ")));
+        view.put("notes", notes.orElse(null));
+        view.put("archived", Boolean.toString(archived));
+        properties.forEach((key, value) -> view.put("properties." + key, value.display()));
+        return view;
+    }
+}

@@ -1,0 +1,33 @@
+package org.crmkit.client;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Set;
+
+import org.crmkit.common.ClientId;
+import org.crmkit.common.DomainEvent;
+import org.crmkit.common.TenantId;
+
+/** What happened to a client; published after the change is stored. */
+public sealed interface ClientEvent extends DomainEvent {
+    ClientId client();
+
+    record ClientRegistered(TenantId tenant, ClientId client, Instant at, String actor) implements ClientEvent {
+        public ClientRegistered {
+            Objects.requireNonNull(client, "client");
+        }
+    }
+
+    /** The client's card changed; {@code fields} as in the audit journal. */
+    record ClientChanged(TenantId tenant, ClientId client, Set<String> fields, Instant at, String actor) implements ClientEvent {
+        public ClientChanged {
+            fields = Set.copyOf(fields);
+        }
+    }
+
+    record ClientArchived(TenantId tenant, ClientId client, Instant at, String actor) implements ClientEvent {
+    }
+
+    record ClientRestored(TenantId tenant, ClientId client, Instant at, String actor) implements ClientEvent {
+    }
+}

@@ -1,0 +1,40 @@
+package org.crmkit.client;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.crmkit.common.ClientId;
+
+/**
+ * Stores the clients of one tenant, inside the unit of work that handed it out.
+ *
+ * <p>Contract (checked by the store contract kit): {@link #insert} stores a client at version 1,
+ * {@link #update} only if the stored version equals the client's, else it throws
+ * {@link org.crmkit.common.ConcurrentChangeException} and writes nothing; codes are unique per
+ * tenant ({@link org.crmkit.common.DuplicateException} naming {@code code}); {@link #find} answers
+ * a criterion exactly as {@link ClientCriterion#test} would, in one round trip for a database.
+ */
+public interface ClientStore {
+    Optional<Client> get(ClientId id);
+
+    List<Client> find(ClientQuery query);
+
+    long count(ClientCriterion criterion);
+
+    /** Stores a new client (version 0); returns it at version 1. */
+    Client insert(Client client);
+
+    /** Stores new clients in one batch; each comes back at version 1. */
+    default List<Client> insertAll(List<Client> clients) {
+        List<Client> stored = new ArrayList<>(clients.size());
+        clients.forEach(c -> stored.add(insert(c)));
+        return stored;
+    }
+
+    /** Stores a changed client read at {@code client.version()}; returns it at the next version. */
+    Client update(Client client);
+
+    /** The next number for an auto-numbered code of this tenant; never the same twice. */
+    long nextCodeNumber();
+}

@@ -1,0 +1,18 @@
+package org.crmkit.client;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.crmkit.common.ClientId;
+
+/** Stores contact persons of one tenant; versions work as in {@link ClientStore}. */
+public interface ContactPersonStore {
+    Optional<ContactPerson> get(ContactPersonId id);
+
+    /** The client's contact persons, ordered by surname, first name, id. */
+    List<ContactPerson> ofClient(ClientId client);
+
+    ContactPerson insert(ContactPerson person);
+
+    ContactPerson update(ContactPerson person);
+}

@@ -1,0 +1,54 @@
+package org.crmkit.common;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount in a currency, at the currency's scale (kopecks for RUB). Never a double; amounts in
+ * different currencies are never added.
+ */
+public record Money(BigDecimal amount, Currency currency) {
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        int scale = Math.max(currency.getDefaultFractionDigits(), 0);
+        try {
+            amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new ValidationException("amount", amount.toPlainString(),
+                    "has more than " + scale + " decimal places for " + currency.getCurrencyCode());
+        }
+    }
+
+    public static Money of(String amount, String currencyCode) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount.strip());
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ValidationException("amount", amount, "is not a number");
+        }
+        return new Money(value, currency(currencyCode));
+    }
+
+    public static Currency currency(String code) {
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new ValidationException("currency", code, "is not an ISO 4217 currency code");
+        }
+    }
+
+    public Money plus(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new ValidationException("currency", other.currency, "differs from " + currency + "; amounts not added");
+        }
+        return new Money(amount.add(other.amount), currency);
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}

@@ -1,0 +1,63 @@
+package org.crmkit.common;
+
+import java.util.Objects;
+
+/**
+ * Input that breaks a rule. Always names the field (a path such as {@code contacts[2].value}) and
+ * the rejected value, so a host can show it next to the right input.
+ */
+public class ValidationException extends CrmException {
+    private static final long serialVersionUID = 1L;
+
+    private final String field;
+    private final String rejectedValue;
+    private final String problem;
+
+    public ValidationException(String field, Object rejectedValue, String problem) {
+        super(format(field, rejectedValue, problem));
+        this.field = Objects.requireNonNull(field, "field");
+        this.rejectedValue = rejectedValue == null ? null : String.valueOf(rejectedValue);
+        this.problem = problem;
+    }
+
+    private static String format(String field, Object value, String problem) {
+        String shown = value == null ? "null" : "\"" + printable(String.valueOf(value)) + "\"";
+        return field + ": " + shown + " " + problem;
+    }
+
+    /** Renders control characters visibly, so a message never carries a raw CR/LF or bidi override. */
+    private static String printable(String value) {
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
+                out.append(String.format("\\u%04X", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        String shown = out.toString();
+        return shown.length() > 300 ? shown.substring(0, 300) + "…" : shown;
+    }
+
+    /** The field that was rejected, e.g. {@code inn} or {@code contacts[1].value}. */
+    public String field() {
+        return field;
+    }
+
+    /** The rejected value as given, or {@code null} when it was missing. */
+    public String rejectedValue() {
+        return rejectedValue;
+    }
+
+    /** What is wrong with the value, e.g. {@code fails its checksum (expected last digit 3)}. */
+    public String problem() {
+        return problem;
+    }
+
+    /** The same problem reported under an outer path: {@code contacts[2]} + {@code value}. */
+    public ValidationException under(String outerField) {
+        ValidationException moved = new ValidationException(outerField + "." + field, rejectedValue, problem);
+        moved.setStackTrace(getStackTrace());
+        return moved;
+    }
+}

@@ -1,0 +1,16 @@
+package org.crmkit.property;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** The identity of one entry of a value list; stored values refer to it, never to its label. */
+public record ChoiceId(UUID value) {
+    public ChoiceId {
+        Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+        return value.toString();
+    }
+}

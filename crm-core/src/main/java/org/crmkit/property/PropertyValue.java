@@ -1,0 +1,243 @@
+package org.crmkit.property;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+import org.crmkit.common.ClientId;
+import org.crmkit.common.CleanText;
+import org.crmkit.common.EmployeeId;
+import org.crmkit.common.Money;
+import org.crmkit.common.ValidationException;
+
+/**
+ * A typed value of an additional property. The alternatives are closed; stores and rules dispatch
+ * through {@link Visitor}. A value is checked against its {@link PropertyType} when it is assigned.
+ */
+public sealed interface PropertyValue {
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** A text for people and the audit journal; labels of choices are resolved by the definition. */
+    String display();
+
+    interface Visitor<R> {
+        R text(TextValue value);
+
+        R number(NumberValue value);
+
+        R money(MoneyValue value);
+
+        R date(DateValue value);
+
+        R bool(BooleanValue value);
+
+        R choice(ChoiceValue value);
+
+        R choices(MultiChoiceValue value);
+
+        R employee(EmployeeValue value);
+
+        R client(ClientValue value);
+    }
+
+    static TextValue text(String value) {
+        return new TextValue(value);
+    }
+
+    static NumberValue number(String value) {
+        try {
+            return new NumberValue(new BigDecimal(value.strip()));
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new ValidationException("value", value, "is not a number");
+        }
+    }
+
+    static NumberValue number(long value) {
+        return new NumberValue(BigDecimal.valueOf(value));
+    }
+
+    static MoneyValue money(Money value) {
+        return new MoneyValue(value);
+    }
+
+    static DateValue date(LocalDate value) {
+        return new DateValue(value);
+    }
+
+    static BooleanValue bool(boolean value) {
+        return new BooleanValue(value);
+    }
+
+    static ChoiceValue choice(ChoiceId value) {
+        return new ChoiceValue(value);
+    }
+
+    static MultiChoiceValue choices(Set<ChoiceId> values) {
+        return new MultiChoiceValue(values);
+    }
+
+    static EmployeeValue employee(EmployeeId value) {
+        return new EmployeeValue(value);
+    }
+
+    static ClientValue client(ClientId value) {
+        return new ClientValue(value);
+    }
+
+    record TextValue(String value) implements PropertyValue {
+        public TextValue {
+            String given = value;
+            value = CleanText.multiline("value", given, 4000)
+                    .orElseThrow(() -> new ValidationException("value", given, "is empty; clear the property instead"));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.text(this);
+        }
+
+        @Override
+        public String display() {
+            return value;
+        }
+    }
+
+    record NumberValue(BigDecimal value) implements PropertyValue {
+        public NumberValue {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.number(this);
+        }
+
+        @Override
+        public String display() {
+            return value.toPlainString();
+        }
+    }
+
+    record MoneyValue(Money value) implements PropertyValue {
+        public MoneyValue {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.money(this);
+        }
+
+        @Override
+        public String display() {
+            return value.toString();
+        }
+    }
+
+    record DateValue(LocalDate value) implements PropertyValue {
+        public DateValue {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.date(this);
+        }
+
+        @Override
+        public String display() {
+            return value.toString();
+        }
+    }
+
+    record BooleanValue(boolean value) implements PropertyValue {
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.bool(this);
+        }
+
+        @Override
+        public String display() {
+            return value ? "yes" : "no";
+        }
+    }
+
+    record ChoiceValue(ChoiceId value) implements PropertyValue {
+        public ChoiceValue {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.choice(this);
+        }
+
+        @Override
+        public String display() {
+            return value.toString();
+        }
+    }
+
+    /** Several entries of one value list; kept sorted so equal selections are equal values. */
+    record MultiChoiceValue(Set<ChoiceId> values) implements PropertyValue {
+        public MultiChoiceValue {
+            if (values == null || values.isEmpty()) {
+                throw new ValidationException("value", values, "selects nothing; clear the property instead");
+            }
+            values = Collections.unmodifiableSortedSet(sorted(values));
+        }
+
+        private static TreeSet<ChoiceId> sorted(Set<ChoiceId> values) {
+            TreeSet<ChoiceId> set = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+            set.addAll(values);
+            return set;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.choices(this);
+        }
+
+        @Override
+        public String display() {
+            return values.stream().map(ChoiceId::toString).collect(Collectors.joining(", "));
+        }
+    }
+
+    record EmployeeValue(EmployeeId value) implements PropertyValue {
+        public EmployeeValue {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.employee(this);
+        }
+
+        @Override
+        public String display() {
+            return value.value();
+        }
+    }
+
+    record ClientValue(ClientId value) implements PropertyValue {
+        public ClientValue {
+            Objects.requireNonNull(value, "value");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.client(this);
+        }
+
+        @Override
+        public String display() {
+            return value.toString();
+        }
+    }
+}

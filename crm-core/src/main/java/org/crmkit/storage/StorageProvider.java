@@ -1,0 +1,14 @@
+package org.crmkit.storage;
+
+import java.util.Map;
+
+/**
+ * Makes a {@link Storage} from settings (SPI, found through {@link java.util.ServiceLoader}).
+ * The constructor must be cheap; connecting happens in {@link #create}.
+ */
+public interface StorageProvider {
+    /** A short name to choose this provider by, e.g. {@code jpa}. */
+    String name();
+
+    Storage create(Map<String, String> settings);
+}
