@@ -1,0 +1,400 @@
+package org.crmkit.storage.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientCode;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientGroup;
+import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ContactEntry;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.client.ContactPersonId;
+import org.crmkit.client.ContactType;
+import org.crmkit.client.PersonName;
+import org.crmkit.client.RelationshipType;
+import org.crmkit.client.RelationshipTypeId;
+import org.crmkit.common.ClientGroupId;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.ClientKind;
+import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.DuplicateException;
+import org.crmkit.common.EmailAddress;
+import org.crmkit.common.EmployeeId;
+import org.crmkit.common.IdGenerator;
+import org.crmkit.common.PhoneNumber;
+import org.crmkit.common.TenantId;
+import org.crmkit.property.PropertyDefinition;
+import org.crmkit.property.PropertyKey;
+import org.crmkit.property.PropertyValue;
+import org.crmkit.storage.Storage;
+import org.crmkit.taxid.Inn;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract every {@link Storage} keeps. An implementation's test extends this class and
+ * supplies the storage; each test works in a tenant of its own, so one storage can serve all
+ * tests without cleaning up between them.
+ */
+public abstract class StorageContract {
+
+    /** The storage under test; may be shared by all tests of the class. */
+    protected abstract Storage storage();
+
+    private final IdGenerator ids = IdGenerator.timeOrdered(java.time.Clock.systemUTC());
+    protected TenantId tenant;
+
+    @BeforeEach
+    void freshTenant() {
+        tenant = TenantId.of("t" + UUID.randomUUID().toString().replace("-", "").substring(0, 20));
+    }
+
+    private ClientId newClientId() {
+        return new ClientId(ids.next());
+    }
+
+    private ClientGroupId storeGroup(TenantId in, String name) {
+        return storage().inTransaction(in, s -> s.groups().insert(ClientGroup.create(new ClientGroupId(ids.next()), name, null))).id();
+    }
+
+    private void storeDefinitions(TenantId in) {
+        storage().inTransaction(in, s -> {
+            ClientSamples.definitions().forEach(d -> s.properties().insert(d));
+            return null;
+        });
+    }
+
+    private Client storeClient(TenantId in, Client client) {
+        return storage().inTransaction(in, s -> s.clients().insert(client));
+    }
+
+    @Test
+    void aStoredClientReadsBackEqualAtVersionOne() {
+        storeDefinitions(tenant);
+        Client client = ClientSamples.pitersoft(newClientId(), storeGroup(tenant, "Покупатели и заказчики"));
+        Client stored = storeClient(tenant, client);
+
+        assertThat(stored).isEqualTo(client.withVersion(1));
+        Optional<Client> read = storage().read(tenant, s -> s.clients().get(client.id()));
+        assertThat(read).contains(client.withVersion(1));
+        assertThat(read.get().property(PropertyKey.of("credit-limit")).get().display()).isEqualTo("1234.50 RUB");
+    }
+
+    @Test
+    void anUpdateIncrementsTheVersionAndAStaleCopyIsRefusedWithNothingWritten() {
+        Client v1 = storeClient(tenant, minimal("Альфа", "000000001"));
+        Client v2 = storage().inTransaction(tenant, s -> s.clients().update(v1.rename("Альфа-2", Optional.empty())));
+        assertThat(v2.version()).isEqualTo(2);
+
+        Client stale = v1.rename("Альфа-stale", Optional.of("stale"));
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.clients().update(stale)))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(storage().<Optional<Client>>read(tenant, s -> s.clients().get(v1.id()))).contains(v2);
+    }
+
+    @Test
+    void aDuplicateCodeIsRefusedAndTheWholeUnitOfWorkRollsBack() {
+        storeClient(tenant, minimal("Альфа", "000000007"));
+        Client other = minimal("Бета", "000000008");
+        Client clash = minimal("Гамма", "000000007");
+
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> {
+            s.clients().insert(other);
+            return s.clients().insert(clash);
+        })).isInstanceOfSatisfying(DuplicateException.class, e -> {
+            assertThat(e.field()).isEqualTo("code");
+            assertThat(e.rejectedValue()).isEqualTo("000000007");
+        });
+        assertThat(storage().<Optional<Client>>read(tenant, s -> s.clients().get(other.id()))).isEmpty();
+        assertThat(storage().<Long>read(tenant, s -> s.clients().count(ClientCriterion.all()))).isEqualTo(1);
+    }
+
+    @Test
+    void aFailingUnitOfWorkLeavesNothingBehind() {
+        Client client = minimal("Альфа", "000000001");
+        ClientGroupId groupId = new ClientGroupId(ids.next());
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> {
+            s.clients().insert(client);
+            s.groups().insert(ClientGroup.create(groupId, "Поставщики", null));
+            s.audit().append(List.of(entry(client.id(), "shortName", Instant.parse("2024-01-01T00:00:00Z"))));
+            throw new IllegalStateException("the host's work failed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("the host's work failed");
+
+        storage().read(tenant, s -> {
+            assertThat(s.clients().get(client.id())).isEmpty();
+            assertThat(s.groups().get(groupId)).isEmpty();
+            assertThat(s.audit().ofClient(client.id())).isEmpty();
+            return null;
+        });
+    }
+
+    @Test
+    void aCodeChangeIsCheckedForUniquenessToo() {
+        storeClient(tenant, minimal("Альфа", "A-1"));
+        Client beta = storeClient(tenant, minimal("Бета", "B-1"));
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.clients().update(beta.recode(ClientCode.of("A-1")))))
+                .isInstanceOf(DuplicateException.class);
+        Client moved = storage().inTransaction(tenant, s -> s.clients().update(beta.recode(ClientCode.of("B-2"))));
+        assertThat(storage().<List<Client>>read(tenant, s -> s.clients().find(ClientQuery.where(new ClientCriterion.CodeIs(ClientCode.of("B-2"))))))
+                .containsExactly(moved);
+        storeClient(tenant, minimal("Гамма", "B-1"));
+    }
+
+    @Test
+    void everyCriterionSelectsExactlyTheClientsItsTestAccepts() {
+        storeDefinitions(tenant);
+        List<ClientGroupId> groups = List.of(storeGroup(tenant, "Покупатели"), storeGroup(tenant, "Поставщики"), storeGroup(tenant, "Оптовые"));
+        List<ClientId> clientIds = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            clientIds.add(newClientId());
+        }
+        List<Client> population = ClientSamples.population(clientIds, groups);
+        storage().inTransaction(tenant, s -> s.clients().insertAll(population));
+        List<Client> stored = storage().read(tenant, s -> s.clients().find(new ClientQuery(ClientCriterion.all(), ClientQuery.Order.CODE, 0, 1000)));
+        assertThat(stored).hasSize(population.size());
+
+        for (ClientCriterion criterion : criteria(population, groups)) {
+            Set<ClientId> expected = stored.stream().filter(criterion::test).map(Client::id).collect(Collectors.toSet());
+            List<Client> found = storage().read(tenant, s -> s.clients().find(new ClientQuery(criterion, ClientQuery.Order.CODE, 0, 1000)));
+            assertThat(found.stream().map(Client::id).collect(Collectors.toSet()))
+                    .as("clients selected by %s", criterion).isEqualTo(expected);
+            assertThat(storage().<Long>read(tenant, s -> s.clients().count(criterion))).as("count of %s", criterion).isEqualTo(expected.size());
+        }
+    }
+
+    private static List<ClientCriterion> criteria(List<Client> population, List<ClientGroupId> groups) {
+        ClientCriterion vip = new ClientCriterion.RelationshipIs(RelationshipType.VIP);
+        ClientCriterion alekseev = new ClientCriterion.ManagedBy(Set.of(EmployeeId.of("alekseev")));
+        ClientCriterion kitchen = new ClientCriterion.PropertyEquals(PropertyKey.of("furniture"), PropertyValue.choice(ClientSamples.KITCHEN));
+        return List.of(
+                ClientCriterion.all(),
+                new ClientCriterion.And(List.of()),
+                new ClientCriterion.Or(List.of()),
+                new ClientCriterion.NameContains("ёлк"),
+                new ClientCriterion.NameContains("ЕЛК"),
+                new ClientCriterion.NameContains("ежик"),
+                new ClientCriterion.NameContains("мебел"),
+                new ClientCriterion.NameContains("%"),
+                new ClientCriterion.NameContains("_"),
+                new ClientCriterion.NameContains("ООО «"),
+                new ClientCriterion.CodeIs(population.get(3).code()),
+                new ClientCriterion.InnIs(Inn.parse("7707083893")),
+                new ClientCriterion.InnIs(Inn.parse("500100732259")),
+                new ClientCriterion.PhoneIs(PhoneNumber.parse("phone", "8 (916) 103-03-11", "RU")),
+                new ClientCriterion.EmailIs(EmailAddress.parse("client2@example.ru")),
+                new ClientCriterion.InGroups(Set.of(groups.get(0), groups.get(2))),
+                new ClientCriterion.InGroups(Set.of()),
+                new ClientCriterion.KindIs(ClientKind.SOLE_PROPRIETOR),
+                vip,
+                new ClientCriterion.Archived(true),
+                new ClientCriterion.Archived(false),
+                alekseev,
+                new ClientCriterion.ManagedBy(Set.of()),
+                new ClientCriterion.IdIn(Set.of(population.get(0).id(), population.get(10).id())),
+                new ClientCriterion.Not(alekseev),
+                new ClientCriterion.Not(new ClientCriterion.InGroups(Set.of(groups.get(1)))),
+                ClientCriterion.and(vip, new ClientCriterion.Not(new ClientCriterion.Archived(true))),
+                ClientCriterion.or(alekseev, new ClientCriterion.NameContains("бета"), new ClientCriterion.KindIs(ClientKind.INDIVIDUAL)),
+                kitchen,
+                new ClientCriterion.PropertyEquals(PropertyKey.of("parts"), PropertyValue.choice(ClientSamples.PARTS)),
+                new ClientCriterion.PropertyEquals(PropertyKey.of("employees-count"), PropertyValue.number(3)),
+                new ClientCriterion.PropertyEquals(PropertyKey.of("employees-count"), PropertyValue.number("3.00")),
+                new ClientCriterion.PropertyEquals(PropertyKey.of("competitor"), PropertyValue.bool(true)),
+                new ClientCriterion.PropertyEquals(PropertyKey.of("activity"), PropertyValue.text("Сборка мебели")),
+                new ClientCriterion.PropertyEquals(PropertyKey.of("seminar-date"), PropertyValue.date(LocalDate.of(2011, 9, 12))),
+                new ClientCriterion.Not(kitchen),
+                ClientCriterion.and(alekseev, ClientCriterion.or(kitchen, new ClientCriterion.Not(new ClientCriterion.KindIs(ClientKind.LEGAL_ENTITY)))));
+    }
+
+    @Test
+    void pagesAreStableAndOrderedByCodeOrName() {
+        List<String> names = List.of("Бета", "альфа", "Ёж", "Ель", "Гамма", "Дельта");
+        for (int i = 0; i < names.size(); i++) {
+            storeClient(tenant, minimal(names.get(i), String.format("%09d", 10 - i)));
+        }
+        List<Client> byCode = storage().read(tenant, s -> s.clients().find(new ClientQuery(ClientCriterion.all(), ClientQuery.Order.CODE, 0, 100)));
+        assertThat(byCode).extracting(c -> c.code().value()).isSorted();
+        List<Client> byName = storage().read(tenant, s -> s.clients().find(new ClientQuery(ClientCriterion.all(), ClientQuery.Order.NAME, 0, 100)));
+        assertThat(byName).extracting(Client::shortName).containsExactly("альфа", "Бета", "Гамма", "Дельта", "Ёж", "Ель");
+        List<Client> page = storage().read(tenant, s -> s.clients().find(new ClientQuery(ClientCriterion.all(), ClientQuery.Order.NAME, 2, 3)));
+        assertThat(page).containsExactlyElementsOf(byName.subList(2, 5));
+    }
+
+    @Test
+    void codeNumbersNeverRepeat() {
+        List<Long> numbers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            numbers.add(storage().inTransaction(tenant, s -> s.clients().nextCodeNumber()));
+        }
+        assertThat(numbers).doesNotHaveDuplicates().isSorted();
+        assertThat(numbers.get(0)).isPositive();
+    }
+
+    @Test
+    void tenantsNeverSeeEachOthersRecords() {
+        TenantId other = TenantId.of(tenant.value() + "-b");
+        storeDefinitions(tenant);
+        ClientGroupId group = storeGroup(tenant, "Покупатели");
+        Client mine = storeClient(tenant, ClientSamples.pitersoft(newClientId(), group));
+        storage().inTransaction(tenant, s -> {
+            s.audit().append(List.of(entry(mine.id(), "shortName", Instant.parse("2024-01-01T00:00:00Z"))));
+            return s.contactPersons().insert(ContactPerson.create(new ContactPersonId(ids.next()), mine.id(), PersonName.of("Светикова", "Светлана", "Андреевна")));
+        });
+        Client theirs = storeClient(other, minimal("Питерсофт", "000000001"));
+
+        storage().read(other, s -> {
+            assertThat(s.clients().get(mine.id())).isEmpty();
+            assertThat(s.clients().find(ClientQuery.where(new ClientCriterion.NameContains("питер")))).containsExactly(theirs);
+            assertThat(s.clients().find(ClientQuery.where(new ClientCriterion.InnIs(Inn.parse("7707083893"))))).isEmpty();
+            assertThat(s.clients().count(ClientCriterion.all())).isEqualTo(1);
+            assertThat(s.audit().ofClient(mine.id())).isEmpty();
+            assertThat(s.contactPersons().ofClient(mine.id())).isEmpty();
+            assertThat(s.groups().get(group)).isEmpty();
+            assertThat(s.groups().all()).isEmpty();
+            assertThat(s.properties().all()).isEmpty();
+            return null;
+        });
+        assertThatThrownBy(() -> storage().inTransaction(other, s -> s.clients().update(mine.rename("чужой", Optional.empty()))))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(storage().<Optional<Client>>read(tenant, s -> s.clients().get(mine.id()))).contains(mine);
+    }
+
+    @Test
+    void contactPersonsRoundTripAndVersion() {
+        Client client = storeClient(tenant, minimal("Прайм-М", "000000012"));
+        ContactPerson person = ContactPerson.create(new ContactPersonId(ids.next()), client.id(), PersonName.of("Светикова", "Светлана", "Андреевна"))
+                .withPosition("Главный бухгалтер")
+                .assignResponsible(EmployeeId.of("abdulov"))
+                .relationSince(LocalDate.of(2008, 1, 1))
+                .bornOn(LocalDate.of(1980, 3, 8))
+                .addContact(ContactEntry.parse(ContactType.MOBILE, "8 916 123 45 67", "RU"))
+                .addContact(ContactEntry.parse(ContactType.EMAIL, "svetikova@prime-m.ru", "RU"))
+                .changeNotes("Звонить после обеда");
+        ContactPerson other = ContactPerson.create(new ContactPersonId(ids.next()), client.id(), PersonName.of("Абдулов", "Юрий", null));
+        storage().inTransaction(tenant, s -> {
+            s.contactPersons().insert(person);
+            return s.contactPersons().insert(other);
+        });
+
+        assertThat(storage().<Optional<ContactPerson>>read(tenant, s -> s.contactPersons().get(person.id()))).contains(person.withVersion(1));
+        assertThat(storage().<List<ContactPerson>>read(tenant, s -> s.contactPersons().ofClient(client.id())))
+                .extracting(p -> p.name().surname()).containsExactly("Абдулов", "Светикова");
+
+        ContactPerson ended = storage().inTransaction(tenant, s -> s.contactPersons().update(person.withVersion(1).endRelation(LocalDate.of(2012, 5, 31))));
+        assertThat(ended.version()).isEqualTo(2);
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.contactPersons().update(person.withVersion(1).withPosition("x"))))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(storage().<Optional<ContactPerson>>read(tenant, s -> s.contactPersons().get(person.id()))).contains(ended);
+    }
+
+    @Test
+    void groupsRelationshipTypesAndPropertyDefinitionsRoundTrip() {
+        ClientGroupId parent = storeGroup(tenant, "Покупатели и заказчики");
+        ClientGroup child = storage().inTransaction(tenant, s -> s.groups().insert(ClientGroup.create(new ClientGroupId(ids.next()), "Оптовые", parent)));
+        assertThat(storage().<List<ClientGroup>>read(tenant, s -> s.groups().all())).extracting(ClientGroup::name).containsExactly("Оптовые", "Покупатели и заказчики");
+        ClientGroup renamed = storage().inTransaction(tenant, s -> s.groups().update(child.rename("Оптовики")));
+        assertThat(renamed.version()).isEqualTo(2);
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.groups().update(child.rename("x")))).isInstanceOf(ConcurrentChangeException.class);
+
+        RelationshipType own = storage().inTransaction(tenant, s -> s.relationshipTypes().insert(new RelationshipType(RelationshipTypeId.of("dealer"), "Дилер", false, 0)));
+        RelationshipType retired = storage().inTransaction(tenant, s -> s.relationshipTypes().update(own.retire()));
+        assertThat(storage().<List<RelationshipType>>read(tenant, s -> s.relationshipTypes().stored())).containsExactly(retired);
+        assertThat(retired.version()).isEqualTo(2);
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.relationshipTypes().insert(new RelationshipType(RelationshipTypeId.of("dealer"), "Дилер", false, 0))))
+                .isInstanceOf(DuplicateException.class);
+
+        storeDefinitions(tenant);
+        assertThat(storage().<List<PropertyDefinition>>read(tenant, s -> s.properties().all())).containsExactlyElementsOf(
+                ClientSamples.definitions().stream().map(d -> d.withVersion(1)).sorted(Comparator.comparing(PropertyDefinition::key)).collect(Collectors.toList()));
+        PropertyDefinition furniture = storage().read(tenant, s -> s.properties().get(PropertyKey.of("furniture"))).orElseThrow();
+        PropertyDefinition changed = storage().inTransaction(tenant, s -> s.properties().update(
+                furniture.withValueList(furniture.valueList().retire(ClientSamples.OFFICE)).relabel("Мебель")));
+        assertThat(storage().<Optional<PropertyDefinition>>read(tenant, s -> s.properties().get(PropertyKey.of("furniture")))).contains(changed);
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.properties().insert(ClientSamples.definition("furniture"))))
+                .isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.field()).isEqualTo("property.key"));
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.properties().update(furniture.relabel("stale"))))
+                .isInstanceOf(ConcurrentChangeException.class);
+    }
+
+    @Test
+    void theJournalKeepsEntriesPerClientOldestFirst() {
+        Client client = storeClient(tenant, minimal("Альфа", "1"));
+        Client other = storeClient(tenant, minimal("Бета", "2"));
+        AuditEntry later = entry(client.id(), "shortName", Instant.parse("2024-01-02T00:00:00Z"));
+        AuditEntry earlier = new AuditEntry(ids.next(), client.id(), "contact-person:x", "position", Optional.empty(),
+                Optional.of("Директор"), "panina", Instant.parse("2024-01-01T00:00:00Z"));
+        storage().inTransaction(tenant, s -> {
+            s.audit().append(List.of(later, earlier, entry(other.id(), "notes", Instant.parse("2024-01-01T00:00:00Z"))));
+            return null;
+        });
+        assertThat(storage().<List<AuditEntry>>read(tenant, s -> s.audit().ofClient(client.id()))).containsExactly(earlier, later);
+    }
+
+    @Test
+    void aBatchInsertIsAllOrNothing() {
+        List<Client> batch = List.of(minimal("Альфа", "1"), minimal("Бета", "2"), minimal("Гамма", "3"));
+        List<Client> stored = storage().inTransaction(tenant, s -> s.clients().insertAll(batch));
+        assertThat(stored).extracting(Client::version).containsOnly(1L);
+
+        List<Client> clashing = List.of(minimal("Дельта", "4"), minimal("Эпсилон", "2"));
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.clients().insertAll(clashing))).isInstanceOf(DuplicateException.class);
+        assertThat(storage().<Long>read(tenant, s -> s.clients().count(ClientCriterion.all()))).isEqualTo(3);
+    }
+
+    @Test
+    void ofTwoConcurrentUpdatesFromOneVersionExactlyOneWins() throws Exception {
+        Client v1 = storeClient(tenant, minimal("Альфа", "1"));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (String name : List.of("Первый", "Второй")) {
+                Callable<Boolean> update = () -> {
+                    start.await();
+                    try {
+                        storage().inTransaction(tenant, s -> s.clients().update(v1.rename(name, Optional.empty())));
+                        return true;
+                    } catch (ConcurrentChangeException e) {
+                        return false;
+                    }
+                };
+                results.add(pool.submit(update));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+            assertThat(storage().<Optional<Client>>read(tenant, s -> s.clients().get(v1.id())).get().version()).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Client minimal(String name, String code) {
+        return Client.register(newClientId(), ClientCode.of(code), ClientKind.LEGAL_ENTITY, name, LocalDate.of(2024, 1, 15));
+    }
+
+    private AuditEntry entry(ClientId client, String field, Instant at) {
+        return new AuditEntry(ids.next(), client, "client", field, Optional.of("было"), Optional.of("стало"), "alekseev", at);
+    }
+}
