@@ -1,6 +1,7 @@
 package org.crmkit;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientEvent;
 import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ContactEntry;
+import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactType;
 import org.crmkit.client.Location;
 import org.crmkit.client.TaxIdentifiers;
@@ -56,15 +58,93 @@ public final class Clients {
         return ContactEntry.parse(type, raw, rt.phoneRegion);
     }
 
-    /** Registers a client; everything is checked first and nothing is stored when anything is wrong. */
+    /**
+     * Registers a client with its contact persons; everything is checked first and nothing is
+     * stored when anything is wrong.
+     */
     public Client register(NewClient draft) {
+        return registerAll(List.of(draft)).get(0);
+    }
+
+    /**
+     * Registers many clients (an import, a migration) in one unit of work: all or none. Codes are
+     * reserved as one block; clients, persons and journal entries are written in batches.
+     * Errors name the draft: {@code clients[12].inn}.
+     */
+    public List<Client> registerAll(List<NewClient> drafts) {
         return rt.write(actor, (stores, events) -> {
-            Client client = build(stores, draft);
-            Client stored = stores.clients().insert(client);
-            stores.audit().append(changes(Map.of(), stored));
-            events.add(new ClientEvent.ClientRegistered(actor.tenant(), stored.id(), rt.clock.instant(), actor.name()));
+            List<Client> clients = new ArrayList<>(drafts.size());
+            for (int i = 0; i < drafts.size(); i++) {
+                try {
+                    clients.add(build(stores, drafts.get(i)));
+                } catch (ValidationException e) {
+                    throw drafts.size() == 1 ? e : e.under("clients[" + i + "]");
+                }
+            }
+            number(stores, drafts, clients);
+            List<Client> stored = stores.clients().insertAll(clients);
+            List<ContactPerson> persons = new ArrayList<>();
+            List<AuditEntry> journal = new ArrayList<>();
+            for (int i = 0; i < stored.size(); i++) {
+                Client client = stored.get(i);
+                journal.add(new AuditEntry(rt.ids.next(), client.id(), "client", "registered", Optional.empty(),
+                        Optional.of(client.code() + " " + client.shortName()), actor.name(), rt.clock.instant()));
+                for (NewClient.PersonInput input : drafts.get(i).persons) {
+                    ContactPerson person = ContactPersons.create(rt, client.id(), input.name(), input.details());
+                    persons.add(person);
+                    journal.add(ContactPersons.added(rt, actor, person));
+                }
+            }
+            stores.contactPersons().insertAll(persons);
+            stores.audit().append(journal);
+            stored.forEach(c -> events.add(new ClientEvent.ClientRegistered(actor.tenant(), c.id(), rt.clock.instant(), actor.name())));
             return stored;
         });
+    }
+
+    /**
+     * Gives auto-numbered codes to the clients whose drafts had none: a block of reserved numbers,
+     * each kept unless an existing client or an imported code of the batch already has it.
+     */
+    private static void number(Stores stores, List<NewClient> drafts, List<Client> clients) {
+        List<Integer> unnumbered = new ArrayList<>();
+        Set<ClientCode> taken = new HashSet<>();
+        for (int i = 0; i < drafts.size(); i++) {
+            if (drafts.get(i).code == null) {
+                unnumbered.add(i);
+            } else {
+                taken.add(clients.get(i).code());
+            }
+        }
+        if (unnumbered.isEmpty()) {
+            return;
+        }
+        long first = stores.clients().reserveCodeNumbers(unnumbered.size());
+        List<ClientCode> block = new ArrayList<>();
+        for (int k = 0; k < unnumbered.size(); k++) {
+            block.add(ClientCode.numbered(first + k));
+        }
+        taken.addAll(existing(stores, block));
+        for (int k = 0; k < unnumbered.size(); k++) {
+            ClientCode code = taken.contains(block.get(k)) ? freeCode(stores, taken) : block.get(k);
+            taken.add(code);
+            clients.set(unnumbered.get(k), clients.get(unnumbered.get(k)).recode(code));
+        }
+    }
+
+    /** Which of the codes existing clients already have, asked in chunks of one query each. */
+    private static Set<ClientCode> existing(Stores stores, List<ClientCode> codes) {
+        Set<ClientCode> found = new HashSet<>();
+        int chunk = 500;
+        for (int from = 0; from < codes.size(); from += chunk) {
+            List<ClientCriterion> any = new ArrayList<>();
+            codes.subList(from, Math.min(codes.size(), from + chunk)).forEach(c -> any.add(new ClientCriterion.CodeIs(c)));
+            ClientCriterion criterion = new ClientCriterion.Or(any);
+            if (stores.clients().count(criterion) > 0) {
+                stores.clients().find(new ClientQuery(criterion, ClientQuery.Order.CODE, 0, chunk)).forEach(c -> found.add(c.code()));
+            }
+        }
+        return found;
     }
 
     private Client build(Stores stores, NewClient draft) {
@@ -96,16 +176,13 @@ public final class Clients {
         }
         checkReferences(stores, client, null);
         requireAllowed(client);
-        if (draft.code == null) {
-            client = client.recode(freeCode(stores));
-        }
         return client;
     }
 
-    private static ClientCode freeCode(Stores stores) {
+    private static ClientCode freeCode(Stores stores, Set<ClientCode> taken) {
         for (int attempt = 0; attempt < CODE_ATTEMPTS; attempt++) {
-            ClientCode code = ClientCode.numbered(stores.clients().nextCodeNumber());
-            if (stores.clients().count(new ClientCriterion.CodeIs(code)) == 0) {
+            ClientCode code = ClientCode.numbered(stores.clients().reserveCodeNumbers(1));
+            if (!taken.contains(code) && stores.clients().count(new ClientCriterion.CodeIs(code)) == 0) {
                 return code;
             }
         }

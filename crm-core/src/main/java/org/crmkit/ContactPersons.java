@@ -38,14 +38,24 @@ public final class ContactPersons {
     public ContactPerson add(ClientId client, PersonName name, UnaryOperator<ContactPerson> details) {
         return rt.write(actor, (stores, events) -> {
             changeableClient(stores, client);
-            ContactPerson person = details.apply(ContactPerson.create(new ContactPersonId(rt.ids.next()), client, name));
-            if (!person.client().equals(client) || person.version() != 0) {
-                throw new IllegalArgumentException("details must not change the person's client or version");
-            }
-            ContactPerson stored = stores.contactPersons().insert(person);
-            journal(stores, Map.of(), stored);
+            ContactPerson stored = stores.contactPersons().insert(create(rt, client, name, details));
+            stores.audit().append(List.of(added(rt, actor, stored)));
             return stored;
         });
+    }
+
+    static ContactPerson create(Runtime rt, ClientId client, PersonName name, UnaryOperator<ContactPerson> details) {
+        ContactPerson person = details.apply(ContactPerson.create(new ContactPersonId(rt.ids.next()), client, name));
+        if (!person.client().equals(client) || person.version() != 0) {
+            throw new IllegalArgumentException("details must not change the person's client or version");
+        }
+        return person;
+    }
+
+    /** The journal entry of a newly added person: one line, not one per field. */
+    static AuditEntry added(Runtime rt, Actor actor, ContactPerson person) {
+        return new AuditEntry(rt.ids.next(), person.client(), "contact-person:" + person.id(), "added", Optional.empty(),
+                Optional.of(person.name().full() + person.position().map(p -> ", " + p).orElse("")), actor.name(), rt.clock.instant());
     }
 
     public Optional<ContactPerson> find(ContactPersonId id) {
@@ -63,28 +73,33 @@ public final class ContactPersons {
 
     /** Saves a changed copy read earlier; a stale copy fails and nothing is written. */
     public ContactPerson save(ContactPerson changed) {
-        return rt.write(actor, (stores, events) -> {
-            ContactPerson current = stores.contactPersons().get(changed.id())
-                    .orElseThrow(() -> new NotFoundException("contact person", changed.id()));
-            changeableClient(stores, current.client());
-            if (!current.client().equals(changed.client())) {
-                throw new IllegalArgumentException("a contact person cannot move to another client");
-            }
-            if (current.version() != changed.version()) {
-                throw new ConcurrentChangeException("contact person", changed.id(), changed.version());
-            }
-            if (current.auditView().equals(changed.auditView())) {
-                return current;
-            }
-            ContactPerson stored = stores.contactPersons().update(changed);
-            journal(stores, current.auditView(), stored);
-            return stored;
-        });
+        return rt.write(actor, (stores, events) -> saveIn(stores, changed));
     }
 
+    private ContactPerson saveIn(Stores stores, ContactPerson changed) {
+        ContactPerson current = stores.contactPersons().get(changed.id())
+                .orElseThrow(() -> new NotFoundException("contact person", changed.id()));
+        changeableClient(stores, current.client());
+        if (!current.client().equals(changed.client())) {
+            throw new IllegalArgumentException("a contact person cannot move to another client");
+        }
+        if (current.version() != changed.version()) {
+            throw new ConcurrentChangeException("contact person", changed.id(), changed.version());
+        }
+        if (current.auditView().equals(changed.auditView())) {
+            return current;
+        }
+        ContactPerson stored = stores.contactPersons().update(changed);
+        journal(stores, current.auditView(), stored);
+        return stored;
+    }
+
+    /** Reads, changes and saves the person in one unit of work. */
     public ContactPerson update(ContactPersonId id, UnaryOperator<ContactPerson> change) {
-        ContactPerson current = find(id).orElseThrow(() -> new NotFoundException("contact person", id));
-        return save(change.apply(current));
+        return rt.write(actor, (stores, events) -> {
+            ContactPerson current = stores.contactPersons().get(id).orElseThrow(() -> new NotFoundException("contact person", id));
+            return saveIn(stores, change.apply(current));
+        });
     }
 
     private Client changeableClient(Stores stores, ClientId id) {

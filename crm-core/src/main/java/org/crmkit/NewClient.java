@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
+import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactType;
+import org.crmkit.client.PersonName;
 import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientKind;
@@ -38,6 +41,7 @@ public final class NewClient {
     String notes;
     final List<ContactInput> contacts = new ArrayList<>();
     final Map<String, PropertyInput> properties = new LinkedHashMap<>();
+    final List<PersonInput> persons = new ArrayList<>();
 
     /** A contact as typed: channel, raw value, optional label, primary mark. */
     record ContactInput(ContactType type, String value, String label, boolean primary) {
@@ -45,6 +49,10 @@ public final class NewClient {
 
     /** A property value, either typed or as labels of value-list entries. */
     record PropertyInput(PropertyValue value, List<String> choiceLabels) {
+    }
+
+    /** A contact person to add with the client. */
+    record PersonInput(PersonName name, UnaryOperator<ContactPerson> details) {
     }
 
     private NewClient(ClientKind kind, String shortName) {
@@ -145,6 +153,15 @@ public final class NewClient {
 
     public NewClient property(String key, PropertyValue value) {
         properties.put(key, new PropertyInput(value, List.of()));
+        return this;
+    }
+
+    /**
+     * A contact person registered together with the client, in the same unit of work;
+     * {@code details} fills in the rest with the person's verbs.
+     */
+    public NewClient contactPerson(PersonName name, UnaryOperator<ContactPerson> details) {
+        persons.add(new PersonInput(Objects.requireNonNull(name, "name"), Objects.requireNonNull(details, "details")));
         return this;
     }
 

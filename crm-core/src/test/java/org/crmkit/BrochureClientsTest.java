@@ -123,8 +123,9 @@ class BrochureClientsTest {
         assertThat(read.property(PropertyKey.of("working-hours")).orElseThrow().display()).isEqualTo("с 9-00 до 18-00, кроме Сб и Вс");
         assertThat(read.taxIds().inn().orElseThrow().value()).isEqualTo("500100732259");
 
-        assertThat(crm.clients().history(read.id())).extracting(e -> e.field())
-                .contains("shortName", "inn", "properties.employees", "properties.seminar");
-        assertThat(Set.copyOf(crm.clients().search("алхимов"))).containsExactly(read);
+        crm.clients().setProperty(read.id(), "employees", PropertyValue.number(7));
+        assertThat(crm.clients().history(read.id())).extracting(e -> e.field() + ": " + e.oldValue().orElse("") + " → " + e.newValue().orElse(""))
+                .containsExactly("registered:  → 000000001 Алхимов А.А.", "properties.employees: 5 → 7");
+        assertThat(Set.copyOf(crm.clients().search("алхимов"))).extracting(Client::id).containsExactly(read.id());
     }
 }

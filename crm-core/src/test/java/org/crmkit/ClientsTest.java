@@ -147,8 +147,16 @@ class ClientsTest {
         });
         assertThat(history).anySatisfy(e -> {
             assertThat(e.subject()).startsWith("contact-person:");
+            assertThat(e.field()).isEqualTo("added");
+            assertThat(e.newValue()).contains("Белявский Олег Константинович, Директор");
+        });
+        var person = crm.contactPersons().ofClient(client.id()).get(0);
+        crm.contactPersons().update(person.id(), p -> p.withPosition("Генеральный директор"));
+        assertThat(crm.clients().history(client.id())).anySatisfy(e -> {
+            assertThat(e.subject()).isEqualTo("contact-person:" + person.id());
             assertThat(e.field()).isEqualTo("position");
-            assertThat(e.newValue()).contains("Директор");
+            assertThat(e.oldValue()).contains("Директор");
+            assertThat(e.newValue()).contains("Генеральный директор");
         });
     }
 
@@ -262,5 +270,27 @@ class ClientsTest {
         assertThat(other.clients().search("питерсофт")).isEmpty();
         assertThat(other.clients().find(veterok.id())).isEmpty();
         assertThat(other.clients().register(NewClient.legalEntity("Питерсофт")).code().value()).isEqualTo("000000001");
+    }
+
+    @Test
+    void aBatchRegistersClientsWithTheirPersonsAllOrNothing() {
+        List<NewClient> batch = List.of(
+                NewClient.legalEntity("Прайм-М").contactPerson(PersonName.of("Светикова", "Светлана", "Андреевна"), p -> p.withPosition("Бухгалтер")),
+                NewClient.legalEntity("Пайт").code("000000002"),
+                NewClient.legalEntity("Квадро").contactPerson(PersonName.of("Киров", "Юрий", "Васильевич"), p -> p)
+                        .contactPerson(PersonName.of("Федоров", "Андрей", null), p -> p));
+        List<Client> stored = crm.clients().registerAll(batch);
+        assertThat(stored).extracting(c -> c.code().value()).containsExactly("000000001", "000000002", "000000003");
+        assertThat(crm.contactPersons().ofClient(stored.get(2).id())).extracting(p -> p.name().surname()).containsExactly("Киров", "Федоров");
+        assertThat(events).hasSize(3);
+
+        List<NewClient> broken = List.of(NewClient.legalEntity("Заря"), NewClient.legalEntity("Дом мод").inn("123"));
+        assertThatThrownBy(() -> crm.clients().registerAll(broken))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("clients[1].inn");
+                    assertThat(e.rejectedValue()).isEqualTo("123");
+                });
+        assertThat(crm.clients().count(ClientCriterion.all())).isEqualTo(3);
+        assertThat(crm.clients().register(NewClient.legalEntity("Заря")).code().value()).isEqualTo("000000004");
     }
 }

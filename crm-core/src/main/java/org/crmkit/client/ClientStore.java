@@ -35,6 +35,9 @@ public interface ClientStore {
     /** Stores a changed client read at {@code client.version()}; returns it at the next version. */
     Client update(Client client);
 
-    /** The next number for an auto-numbered code of this tenant; never the same twice. */
-    long nextCodeNumber();
+    /**
+     * Reserves {@code count} consecutive numbers for auto-numbered codes of this tenant and returns
+     * the first. A number is never handed out twice, even when the unit of work rolls back.
+     */
+    long reserveCodeNumbers(int count);
 }

@@ -1,5 +1,6 @@
 package org.crmkit.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +14,13 @@ public interface ContactPersonStore {
     List<ContactPerson> ofClient(ClientId client);
 
     ContactPerson insert(ContactPerson person);
+
+    /** Stores new persons in one batch; each comes back at version 1. */
+    default List<ContactPerson> insertAll(List<ContactPerson> persons) {
+        List<ContactPerson> stored = new ArrayList<>(persons.size());
+        persons.forEach(p -> stored.add(insert(p)));
+        return stored;
+    }
 
     ContactPerson update(ContactPerson person);
 }

@@ -208,9 +208,14 @@ public final class InMemoryStorage implements Storage {
                 }
 
                 @Override
-                public long nextCodeNumber() {
+                public long reserveCodeNumbers(int count) {
                     writing();
-                    return ++data.lastCode;
+                    if (count < 1) {
+                        throw new IllegalArgumentException("count must be positive: " + count);
+                    }
+                    long first = data.lastCode + 1;
+                    data.lastCode += count;
+                    return first;
                 }
             };
         }

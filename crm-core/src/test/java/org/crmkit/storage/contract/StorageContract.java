@@ -239,13 +239,22 @@ public abstract class StorageContract {
     }
 
     @Test
-    void codeNumbersNeverRepeat() {
+    void codeNumbersNeverRepeatNotEvenAfterARollback() {
         List<Long> numbers = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            numbers.add(storage().inTransaction(tenant, s -> s.clients().nextCodeNumber()));
+        for (int i = 0; i < 3; i++) {
+            numbers.add(storage().inTransaction(tenant, s -> s.clients().reserveCodeNumbers(1)));
         }
-        assertThat(numbers).doesNotHaveDuplicates().isSorted();
+        long block = storage().inTransaction(tenant, s -> s.clients().reserveCodeNumbers(100));
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> {
+            numbers.add(s.clients().reserveCodeNumbers(1));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        long after = storage().inTransaction(tenant, s -> s.clients().reserveCodeNumbers(1));
         assertThat(numbers.get(0)).isPositive();
+        assertThat(numbers.subList(0, 3)).doesNotHaveDuplicates().isSorted();
+        assertThat(block).isGreaterThan(numbers.get(2));
+        assertThat(numbers.get(3)).isGreaterThanOrEqualTo(block + 100);
+        assertThat(after).isGreaterThan(numbers.get(3));
     }
 
     @Test
