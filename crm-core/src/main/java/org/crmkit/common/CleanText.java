@@ -66,6 +66,8 @@ public final class CleanText {
      * The search key of a text: NFC, lower case by {@link Locale#ROOT}, {@code ё} read as
      * {@code е} (so «Фёдоров» and «Федоров» match), runs of white space as one space, no space at
      * either end. {@code null} folds to the empty string. {@code fold(fold(x)).equals(fold(x))}.
+     * The result depends on the Unicode tables of the JDK only for characters newer than those it
+     * knows; Cyrillic and Latin text folds the same on every Java 17+ runtime.
      */
     public static String fold(String text) {
         if (text == null) {
@@ -90,28 +92,26 @@ public final class CleanText {
             }
             out.appendCodePoint(cp);
             if (cp == SMALL_IE) {
-                i = appendMarksWithoutFirstDiaeresis(decomposed, i, out);
+                i = appendMarksWithoutDiaeresis(decomposed, i, out);
             }
         }
         return Normalizer.normalize(out, Normalizer.Form.NFC);
     }
 
     /**
-     * Copies the combining marks that follow a base letter, leaving out the first U+0308. Canonical
+     * Copies the combining marks that follow a base letter, leaving out every U+0308. Canonical
      * order may put a mark below (such as U+0323) before the diaeresis, so it is looked for among
-     * all the marks, not only the next one.
+     * all the marks, not only the next one; and all of them go, so that folding twice changes
+     * nothing.
      */
-    private static int appendMarksWithoutFirstDiaeresis(String s, int from, StringBuilder out) {
-        boolean dropped = false;
+    private static int appendMarksWithoutDiaeresis(String s, int from, StringBuilder out) {
         int i = from;
         while (i < s.length()) {
             int cp = s.codePointAt(i);
             if (!isCombiningMark(cp)) {
                 break;
             }
-            if (cp == COMBINING_DIAERESIS && !dropped) {
-                dropped = true;
-            } else {
+            if (cp != COMBINING_DIAERESIS) {
                 out.appendCodePoint(cp);
             }
             i += Character.charCount(cp);

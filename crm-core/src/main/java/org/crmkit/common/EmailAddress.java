@@ -92,6 +92,11 @@ public record EmailAddress(String value) {
         if (raw.length() > MAX_INPUT_LENGTH) {
             throw new ValidationException(field, raw, "is too long for an e-mail address");
         }
+        // a line break is refused even at the ends: a second line in an address field means a
+        // paste of two things, or an attempt to add a mail header
+        if (raw.indexOf('\r') >= 0 || raw.indexOf('\n') >= 0) {
+            throw new ValidationException(field, raw, "contains a line break");
+        }
         String text = Normalizer.normalize(strip(raw), Normalizer.Form.NFC);
         if (text.isEmpty()) {
             throw new ValidationException(field, raw, "is required");

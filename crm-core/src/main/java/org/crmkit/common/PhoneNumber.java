@@ -62,7 +62,13 @@ public record PhoneNumber(String e164) {
         if (!UTIL.isValidNumber(number)) {
             throw new ValidationException(field, raw, "is not a valid phone number for " + checkedAgainst(number, text, region));
         }
-        return new PhoneNumber(UTIL.format(number, PhoneNumberFormat.E164));
+        String e164 = UTIL.format(number, PhoneNumberFormat.E164);
+        if (!E164.matcher(e164).matches()) {
+            // libphonenumber holds some German numbers valid that have more digits than E.164 allows
+            throw new ValidationException(field, raw, "has " + (e164.length() - 1)
+                    + " digits with its country code; E.164 allows at most 15");
+        }
+        return new PhoneNumber(e164);
     }
 
     /** The number for people to read: {@code +7 916 123-45-67}. Falls back to E.164 for numbers libphonenumber no longer knows. */

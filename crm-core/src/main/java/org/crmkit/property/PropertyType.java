@@ -70,8 +70,8 @@ public sealed interface PropertyType {
             if (scale < 0 || scale > 6) {
                 throw new ValidationException("scale", scale, "must be between 0 and 6");
             }
-            Objects.requireNonNull(min, "min");
-            Objects.requireNonNull(max, "max");
+            min = Objects.requireNonNull(min, "min").map(PropertyValue.NumberValue::canonical);
+            max = Objects.requireNonNull(max, "max").map(PropertyValue.NumberValue::canonical);
             if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
                 throw new ValidationException("min", min.get(), "is above max " + max.get());
             }
@@ -118,8 +118,8 @@ public sealed interface PropertyType {
     record MoneyType(Currency currency, Optional<BigDecimal> min, Optional<BigDecimal> max) implements PropertyType {
         public MoneyType {
             Objects.requireNonNull(currency, "currency");
-            Objects.requireNonNull(min, "min");
-            Objects.requireNonNull(max, "max");
+            min = Objects.requireNonNull(min, "min").map(PropertyValue.NumberValue::canonical);
+            max = Objects.requireNonNull(max, "max").map(PropertyValue.NumberValue::canonical);
         }
 
         public static MoneyType of(String currencyCode) {

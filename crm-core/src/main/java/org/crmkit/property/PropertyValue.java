@@ -107,9 +107,15 @@ public sealed interface PropertyValue {
         }
     }
 
+    /** A number in canonical form (no trailing zeros: 12.50 is 12.5), so equal numbers are equal values. */
     record NumberValue(BigDecimal value) implements PropertyValue {
         public NumberValue {
-            Objects.requireNonNull(value, "value");
+            value = canonical(Objects.requireNonNull(value, "value"));
+        }
+
+        static BigDecimal canonical(BigDecimal number) {
+            BigDecimal stripped = number.stripTrailingZeros();
+            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         }
 
         @Override

@@ -8,8 +8,10 @@ package org.crmkit.taxid;
  * Service's algorithm. For 10 digits the last is the weighted sum of the first nine (weights
  * 2, 4, 10, 3, 5, 9, 4, 6, 8) mod 11 mod 10. For 12 digits the 11th is the same over the first ten
  * (weights 7, 2, 4, 10, 3, 5, 9, 4, 6, 8) and the 12th over the first eleven (weights 3, 7, 2, 4, 10,
- * 3, 5, 9, 4, 6, 8). The final {@code mod 10} maps remainder 10 to 0, so a typing error that turns
- * one of these remainders into the other is not detected; every other single-digit error is.
+ * 3, 5, 9, 4, 6, 8). The final {@code mod 10} maps remainder 10 to 0, so in a 10-digit INN a typing
+ * error that turns one of these remainders into the other is not detected (about 2% of single-digit
+ * errors); every other single-digit error is. In a 12-digit INN every single-digit error is
+ * detected: no position has weights that could move both remainders to their partners at once.
  */
 public record Inn(String value) {
 

@@ -1,0 +1,65 @@
+package org.crmkit.jpa.internal;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A row of {@code crm_client}; names are also kept folded (lower case, ё → е) for search. */
+@Entity
+@Table(name = "crm_client")
+@IdClass(Keys.TenantUuid.class)
+public class ClientRow {
+    @Id
+    @Column(name = "tenant_id")
+    String tenantId;
+    @Id
+    @Column(name = "id")
+    UUID id;
+    @Column(name = "code")
+    String code;
+    @Column(name = "kind")
+    String kind;
+    @Column(name = "short_name")
+    String shortName;
+    @Column(name = "short_key")
+    String shortKey;
+    @Column(name = "full_name")
+    String fullName;
+    @Column(name = "full_key")
+    String fullKey;
+    @Column(name = "group_id")
+    UUID groupId;
+    @Column(name = "relationship")
+    String relationship;
+    @Column(name = "manager")
+    String manager;
+    @Column(name = "registered_on")
+    LocalDate registeredOn;
+    @Column(name = "region")
+    String region;
+    @Column(name = "city")
+    String city;
+    @Column(name = "industry")
+    String industry;
+    @Column(name = "inn")
+    String inn;
+    @Column(name = "kpp")
+    String kpp;
+    @Column(name = "ogrn")
+    String ogrn;
+    @Column(name = "okpo")
+    String okpo;
+    @Column(name = "notes")
+    String notes;
+    @Column(name = "archived")
+    boolean archived;
+    @Version
+    @Column(name = "version")
+    long version;
+}

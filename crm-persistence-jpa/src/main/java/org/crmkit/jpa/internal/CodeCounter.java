@@ -1,0 +1,49 @@
+package org.crmkit.jpa.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceException;
+
+import org.crmkit.common.CrmException;
+
+/**
+ * Hands out client code numbers per tenant from {@code crm_code_counter}, in a short transaction of
+ * its own (like a database sequence): registrations of one tenant do not queue behind each other's
+ * units of work, and a number is never handed out twice, even when the unit of work that asked
+ * for it rolls back.
+ */
+final class CodeCounter {
+    private static final int ATTEMPTS = 3;
+
+    private CodeCounter() {
+    }
+
+    static long reserve(EntityManagerFactory factory, String tenant, int count) {
+        PersistenceException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            EntityManager em = factory.createEntityManager();
+            try {
+                em.getTransaction().begin();
+                int updated = em.createNativeQuery("UPDATE crm_code_counter SET last_value = last_value + ?1 WHERE tenant_id = ?2")
+                        .setParameter(1, count).setParameter(2, tenant).executeUpdate();
+                if (updated == 0) {
+                    em.createNativeQuery("INSERT INTO crm_code_counter (tenant_id, last_value) VALUES (?1, ?2)")
+                            .setParameter(1, tenant).setParameter(2, count).executeUpdate();
+                }
+                long lastValue = ((Number) em.createNativeQuery("SELECT last_value FROM crm_code_counter WHERE tenant_id = ?1")
+                        .setParameter(1, tenant).getSingleResult()).longValue();
+                em.getTransaction().commit();
+                return lastValue - count + 1;
+            } catch (PersistenceException e) {
+                // two first registrations of a tenant raced to insert its counter row: count again
+                last = e;
+                if (em.getTransaction().isActive()) {
+                    em.getTransaction().rollback();
+                }
+            } finally {
+                em.close();
+            }
+        }
+        throw new CrmException("could not reserve client code numbers for tenant " + tenant, last);
+    }
+}

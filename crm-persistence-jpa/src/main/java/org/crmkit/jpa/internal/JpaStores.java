@@ -1,0 +1,522 @@
+package org.crmkit.jpa.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.audit.AuditStore;
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientGroup;
+import org.crmkit.client.ClientGroupStore;
+import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ClientStore;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.client.ContactPersonId;
+import org.crmkit.client.ContactPersonStore;
+import org.crmkit.client.RelationshipType;
+import org.crmkit.client.RelationshipTypeStore;
+import org.crmkit.common.ClientGroupId;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.CrmException;
+import org.crmkit.common.DuplicateException;
+import org.crmkit.property.PropertyDefinition;
+import org.crmkit.property.PropertyDefinitionStore;
+import org.crmkit.property.PropertyKey;
+import org.crmkit.storage.Stores;
+
+/**
+ * The stores of one tenant inside one JPA unit of work (one {@link EntityManager}, one
+ * transaction). Lists of a record (contacts, property values, value-list entries) are separate
+ * rows synchronised by position; children of a page of clients are loaded with one query per table.
+ */
+public final class JpaStores implements Stores {
+    /** Most rows loaded with one IN list. */
+    private static final int IN_CHUNK = 1000;
+
+    private final EntityManager em;
+    private final EntityManagerFactory factory;
+    private final String tenant;
+    private final boolean postgres;
+    private final boolean readOnly;
+    private boolean closed;
+
+    public JpaStores(EntityManager em, EntityManagerFactory factory, String tenant, boolean postgres, boolean readOnly) {
+        this.em = em;
+        this.factory = factory;
+        this.tenant = tenant;
+        this.postgres = postgres;
+        this.readOnly = readOnly;
+    }
+
+    public void close() {
+        closed = true;
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new CrmException("the unit of work has ended; stores are valid only inside it");
+        }
+    }
+
+    private void writing() {
+        checkOpen();
+        if (readOnly) {
+            throw new CrmException("a read-only unit of work cannot write");
+        }
+    }
+
+    /** Flushes so that constraint and lock failures surface at the call that caused them. */
+    private void flush(String recordType, Object id, long version) {
+        try {
+            em.flush();
+        } catch (PersistenceException e) {
+            RuntimeException translated = Errors.translate(e);
+            if (translated instanceof ConcurrentChangeException) {
+                throw new ConcurrentChangeException(recordType, id, version);
+            }
+            throw translated;
+        }
+    }
+
+    private <R> List<R> rowsOf(Class<R> type, String ownerField, List<UUID> owners) {
+        List<R> rows = new ArrayList<>();
+        for (int from = 0; from < owners.size(); from += IN_CHUNK) {
+            rows.addAll(em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.tenantId = :t AND r." + ownerField
+                    + " IN :owners", type)
+                    .setParameter("t", tenant).setParameter("owners", owners.subList(from, Math.min(owners.size(), from + IN_CHUNK)))
+                    .getResultList());
+        }
+        return rows;
+    }
+
+    /** Makes the stored rows equal to the wanted ones: same keys updated in place, new ones persisted, the rest removed. */
+    private <R, K> void sync(List<R> stored, List<R> wanted, Function<R, K> key, java.util.function.BiConsumer<R, R> copy) {
+        Map<K, R> byKey = new LinkedHashMap<>();
+        stored.forEach(r -> byKey.put(key.apply(r), r));
+        for (R row : wanted) {
+            R existing = byKey.remove(key.apply(row));
+            if (existing == null) {
+                em.persist(row);
+            } else {
+                copy.accept(row, existing);
+            }
+        }
+        byKey.values().forEach(em::remove);
+    }
+
+    private static void copyContact(ContactRow from, ContactRow to) {
+        to.type = from.type;
+        to.value = from.value;
+        to.searchValue = from.searchValue;
+        to.label = from.label;
+        to.primary = from.primary;
+    }
+
+    private static void copyValue(PropertyValueRow from, PropertyValueRow to) {
+        to.text = from.text;
+        to.number = from.number;
+        to.date = from.date;
+        to.bool = from.bool;
+        to.ref = from.ref;
+        to.currency = from.currency;
+    }
+
+    private List<Client> clientsOf(List<ClientRow> rows) {
+        List<UUID> ids = rows.stream().map(r -> r.id).collect(Collectors.toList());
+        Map<UUID, List<ClientContactRow>> contacts = rowsOf(ClientContactRow.class, "ownerId", ids).stream()
+                .collect(Collectors.groupingBy(r -> r.ownerId));
+        Map<UUID, List<PropertyValueRow>> values = rowsOf(PropertyValueRow.class, "clientId", ids).stream()
+                .collect(Collectors.groupingBy(r -> r.clientId));
+        return rows.stream().map(r -> Mapping.client(r, contacts.getOrDefault(r.id, List.of()), values.getOrDefault(r.id, List.of())))
+                .collect(Collectors.toList());
+    }
+
+    private Query clientQuery(String select, ClientCriterion criterion, String tail, Class<?> resultType) {
+        List<Object> parameters = SqlCriteria.newParameters();
+        String sql = select + " FROM crm_client c WHERE " + SqlCriteria.where(tenant, criterion, parameters) + tail;
+        Query query = resultType == null ? em.createNativeQuery(sql) : em.createNativeQuery(sql, resultType);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return query;
+    }
+
+    private String collated(String column) {
+        return postgres ? column + " COLLATE \"C\"" : column;
+    }
+
+    @Override
+    public ClientStore clients() {
+        checkOpen();
+        return new ClientStore() {
+            @Override
+            public Optional<Client> get(ClientId id) {
+                checkOpen();
+                ClientRow row = em.find(ClientRow.class, new Keys.TenantUuid(tenant, id.value()));
+                return row == null ? Optional.empty() : Optional.of(clientsOf(List.of(row)).get(0));
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public List<Client> find(ClientQuery query) {
+                checkOpen();
+                String order = query.order() == ClientQuery.Order.CODE ? collated("c.code") : collated("c.short_key");
+                Query q = clientQuery("SELECT c.*", query.where(), " ORDER BY " + order + ", c.id OFFSET "
+                        + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY", ClientRow.class);
+                List<ClientRow> rows = q.getResultList();
+                return rows.isEmpty() ? List.of() : clientsOf(rows);
+            }
+
+            @Override
+            public long count(ClientCriterion criterion) {
+                checkOpen();
+                return ((Number) clientQuery("SELECT COUNT(*)", criterion, "", null).getSingleResult()).longValue();
+            }
+
+            @Override
+            public Client insert(Client client) {
+                return insertAll(List.of(client)).get(0);
+            }
+
+            @Override
+            public List<Client> insertAll(List<Client> clients) {
+                writing();
+                for (Client c : clients) {
+                    if (c.version() != 0) {
+                        throw new CrmException("client " + c.id() + " has version " + c.version() + "; insert only new clients");
+                    }
+                }
+                requireFreeCodes(clients.stream().map(c -> c.code().value()).collect(Collectors.toList()));
+                for (Client c : clients) {
+                    ClientRow row = new ClientRow();
+                    Mapping.fill(row, tenant, c);
+                    em.persist(row);
+                }
+                // rows of different tables carry no JPA relationship, so parents are flushed first for the foreign keys
+                flush("client", clients.isEmpty() ? "" : clients.get(0).id(), 0);
+                for (Client c : clients) {
+                    Mapping.contactRows(tenant, c.id().value(), c.contacts(), ClientContactRow::new).forEach(em::persist);
+                    Mapping.valueRows(tenant, c.id().value(), c.properties()).forEach(em::persist);
+                }
+                flush("client", clients.isEmpty() ? "" : clients.get(0).id(), 0);
+                return clients.stream().map(c -> c.withVersion(1)).collect(Collectors.toList());
+            }
+
+            @Override
+            public Client update(Client client) {
+                writing();
+                ClientRow row = em.find(ClientRow.class, new Keys.TenantUuid(tenant, client.id().value()));
+                if (row == null || row.version != client.version()) {
+                    throw new ConcurrentChangeException("client", client.id(), client.version());
+                }
+                if (!row.code.equals(client.code().value())) {
+                    requireFreeCodes(List.of(client.code().value()));
+                }
+                Mapping.fill(row, tenant, client);
+                UUID id = client.id().value();
+                sync(rowsOf(ClientContactRow.class, "ownerId", List.of(id)),
+                        Mapping.contactRows(tenant, id, client.contacts(), ClientContactRow::new),
+                        r -> r.position, JpaStores::copyContact);
+                sync(rowsOf(PropertyValueRow.class, "clientId", List.of(id)), Mapping.valueRows(tenant, id, client.properties()),
+                        r -> r.propertyKey + "#" + r.seq, JpaStores::copyValue);
+                em.lock(row, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                flush("client", client.id(), client.version());
+                return client.withVersion(row.version);
+            }
+
+            private void requireFreeCodes(List<String> codes) {
+                Set<String> seen = new HashSet<>();
+                for (String code : codes) {
+                    if (!seen.add(code)) {
+                        throw new DuplicateException("code", code);
+                    }
+                }
+                for (int from = 0; from < codes.size(); from += IN_CHUNK) {
+                    List<String> taken = em.createQuery("SELECT r.code FROM ClientRow r WHERE r.tenantId = :t AND r.code IN :codes", String.class)
+                            .setParameter("t", tenant).setParameter("codes", codes.subList(from, Math.min(codes.size(), from + IN_CHUNK)))
+                            .setMaxResults(1).getResultList();
+                    if (!taken.isEmpty()) {
+                        throw new DuplicateException("code", taken.get(0));
+                    }
+                }
+            }
+
+            @Override
+            public long reserveCodeNumbers(int count) {
+                writing();
+                if (count < 1) {
+                    throw new IllegalArgumentException("count must be positive: " + count);
+                }
+                return CodeCounter.reserve(factory, tenant, count);
+            }
+        };
+    }
+
+    private List<ContactPerson> personsOf(List<ContactPersonRow> rows) {
+        Map<UUID, List<PersonContactRow>> contacts = rowsOf(PersonContactRow.class, "ownerId",
+                rows.stream().map(r -> r.id).collect(Collectors.toList())).stream().collect(Collectors.groupingBy(r -> r.ownerId));
+        return rows.stream().map(r -> Mapping.person(r, contacts.getOrDefault(r.id, List.of()))).collect(Collectors.toList());
+    }
+
+    @Override
+    public ContactPersonStore contactPersons() {
+        checkOpen();
+        return new ContactPersonStore() {
+            @Override
+            public Optional<ContactPerson> get(ContactPersonId id) {
+                checkOpen();
+                ContactPersonRow row = em.find(ContactPersonRow.class, new Keys.TenantUuid(tenant, id.value()));
+                return row == null ? Optional.empty() : Optional.of(personsOf(List.of(row)).get(0));
+            }
+
+            @Override
+            public List<ContactPerson> ofClient(ClientId client) {
+                checkOpen();
+                List<ContactPersonRow> rows = em.createQuery("SELECT p FROM ContactPersonRow p WHERE p.tenantId = :t AND p.clientId = :c",
+                        ContactPersonRow.class).setParameter("t", tenant).setParameter("c", client.value()).getResultList();
+                return personsOf(rows).stream()
+                        .sorted(Comparator.comparing((ContactPerson p) -> p.name().surname())
+                                .thenComparing(p -> p.name().firstName().orElse(""))
+                                .thenComparing(p -> p.id().value()))
+                        .collect(Collectors.toList());
+            }
+
+            @Override
+            public ContactPerson insert(ContactPerson person) {
+                return insertAll(List.of(person)).get(0);
+            }
+
+            @Override
+            public List<ContactPerson> insertAll(List<ContactPerson> persons) {
+                writing();
+                for (ContactPerson p : persons) {
+                    ContactPersonRow row = new ContactPersonRow();
+                    Mapping.fill(row, tenant, p);
+                    em.persist(row);
+                }
+                flush("contact person", persons.isEmpty() ? "" : persons.get(0).id(), 0);
+                for (ContactPerson p : persons) {
+                    Mapping.contactRows(tenant, p.id().value(), p.contacts(), PersonContactRow::new).forEach(em::persist);
+                }
+                flush("contact person", persons.isEmpty() ? "" : persons.get(0).id(), 0);
+                return persons.stream().map(p -> p.withVersion(1)).collect(Collectors.toList());
+            }
+
+            @Override
+            public ContactPerson update(ContactPerson person) {
+                writing();
+                ContactPersonRow row = em.find(ContactPersonRow.class, new Keys.TenantUuid(tenant, person.id().value()));
+                if (row == null || row.version != person.version()) {
+                    throw new ConcurrentChangeException("contact person", person.id(), person.version());
+                }
+                Mapping.fill(row, tenant, person);
+                UUID id = person.id().value();
+                sync(rowsOf(PersonContactRow.class, "ownerId", List.of(id)),
+                        Mapping.contactRows(tenant, id, person.contacts(), PersonContactRow::new), r -> r.position, JpaStores::copyContact);
+                em.lock(row, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                flush("contact person", person.id(), person.version());
+                return person.withVersion(row.version);
+            }
+        };
+    }
+
+    /** Reads a versioned row for an update: absent or at another version means someone else changed it. */
+    private <R> R current(Class<R> type, Object key, long storedVersion, boolean exists, String recordType, Object id, long given) {
+        if (!exists || storedVersion != given) {
+            throw new ConcurrentChangeException(recordType, id, given);
+        }
+        return type.cast(em.find(type, key));
+    }
+
+    @Override
+    public ClientGroupStore groups() {
+        checkOpen();
+        return new ClientGroupStore() {
+            @Override
+            public Optional<ClientGroup> get(ClientGroupId id) {
+                checkOpen();
+                return Optional.ofNullable(em.find(ClientGroupRow.class, new Keys.TenantUuid(tenant, id.value()))).map(Mapping::group);
+            }
+
+            @Override
+            public List<ClientGroup> all() {
+                checkOpen();
+                return em.createQuery("SELECT g FROM ClientGroupRow g WHERE g.tenantId = :t", ClientGroupRow.class)
+                        .setParameter("t", tenant).getResultList().stream().map(Mapping::group)
+                        .sorted(Comparator.comparing(ClientGroup::name).thenComparing(g -> g.id().value()))
+                        .collect(Collectors.toList());
+            }
+
+            @Override
+            public ClientGroup insert(ClientGroup group) {
+                writing();
+                ClientGroupRow row = new ClientGroupRow();
+                Mapping.fill(row, tenant, group);
+                em.persist(row);
+                flush("group", group.id(), 0);
+                return group.withVersion(row.version);
+            }
+
+            @Override
+            public ClientGroup update(ClientGroup group) {
+                writing();
+                Keys.TenantUuid key = new Keys.TenantUuid(tenant, group.id().value());
+                ClientGroupRow found = em.find(ClientGroupRow.class, key);
+                ClientGroupRow row = current(ClientGroupRow.class, key, found == null ? -1 : found.version, found != null,
+                        "group", group.id(), group.version());
+                Mapping.fill(row, tenant, group);
+                em.lock(row, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                flush("group", group.id(), group.version());
+                return group.withVersion(row.version);
+            }
+        };
+    }
+
+    @Override
+    public RelationshipTypeStore relationshipTypes() {
+        checkOpen();
+        return new RelationshipTypeStore() {
+            @Override
+            public List<RelationshipType> stored() {
+                checkOpen();
+                return em.createQuery("SELECT r FROM RelationshipTypeRow r WHERE r.tenantId = :t", RelationshipTypeRow.class)
+                        .setParameter("t", tenant).getResultList().stream().map(Mapping::relationshipType)
+                        .sorted(Comparator.comparing(t -> t.id().value())).collect(Collectors.toList());
+            }
+
+            @Override
+            public RelationshipType insert(RelationshipType type) {
+                writing();
+                if (em.find(RelationshipTypeRow.class, new Keys.TenantText(tenant, type.id().value())) != null) {
+                    throw new DuplicateException("relationship", type.id().value());
+                }
+                RelationshipTypeRow row = new RelationshipTypeRow();
+                Mapping.fill(row, tenant, type);
+                em.persist(row);
+                flush("relationship type", type.id(), 0);
+                return type.withVersion(row.version);
+            }
+
+            @Override
+            public RelationshipType update(RelationshipType type) {
+                writing();
+                Keys.TenantText key = new Keys.TenantText(tenant, type.id().value());
+                RelationshipTypeRow found = em.find(RelationshipTypeRow.class, key);
+                RelationshipTypeRow row = current(RelationshipTypeRow.class, key, found == null ? -1 : found.version, found != null,
+                        "relationship type", type.id(), type.version());
+                Mapping.fill(row, tenant, type);
+                em.lock(row, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                flush("relationship type", type.id(), type.version());
+                return type.withVersion(row.version);
+            }
+        };
+    }
+
+    @Override
+    public PropertyDefinitionStore properties() {
+        checkOpen();
+        return new PropertyDefinitionStore() {
+            private List<ChoiceRow> choices(List<String> keys) {
+                if (keys.isEmpty()) {
+                    return List.of();
+                }
+                return em.createQuery("SELECT c FROM ChoiceRow c WHERE c.tenantId = :t AND c.propertyKey IN :keys", ChoiceRow.class)
+                        .setParameter("t", tenant).setParameter("keys", keys).getResultList();
+            }
+
+            private List<PropertyDefinition> definitions(List<PropertyRow> rows) {
+                Map<String, List<ChoiceRow>> byKey = new HashMap<>(choices(rows.stream().map(r -> r.id).collect(Collectors.toList()))
+                        .stream().collect(Collectors.groupingBy(c -> c.propertyKey)));
+                return rows.stream().map(r -> Mapping.definition(r, byKey.getOrDefault(r.id, List.of())))
+                        .sorted(Comparator.comparing(PropertyDefinition::key)).collect(Collectors.toList());
+            }
+
+            @Override
+            public Optional<PropertyDefinition> get(PropertyKey key) {
+                checkOpen();
+                PropertyRow row = em.find(PropertyRow.class, new Keys.TenantText(tenant, key.value()));
+                return row == null ? Optional.empty() : Optional.of(definitions(List.of(row)).get(0));
+            }
+
+            @Override
+            public List<PropertyDefinition> all() {
+                checkOpen();
+                return definitions(em.createQuery("SELECT p FROM PropertyRow p WHERE p.tenantId = :t", PropertyRow.class)
+                        .setParameter("t", tenant).getResultList());
+            }
+
+            @Override
+            public PropertyDefinition insert(PropertyDefinition definition) {
+                writing();
+                if (em.find(PropertyRow.class, new Keys.TenantText(tenant, definition.key().value())) != null) {
+                    throw new DuplicateException("property.key", definition.key().value());
+                }
+                PropertyRow row = new PropertyRow();
+                Mapping.fill(row, tenant, definition);
+                em.persist(row);
+                flush("property", definition.key(), 0);
+                Mapping.choiceRows(tenant, definition).forEach(em::persist);
+                flush("property", definition.key(), 0);
+                return definition.withVersion(row.version);
+            }
+
+            @Override
+            public PropertyDefinition update(PropertyDefinition definition) {
+                writing();
+                Keys.TenantText key = new Keys.TenantText(tenant, definition.key().value());
+                PropertyRow found = em.find(PropertyRow.class, key);
+                PropertyRow row = current(PropertyRow.class, key, found == null ? -1 : found.version, found != null,
+                        "property", definition.key(), definition.version());
+                Mapping.fill(row, tenant, definition);
+                sync(choices(List.of(definition.key().value())), Mapping.choiceRows(tenant, definition), c -> c.position, (from, to) -> {
+                    to.choiceId = from.choiceId;
+                    to.label = from.label;
+                    to.retired = from.retired;
+                });
+                em.lock(row, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+                flush("property", definition.key(), definition.version());
+                return definition.withVersion(row.version);
+            }
+        };
+    }
+
+    @Override
+    public AuditStore audit() {
+        checkOpen();
+        return new AuditStore() {
+            @Override
+            public void append(List<AuditEntry> entries) {
+                writing();
+                entries.forEach(e -> em.persist(Mapping.auditRow(tenant, e)));
+            }
+
+            @Override
+            public List<AuditEntry> ofClient(ClientId client) {
+                checkOpen();
+                return em.createQuery("SELECT a FROM AuditRow a WHERE a.tenantId = :t AND a.clientId = :c", AuditRow.class)
+                        .setParameter("t", tenant).setParameter("c", client.value()).getResultList().stream()
+                        .map(Mapping::auditEntry)
+                        .sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id))
+                        .collect(Collectors.toList());
+            }
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package org.crmkit.jpa.internal;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/**
+ * A row of {@code crm_client_property}: one typed value column is set, the others are null; each
+ * value column has an index led by (tenant, property), so a filter on one property is one index range.
+ */
+@Entity
+@Table(name = "crm_client_property")
+@IdClass(Keys.PropertyValueKey.class)
+public class PropertyValueRow {
+    @Id
+    @Column(name = "tenant_id")
+    String tenantId;
+    @Id
+    @Column(name = "client_id")
+    UUID clientId;
+    @Id
+    @Column(name = "property_key")
+    String propertyKey;
+    @Id
+    @Column(name = "seq")
+    int seq;
+    @Column(name = "value_text")
+    String text;
+    @Column(name = "value_number", precision = 24, scale = 6)
+    BigDecimal number;
+    @Column(name = "value_date")
+    LocalDate date;
+    @Column(name = "value_bool")
+    Boolean bool;
+    @Column(name = "value_ref")
+    String ref;
+    @Column(name = "currency")
+    String currency;
+}
