@@ -1,0 +1,256 @@
+package org.crmkit.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.crmkit.Crm;
+import org.crmkit.NewClient;
+import org.crmkit.access.AccessPolicies;
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientCode;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ContactType;
+import org.crmkit.client.PersonName;
+import org.crmkit.client.RelationshipType;
+import org.crmkit.common.Actor;
+import org.crmkit.common.ClientKind;
+import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.CrmException;
+import org.crmkit.common.DuplicateException;
+import org.crmkit.common.EmployeeId;
+import org.crmkit.common.TenantId;
+import org.crmkit.common.ValidationException;
+import org.crmkit.employee.Employee;
+import org.crmkit.employee.EmployeeDirectory;
+import org.crmkit.property.PropertyDefinition;
+import org.crmkit.property.PropertyType;
+import org.crmkit.property.PropertyValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** What the JPA storage adds to the contract: files that survive, two nodes on one database, errors, SQL-side policy. */
+class JpaStorageTest {
+    private static JpaStorage h2;
+    private static JpaStorage postgres;
+
+    @BeforeAll
+    static void open() {
+        h2 = TestDatabases.h2("storage");
+        postgres = TestDatabases.postgres();
+    }
+
+    @AfterAll
+    static void close() {
+        h2.close();
+        postgres.close();
+    }
+
+    static Stream<JpaStorage> databases() {
+        return Stream.of(h2, postgres);
+    }
+
+    private static TenantId freshTenant() {
+        return TenantId.of("t" + java.util.UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    private static Crm crm(JpaStorage storage, Actor actor) {
+        return Crm.builder().storage(storage).actor(actor).build();
+    }
+
+    @Test
+    void theEmbeddedDatabaseKeepsItsDataAcrossARestart() {
+        Path file = TestDatabases.h2File("restart");
+        Actor actor = Actor.system(TenantId.of("veterok"), "demo");
+        Client pitersoft;
+        try (JpaStorage first = JpaStorage.h2(file)) {
+            pitersoft = crm(first, actor).clients().register(NewClient.legalEntity("Питерсофт").inn("7707083893")
+                    .contact(ContactType.PHONE, "+7 903 523 66 45")
+                    .contactPerson(PersonName.of("Светикова", "Светлана", "Андреевна"), p -> p));
+        }
+        try (JpaStorage second = JpaStorage.h2(file)) {
+            Crm crm = crm(second, actor);
+            assertThat(crm.clients().get(pitersoft.id())).isEqualTo(pitersoft);
+            assertThat(crm.clients().search("8 903 523-66-45")).containsExactly(pitersoft);
+            assertThat(crm.contactPersons().ofClient(pitersoft.id())).hasSize(1);
+            assertThat(crm.clients().register(NewClient.legalEntity("Прайм-М")).code().value()).isEqualTo("000000002");
+        }
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void aStaleSaveFromAnotherNodeIsRefusedAndNothingIsWritten(JpaStorage storage) {
+        Actor actor = Actor.system(freshTenant(), "node-a");
+        Crm nodeA = crm(storage, actor);
+        Client read = nodeA.clients().register(NewClient.legalEntity("Баев и Ко"));
+        try (JpaStorage otherNode = storage.isPostgres() ? TestDatabases.postgres() : null) {
+            Crm nodeB = otherNode == null ? crm(storage, actor) : crm(otherNode, actor);
+            Client readByB = nodeB.clients().get(read.id());
+            nodeA.clients().save(read.changeNotes("A был первым"));
+            assertThatThrownBy(() -> nodeB.clients().save(readByB.changeNotes("B опоздал").addContact(
+                    nodeB.clients().contact(ContactType.EMAIL, "late@baev.ru"))))
+                    .isInstanceOf(ConcurrentChangeException.class);
+            Client now = nodeB.clients().get(read.id());
+            assertThat(now.notes()).contains("A был первым");
+            assertThat(now.contacts()).isEmpty();
+            assertThat(now.version()).isEqualTo(2);
+            assertThat(nodeB.clients().history(read.id())).extracting(e -> e.newValue().orElse("")).doesNotContain("B опоздал");
+        }
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void theAccessPolicyFiltersInsideTheQueryBeforePaging(JpaStorage storage) {
+        TenantId tenant = freshTenant();
+        EmployeeDirectory staff = EmployeeDirectory.of(List.of(Employee.of("alekseev", "Алексеев И.Н.", "a"),
+                Employee.of("panina", "Панина Л.Г.", "b")));
+        Crm admin = Crm.builder().storage(storage).actor(Actor.system(tenant, "admin")).build();
+        for (int i = 0; i < 5; i++) {
+            admin.clients().register(NewClient.legalEntity("Чужой " + i).manager(EmployeeId.of("panina")));
+        }
+        Client mine = admin.clients().register(NewClient.legalEntity("Свой").manager(EmployeeId.of("alekseev")));
+        Crm alekseev = Crm.builder().storage(storage).employees(staff).accessPolicy(AccessPolicies.ownAndTeam(staff))
+                .actor(Actor.employee(tenant, EmployeeId.of("alekseev"))).build();
+
+        assertThat(alekseev.clients().find(ClientQuery.where(ClientCriterion.all()).page(0, 1))).containsExactly(mine);
+        assertThat(alekseev.clients().count(ClientCriterion.all())).isEqualTo(1);
+        assertThat(alekseev.clients().search("чужой")).isEmpty();
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void aDuplicateCodeRacingPastTheCheckComesBackAsTheDomainError(JpaStorage storage) throws Exception {
+        TenantId tenant = freshTenant();
+        CountDownLatch firstInserted = new CountDownLatch(1);
+        CountDownLatch secondTried = new CountDownLatch(1);
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> first = pool.submit(() -> storage.inTransaction(tenant, s -> {
+                s.clients().insert(Client.register(new org.crmkit.common.ClientId(java.util.UUID.randomUUID()),
+                        ClientCode.of("777"), ClientKind.LEGAL_ENTITY, "Первый", java.time.LocalDate.of(2024, 1, 1)));
+                firstInserted.countDown();
+                await(secondTried);
+                return null;
+            }));
+            firstInserted.await(30, TimeUnit.SECONDS);
+            Client second = Client.register(new org.crmkit.common.ClientId(java.util.UUID.randomUUID()),
+                    ClientCode.of("777"), ClientKind.LEGAL_ENTITY, "Второй", java.time.LocalDate.of(2024, 1, 1));
+            Thread releaser = new Thread(() -> {
+                sleep(300);
+                secondTried.countDown();
+            });
+            releaser.start();
+            assertThatThrownBy(() -> storage.inTransaction(tenant, s -> s.clients().insert(second)))
+                    .isInstanceOfSatisfying(CrmException.class, e -> {
+                        assertThat(e).isInstanceOfAny(DuplicateException.class, ConcurrentChangeException.class);
+                        if (e instanceof DuplicateException) {
+                            assertThat(((DuplicateException) e).field()).isEqualTo("code");
+                        }
+                    });
+            first.get(30, TimeUnit.SECONDS);
+            releaser.join();
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(storage.<Long>read(tenant, s -> s.clients().count(ClientCriterion.all()))).isEqualTo(1L);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void aValueTheDatabaseCannotHoldIsAValidationErrorWithNothingWritten(JpaStorage storage) {
+        TenantId tenant = freshTenant();
+        Crm crm = crm(storage, Actor.system(tenant, "admin"));
+        crm.properties().define(PropertyDefinition.define("memo", "Памятка", new PropertyType.TextType(4000)));
+        String emoji = "\uD83D\uDE00".repeat(2500);
+        try {
+            Client stored = crm.clients().register(NewClient.legalEntity("Смайлик").property("memo", PropertyValue.text(emoji)));
+            assertThat(storage.isPostgres()).as("only PostgreSQL counts characters as code points").isTrue();
+            assertThat(crm.clients().get(stored.id()).properties().values()).containsExactly(PropertyValue.text(emoji));
+        } catch (ValidationException e) {
+            assertThat(storage.isPostgres()).isFalse();
+            assertThat(e.getMessage()).contains("too long for the database");
+            assertThat(crm.clients().count(ClientCriterion.all())).isZero();
+        }
+    }
+
+    @Test
+    void aSchemaThatIsNotMigratedIsRefusedWhenOnlyValidating() {
+        Path file = TestDatabases.h2File("validate");
+        assertThatThrownBy(() -> JpaStorage.builder().url("jdbc:h2:file:" + file.toAbsolutePath()).user("sa").migrate(false).build())
+                .isInstanceOf(CrmException.class).hasMessageContaining("validating the crmkit schema failed");
+        JpaStorage.h2(file).close();
+        try (JpaStorage validated = JpaStorage.builder().url("jdbc:h2:file:" + file.toAbsolutePath()).user("sa").migrate(false).build()) {
+            assertThat(validated.isPostgres()).isFalse();
+        }
+    }
+
+    @Test
+    void theStorageIsFoundThroughTheServiceLoaderByName() {
+        Path file = TestDatabases.h2File("provider");
+        try (Crm crm = Crm.builder().storageProvider("jpa", Map.of("url", "jdbc:h2:file:" + file.toAbsolutePath(), "user", "sa"))
+                .actor(Actor.system(TenantId.DEFAULT, "demo")).build()) {
+            Client client = crm.clients().register(NewClient.legalEntity("Пайт").relationship(RelationshipType.PARTNER));
+            assertThat(crm.clients().find(client.id())).contains(client);
+        }
+        assertThatThrownBy(() -> new JpaStorageProvider().create(Map.of()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("url"));
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void theWholeCardRoundTripsThroughTheFacade(JpaStorage storage) {
+        Crm crm = crm(storage, Actor.employee(freshTenant(), EmployeeId.of("abdulov")));
+        var buyers = crm.groups().create("Покупатели и заказчики", null);
+        crm.properties().define(PropertyDefinition.define("employees", "Количество сотрудников", PropertyType.NumberType.integer()));
+        Client client = crm.clients().register(NewClient.legalEntity("Прайм-М").code("000000012")
+                .fullName("ЗАО \"Прайм-М - агентство\"").group(buyers.id()).relationship(RelationshipType.VIP)
+                .inn("7736050003").kpp("773601001").ogrn("1037739010891")
+                .contact(ContactType.PHONE, "8 (916) 123-45-67").contact(ContactType.EMAIL, "Office@Prime-M.ru")
+                .property("employees", PropertyValue.number(12))
+                .contactPerson(PersonName.of("Светикова", "Светлана", "Андреевна"), p -> p.withPosition("Бухгалтер")));
+        Client changed = crm.clients().update(client.id(), c -> c.removeContact(c.contacts().get(0))
+                .addContact(crm.clients().contact(ContactType.MOBILE, "+7 903 523 66 45"))
+                .setProperty(crm.properties().get("employees").orElseThrow(), PropertyValue.number(15))
+                .archive());
+
+        assertThat(crm.clients().get(client.id())).isEqualTo(changed);
+        assertThat(changed.version()).isEqualTo(2);
+        assertThat(crm.clients().search("прайм")).isEmpty();
+        assertThat(crm.clients().find(ClientQuery.where(new ClientCriterion.Archived(true)))).containsExactly(changed);
+        assertThat(crm.clients().history(client.id())).extracting(e -> e.field())
+                .contains("registered", "added", "contacts", "properties.employees", "archived");
+        assertThat(crm.contactPersons().ofClient(client.id())).extracting(p -> p.position().orElse("")).containsExactly("Бухгалтер");
+        assertThat(Optional.of(crm.clients().get(client.id()).primaryContact(ContactType.EMAIL).orElseThrow().value()))
+                .contains("Office@prime-m.ru");
+    }
+}
