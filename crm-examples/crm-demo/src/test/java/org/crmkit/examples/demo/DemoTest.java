@@ -1,0 +1,44 @@
+package org.crmkit.examples.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DemoTest {
+    @TempDir
+    Path dir;
+
+    private String run(Path file) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Demo.run(file, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDemoCreatesTheBrochureClientsAndFindsThemAgainAfterARestart() {
+        Path file = dir.resolve("crm-demo");
+        String first = run(file);
+        assertThat(first).contains("New database at")
+                .contains("┌ Питерсофт (000000001) — ООО \"Питерсофт\"")
+                .contains("Тип отношений: Важный клиент (VIP)")
+                .contains("PHONE* +7 903 523-66-45")
+                .contains("Контактное лицо: Светикова Светлана Андреевна, связь с 2008-01-01")
+                .contains("Количество сотрудников: 5")
+                .contains("Интересуется мебелью: Кухонная мебель")
+                .contains("Быстрый поиск \"8 903 523-66-45\": Питерсофт (000000001)")
+                .contains("Быстрый поиск \"000000012\": Прайм-М (000000012)")
+                .contains("Быстрый поиск \"AD@ERW.RU\": Алхимов А.А.");
+
+        String second = run(file);
+        assertThat(second).contains("already holds the brochure's clients")
+                .contains("Updated the notes of Питерсофт to version 2.")
+                .contains("┌ Прайм-М (000000012)")
+                .contains("notes");
+    }
+}
