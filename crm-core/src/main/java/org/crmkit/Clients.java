@@ -1,6 +1,7 @@
 package org.crmkit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.audit.Changes;
@@ -44,6 +46,8 @@ import org.crmkit.storage.Stores;
  */
 public final class Clients {
     private static final int CODE_ATTEMPTS = 1000;
+    /** Batches at least this large are checked in parallel. */
+    private static final int PARALLEL_FROM = 64;
 
     private final Runtime rt;
     private final Actor actor;
@@ -73,14 +77,7 @@ public final class Clients {
      */
     public List<Client> registerAll(List<NewClient> drafts) {
         return rt.write(actor, (stores, events) -> {
-            List<Client> clients = new ArrayList<>(drafts.size());
-            for (int i = 0; i < drafts.size(); i++) {
-                try {
-                    clients.add(build(stores, drafts.get(i)));
-                } catch (ValidationException e) {
-                    throw drafts.size() == 1 ? e : e.under("clients[" + i + "]");
-                }
-            }
+            List<Client> clients = buildAll(new Lookups(stores), drafts);
             number(stores, drafts, clients);
             List<Client> stored = stores.clients().insertAll(clients);
             List<ContactPerson> persons = new ArrayList<>();
@@ -100,6 +97,36 @@ public final class Clients {
             stored.forEach(c -> events.add(new ClientEvent.ClientRegistered(actor.tenant(), c.id(), rt.clock.instant(), actor.name())));
             return stored;
         });
+    }
+
+    /**
+     * Checks and builds the clients of the drafts. Large batches are checked on several cores
+     * (parsing phones and e-mails is most of the work); the error reported is always the one of the
+     * first bad draft, as in a sequential run.
+     */
+    private List<Client> buildAll(Lookups lookups, List<NewClient> drafts) {
+        if (drafts.size() == 1) {
+            return new ArrayList<>(List.of(build(lookups, drafts.get(0))));
+        }
+        lookups.preload();
+        Client[] built = new Client[drafts.size()];
+        RuntimeException[] failures = new RuntimeException[drafts.size()];
+        IntStream range = IntStream.range(0, drafts.size());
+        (drafts.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
+            try {
+                built[i] = build(lookups, drafts.get(i));
+            } catch (ValidationException e) {
+                failures[i] = e.under("clients[" + i + "]");
+            } catch (RuntimeException e) {
+                failures[i] = e;
+            }
+        });
+        for (RuntimeException failure : failures) {
+            if (failure != null) {
+                throw failure;
+            }
+        }
+        return new ArrayList<>(Arrays.asList(built));
     }
 
     /**
@@ -132,22 +159,20 @@ public final class Clients {
         }
     }
 
-    /** Which of the codes existing clients already have, asked in chunks of one query each. */
+    /** Which of the codes existing clients already have: one count, and a read only when some are taken. */
     private static Set<ClientCode> existing(Stores stores, List<ClientCode> codes) {
         Set<ClientCode> found = new HashSet<>();
-        int chunk = 500;
-        for (int from = 0; from < codes.size(); from += chunk) {
-            List<ClientCriterion> any = new ArrayList<>();
-            codes.subList(from, Math.min(codes.size(), from + chunk)).forEach(c -> any.add(new ClientCriterion.CodeIs(c)));
-            ClientCriterion criterion = new ClientCriterion.Or(any);
+        for (int from = 0; from < codes.size(); from += ClientQuery.MAX_LIMIT) {
+            List<ClientCode> chunk = codes.subList(from, Math.min(codes.size(), from + ClientQuery.MAX_LIMIT));
+            ClientCriterion criterion = new ClientCriterion.CodeIn(Set.copyOf(chunk));
             if (stores.clients().count(criterion) > 0) {
-                stores.clients().find(new ClientQuery(criterion, ClientQuery.Order.CODE, 0, chunk)).forEach(c -> found.add(c.code()));
+                stores.clients().find(new ClientQuery(criterion, ClientQuery.Order.CODE, 0, chunk.size())).forEach(c -> found.add(c.code()));
             }
         }
         return found;
     }
 
-    private Client build(Stores stores, NewClient draft) {
+    private Client build(Lookups lookups, NewClient draft) {
         ClientId id = new ClientId(rt.ids.next());
         Client client = Client.register(id, draft.code == null ? ClientCode.numbered(1) : ClientCode.of(draft.code),
                 draft.kind, draft.shortName, draft.registeredOn == null ? rt.today() : draft.registeredOn);
@@ -169,12 +194,12 @@ public final class Clients {
             }
         }
         for (Map.Entry<String, NewClient.PropertyInput> input : draft.properties.entrySet()) {
-            PropertyDefinition definition = definition(stores, input.getKey());
+            PropertyDefinition definition = lookups.definition(input.getKey());
             PropertyValue value = input.getValue().value() != null ? input.getValue().value()
                     : byLabels(definition, input.getValue().choiceLabels());
             client = client.setProperty(definition, value);
         }
-        checkReferences(stores, client, null);
+        checkReferences(lookups, client, null);
         requireAllowed(client);
         return client;
     }
@@ -187,12 +212,6 @@ public final class Clients {
             }
         }
         throw new CrmException("no free client code after " + CODE_ATTEMPTS + " numbers; imported codes fill the numbering");
-    }
-
-    private static PropertyDefinition definition(Stores stores, String key) {
-        PropertyKey propertyKey = PropertyKey.of(key);
-        return stores.properties().get(propertyKey)
-                .orElseThrow(() -> new ValidationException("properties." + key, key, "is not a defined property"));
     }
 
     private static PropertyValue byLabels(PropertyDefinition definition, List<String> labels) {
@@ -214,21 +233,20 @@ public final class Clients {
      * Checks what the client refers to: the group exists, the relationship type is active,
      * changed property values belong to defined, applicable properties, required ones are set.
      */
-    private void checkReferences(Stores stores, Client client, Client before) {
+    private void checkReferences(Lookups lookups, Client client, Client before) {
         if (before == null || !client.group().equals(before.group())) {
-            client.group().ifPresent(g -> stores.groups().get(g)
-                    .orElseThrow(() -> new ValidationException("group", g, "is not a client group")));
+            client.group().ifPresent(lookups::requireGroup);
         }
         if (before == null || !client.relationship().equals(before.relationship())) {
-            client.relationship().ifPresent(r -> RelationshipTypes.active(stores, r));
+            client.relationship().ifPresent(lookups::activeRelationship);
         }
-        List<ClientGroupId> groupPath = ClientGroups.path(stores, client.group());
+        List<ClientGroupId> groupPath = lookups.groupPath(client.group());
         Map<PropertyKey, PropertyValue> previous = before == null ? Map.of() : before.properties();
         boolean placementChanged = before == null || before.kind() != client.kind() || !before.group().equals(client.group());
         for (Map.Entry<PropertyKey, PropertyValue> entry : client.properties().entrySet()) {
             boolean changed = !entry.getValue().equals(previous.get(entry.getKey()));
             if (changed || placementChanged) {
-                PropertyDefinition definition = definition(stores, entry.getKey().value());
+                PropertyDefinition definition = lookups.definition(entry.getKey().value());
                 if (changed) {
                     definition.check(entry.getValue());
                 }
@@ -238,7 +256,7 @@ public final class Clients {
                 }
             }
         }
-        for (PropertyDefinition definition : stores.properties().all()) {
+        for (PropertyDefinition definition : lookups.definitions()) {
             if (definition.required() && !definition.archived()
                     && definition.appliesTo().matches(client.kind(), groupPath)
                     && !client.properties().containsKey(definition.key())) {
@@ -299,7 +317,7 @@ public final class Clients {
         if (entries.isEmpty()) {
             return current;
         }
-        checkReferences(stores, changed, current);
+        checkReferences(new Lookups(stores), changed, current);
         requireAllowed(changed);
         Client stored = stores.clients().update(changed);
         stores.audit().append(entries);
@@ -317,7 +335,7 @@ public final class Clients {
     public Client setProperty(ClientId id, String key, PropertyValue value) {
         return rt.write(actor, (stores, events) -> {
             Client current = visible(stores, id).orElseThrow(() -> new NotFoundException("client", id));
-            return saveIn(stores, events, current.setProperty(definition(stores, key), value));
+            return saveIn(stores, events, current.setProperty(new Lookups(stores).definition(key), value));
         });
     }
 

@@ -57,7 +57,7 @@ public final class RelationshipTypes {
         return storedBefore ? stores.relationshipTypes().update(changed) : stores.relationshipTypes().insert(changed);
     }
 
-    private static List<RelationshipType> merged(Stores stores) {
+    static List<RelationshipType> merged(Stores stores) {
         Map<RelationshipTypeId, RelationshipType> own = new TreeMap<>(Comparator.comparing(RelationshipTypeId::value));
         stores.relationshipTypes().stored().forEach(t -> own.put(t.id(), t));
         List<RelationshipType> result = new ArrayList<>();
@@ -74,14 +74,5 @@ public final class RelationshipTypes {
 
     private static ValidationException unknown(RelationshipTypeId id) {
         return new ValidationException("relationship", id.value(), "is not a relationship type");
-    }
-
-    /** The type, which must exist and be active, for a new assignment. */
-    static RelationshipType active(Stores stores, RelationshipTypeId id) {
-        RelationshipType type = find(stores, id).orElseThrow(() -> unknown(id));
-        if (type.retired()) {
-            throw new ValidationException("relationship", id.value(), "is retired (\"" + type.name() + "\") and cannot be assigned any more");
-        }
-        return type;
     }
 }

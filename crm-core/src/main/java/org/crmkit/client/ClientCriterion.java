@@ -45,6 +45,8 @@ public sealed interface ClientCriterion {
 
         R codeIs(CodeIs criterion);
 
+        R codeIn(CodeIn criterion);
+
         R innIs(InnIs criterion);
 
         R phoneIs(PhoneIs criterion);
@@ -212,6 +214,23 @@ public sealed interface ClientCriterion {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.codeIs(this);
+        }
+    }
+
+    /** The client's code is one of these (an empty set matches nobody). */
+    record CodeIn(Set<ClientCode> codes) implements ClientCriterion {
+        public CodeIn {
+            codes = Set.copyOf(codes);
+        }
+
+        @Override
+        public boolean test(Client client) {
+            return codes.contains(client.code());
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.codeIn(this);
         }
     }
 

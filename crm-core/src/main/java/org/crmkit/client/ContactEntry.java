@@ -21,7 +21,7 @@ public record ContactEntry(ContactType type, String value, Optional<String> labe
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(label, "label");
         label = label.flatMap(l -> CleanText.optional("label", l, 100));
-        String normalised = normalise(type, value, null);
+        String normalised = normalised(type, value);
         if (!normalised.equals(value)) {
             throw new ValidationException("value", value, "is not in normalised form (" + normalised + "); use ContactEntry.parse");
         }
@@ -60,12 +60,22 @@ public record ContactEntry(ContactType type, String value, Optional<String> labe
         }
     }
 
+    /** The normal form of a value that should already be normal: the value objects' own checks, without re-parsing. */
+    private static String normalised(ContactType type, String value) {
+        switch (type.format()) {
+            case PHONE:
+                return new PhoneNumber(value).e164();
+            case EMAIL:
+                return new EmailAddress(value).value();
+            default:
+                return normalise(type, value, null);
+        }
+    }
+
     private static String normalise(ContactType type, String raw, String phoneRegion) {
         switch (type.format()) {
             case PHONE:
-                return phoneRegion == null
-                        ? new PhoneNumber(raw == null ? null : raw).e164()
-                        : PhoneNumber.parse("value", raw, phoneRegion).e164();
+                return PhoneNumber.parse("value", raw, phoneRegion).e164();
             case EMAIL:
                 return EmailAddress.parse("value", raw).value();
             case ADDRESS:

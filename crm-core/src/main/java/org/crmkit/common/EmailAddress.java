@@ -198,6 +198,22 @@ public record EmailAddress(String value) {
         }
     }
 
+    /** Letters, digits and inner hyphens of ASCII, and not an {@code xn--} label, which IDN must check. */
+    private static boolean isPlainAsciiLabel(String label) {
+        int n = label.length();
+        if (n == 0 || label.charAt(0) == '-' || label.charAt(n - 1) == '-'
+                || (n >= 4 && label.regionMatches(true, 0, "xn--", 0, 4))) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = label.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-')) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static String asciiDomain(String field, String raw, String domain) {
         if (domain.isEmpty()) {
             throw new ValidationException(field, raw, "has nothing after the '@'");
@@ -229,7 +245,8 @@ public record EmailAddress(String value) {
             }
             String converted;
             try {
-                converted = IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES).toLowerCase(Locale.ROOT);
+                // a plain letters-digits-hyphens label is its own ASCII form; IDN is needed only for the others
+                converted = (isPlainAsciiLabel(label) ? label : IDN.toASCII(label, IDN.USE_STD3_ASCII_RULES)).toLowerCase(Locale.ROOT);
             } catch (IllegalArgumentException e) {
                 if (String.valueOf(e.getMessage()).contains("too long")) {
                     throw labelTooLong(field, raw, label);

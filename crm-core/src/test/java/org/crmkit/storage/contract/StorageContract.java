@@ -196,6 +196,8 @@ public abstract class StorageContract {
                 new ClientCriterion.NameContains("_"),
                 new ClientCriterion.NameContains("ООО «"),
                 new ClientCriterion.CodeIs(population.get(3).code()),
+                new ClientCriterion.CodeIn(Set.of(population.get(3).code(), population.get(7).code(), ClientCode.of("нет-такого"))),
+                new ClientCriterion.CodeIn(Set.of()),
                 new ClientCriterion.InnIs(Inn.parse("7707083893")),
                 new ClientCriterion.InnIs(Inn.parse("500100732259")),
                 new ClientCriterion.PhoneIs(PhoneNumber.parse("phone", "8 (916) 103-03-11", "RU")),

@@ -22,6 +22,11 @@ public final class Errors {
     private Errors() {
     }
 
+    /** An error of a JDBC batch, translated like one from the entity manager. */
+    public static RuntimeException translate(SQLException e) {
+        return translate(new PersistenceException(e.getMessage(), e));
+    }
+
     public static RuntimeException translate(RuntimeException e) {
         if (e instanceof CrmException || !(e instanceof PersistenceException)) {
             return e;

@@ -1,5 +1,7 @@
 package org.crmkit.jpa.internal;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -93,6 +95,24 @@ public final class JpaStores implements Stores {
                 throw new ConcurrentChangeException(recordType, id, version);
             }
             throw translated;
+        }
+    }
+
+    /** What a batch writes through JDBC. */
+    private interface BatchWork {
+        void write(BatchInserts inserts) throws SQLException;
+    }
+
+    /**
+     * Runs JDBC batch inserts on the connection of this unit of work's transaction, after flushing
+     * what the entity manager holds, so that rows reach the database in the order they were written.
+     */
+    private void batch(BatchWork work) {
+        flush("record", "", 0);
+        try {
+            work.write(new BatchInserts(em.unwrap(Connection.class), postgres));
+        } catch (SQLException e) {
+            throw Errors.translate(e);
         }
     }
 
@@ -205,18 +225,7 @@ public final class JpaStores implements Stores {
                     }
                 }
                 requireFreeCodes(clients.stream().map(c -> c.code().value()).collect(Collectors.toList()));
-                for (Client c : clients) {
-                    ClientRow row = new ClientRow();
-                    Mapping.fill(row, tenant, c);
-                    em.persist(row);
-                }
-                // rows of different tables carry no JPA relationship, so parents are flushed first for the foreign keys
-                flush("client", clients.isEmpty() ? "" : clients.get(0).id(), 0);
-                for (Client c : clients) {
-                    Mapping.contactRows(tenant, c.id().value(), c.contacts(), ClientContactRow::new).forEach(em::persist);
-                    Mapping.valueRows(tenant, c.id().value(), c.properties()).forEach(em::persist);
-                }
-                flush("client", clients.isEmpty() ? "" : clients.get(0).id(), 0);
+                batch(b -> b.clients(tenant, clients));
                 return clients.stream().map(c -> c.withVersion(1)).collect(Collectors.toList());
             }
 
@@ -307,16 +316,7 @@ public final class JpaStores implements Stores {
             @Override
             public List<ContactPerson> insertAll(List<ContactPerson> persons) {
                 writing();
-                for (ContactPerson p : persons) {
-                    ContactPersonRow row = new ContactPersonRow();
-                    Mapping.fill(row, tenant, p);
-                    em.persist(row);
-                }
-                flush("contact person", persons.isEmpty() ? "" : persons.get(0).id(), 0);
-                for (ContactPerson p : persons) {
-                    Mapping.contactRows(tenant, p.id().value(), p.contacts(), PersonContactRow::new).forEach(em::persist);
-                }
-                flush("contact person", persons.isEmpty() ? "" : persons.get(0).id(), 0);
+                batch(b -> b.persons(tenant, persons));
                 return persons.stream().map(p -> p.withVersion(1)).collect(Collectors.toList());
             }
 
@@ -505,7 +505,9 @@ public final class JpaStores implements Stores {
             @Override
             public void append(List<AuditEntry> entries) {
                 writing();
-                entries.forEach(e -> em.persist(Mapping.auditRow(tenant, e)));
+                if (!entries.isEmpty()) {
+                    batch(b -> b.audit(tenant, entries));
+                }
             }
 
             @Override

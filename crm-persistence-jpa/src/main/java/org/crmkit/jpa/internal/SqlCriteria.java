@@ -97,6 +97,14 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     @Override
+    public String codeIn(ClientCriterion.CodeIn criterion) {
+        if (criterion.codes().isEmpty()) {
+            return "1 = 0";
+        }
+        return "c.code IN (" + params(criterion.codes().stream().map(c -> c.value()).sorted().collect(Collectors.toList())) + ")";
+    }
+
+    @Override
     public String innIs(ClientCriterion.InnIs criterion) {
         return "c.inn IS NOT NULL AND c.inn = " + param(criterion.inn().value());
     }

@@ -1,0 +1,156 @@
+package org.crmkit.jpa.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.UUID;
+
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.client.Client;
+import org.crmkit.client.ContactPerson;
+
+/**
+ * Writes new aggregates as JDBC batches on the connection of the unit of work's transaction: one
+ * prepared statement per table, one round trip per batch. Registering thousands of clients is the
+ * one path where EclipseLink's per-object insert machinery cost more than the database itself
+ * (measured: see BENCHMARKS.md); rows are the same {@link Mapping} rows the entities map.
+ */
+final class BatchInserts {
+    private static final int BATCH = 500;
+
+    private final Connection connection;
+    private final boolean postgres;
+
+    BatchInserts(Connection connection, boolean postgres) {
+        this.connection = connection;
+        this.postgres = postgres;
+    }
+
+    /** One table's insert: its statement, its rows added one by one, executed every {@value #BATCH} rows. */
+    private final class Insert implements AutoCloseable {
+        private final PreparedStatement statement;
+        private int pending;
+        private int column;
+
+        Insert(String sql) throws SQLException {
+            this.statement = connection.prepareStatement(sql);
+        }
+
+        Insert set(Object value, int sqlType) throws SQLException {
+            column++;
+            if (value == null) {
+                statement.setNull(column, sqlType == Types.OTHER && !postgres ? Types.VARCHAR : sqlType);
+            } else {
+                statement.setObject(column, value);
+            }
+            return this;
+        }
+
+        void row() throws SQLException {
+            statement.addBatch();
+            column = 0;
+            if (++pending == BATCH) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending > 0) {
+                statement.executeBatch();
+                pending = 0;
+            }
+        }
+
+        @Override
+        public void close() throws SQLException {
+            try {
+                flush();
+            } finally {
+                statement.close();
+            }
+        }
+    }
+
+    void clients(String tenant, List<Client> clients) throws SQLException {
+        try (Insert insert = new Insert("INSERT INTO crm_client (tenant_id, id, code, kind, short_name, short_key, full_name, full_key,"
+                + " group_id, relationship, manager, registered_on, region, city, industry, inn, kpp, ogrn, okpo, notes, archived, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+            for (Client client : clients) {
+                ClientRow r = new ClientRow();
+                Mapping.fill(r, tenant, client);
+                insert.set(r.tenantId, Types.VARCHAR).set(r.id, Types.OTHER).set(r.code, Types.VARCHAR).set(r.kind, Types.VARCHAR)
+                        .set(r.shortName, Types.VARCHAR).set(r.shortKey, Types.VARCHAR).set(r.fullName, Types.VARCHAR)
+                        .set(r.fullKey, Types.VARCHAR).set(r.groupId, Types.OTHER).set(r.relationship, Types.VARCHAR)
+                        .set(r.manager, Types.VARCHAR).set(r.registeredOn, Types.DATE).set(r.region, Types.VARCHAR)
+                        .set(r.city, Types.VARCHAR).set(r.industry, Types.VARCHAR).set(r.inn, Types.VARCHAR)
+                        .set(r.kpp, Types.VARCHAR).set(r.ogrn, Types.VARCHAR).set(r.okpo, Types.VARCHAR)
+                        .set(r.notes, Types.VARCHAR).set(r.archived, Types.BOOLEAN).row();
+            }
+        }
+        try (Insert insert = contactInsert("crm_client_contact", "client_id")) {
+            for (Client client : clients) {
+                contacts(insert, Mapping.contactRows(tenant, client.id().value(), client.contacts(), ClientContactRow::new));
+            }
+        }
+        try (Insert insert = new Insert("INSERT INTO crm_client_property (tenant_id, client_id, property_key, seq, value_text,"
+                + " value_number, value_date, value_bool, value_ref, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (Client client : clients) {
+                for (PropertyValueRow r : Mapping.valueRows(tenant, client.id().value(), client.properties())) {
+                    insert.set(r.tenantId, Types.VARCHAR).set(r.clientId, Types.OTHER).set(r.propertyKey, Types.VARCHAR)
+                            .set(r.seq, Types.INTEGER).set(r.text, Types.VARCHAR).set(r.number, Types.NUMERIC)
+                            .set(r.date, Types.DATE).set(r.bool, Types.BOOLEAN).set(r.ref, Types.VARCHAR)
+                            .set(r.currency, Types.CHAR).row();
+                }
+            }
+        }
+    }
+
+    void persons(String tenant, List<ContactPerson> persons) throws SQLException {
+        try (Insert insert = new Insert("INSERT INTO crm_contact_person (tenant_id, id, client_id, surname, first_name, patronymic,"
+                + " position_title, responsible, relation_start, relation_end, birthday, notes, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+            for (ContactPerson person : persons) {
+                ContactPersonRow r = new ContactPersonRow();
+                Mapping.fill(r, tenant, person);
+                insert.set(r.tenantId, Types.VARCHAR).set(r.id, Types.OTHER).set(r.clientId, Types.OTHER)
+                        .set(r.surname, Types.VARCHAR).set(r.firstName, Types.VARCHAR).set(r.patronymic, Types.VARCHAR)
+                        .set(r.position, Types.VARCHAR).set(r.responsible, Types.VARCHAR).set(r.relationStart, Types.DATE)
+                        .set(r.relationEnd, Types.DATE).set(r.birthday, Types.DATE).set(r.notes, Types.VARCHAR).row();
+            }
+        }
+        try (Insert insert = contactInsert("crm_person_contact", "person_id")) {
+            for (ContactPerson person : persons) {
+                contacts(insert, Mapping.contactRows(tenant, person.id().value(), person.contacts(), PersonContactRow::new));
+            }
+        }
+    }
+
+    void audit(String tenant, List<AuditEntry> entries) throws SQLException {
+        try (Insert insert = new Insert("INSERT INTO crm_audit (tenant_id, id, client_id, subject, field, old_value, new_value, actor, at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (AuditEntry entry : entries) {
+                AuditRow r = Mapping.auditRow(tenant, entry);
+                insert.set(r.tenantId, Types.VARCHAR).set(r.id, Types.OTHER).set(r.clientId, Types.OTHER)
+                        .set(r.subject, Types.VARCHAR).set(r.field, Types.VARCHAR).set(r.oldValue, Types.VARCHAR)
+                        .set(r.newValue, Types.VARCHAR).set(r.actor, Types.VARCHAR)
+                        .set(r.at, Types.TIMESTAMP_WITH_TIMEZONE).row();
+            }
+        }
+    }
+
+    private Insert contactInsert(String table, String ownerColumn) throws SQLException {
+        return new Insert("INSERT INTO " + table + " (tenant_id, " + ownerColumn + ", position, type, contact_value, search_value,"
+                + " label, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    private static void contacts(Insert insert, List<? extends ContactRow> rows) throws SQLException {
+        for (ContactRow r : rows) {
+            UUID owner = r.owner();
+            insert.set(r.tenantId, Types.VARCHAR).set(owner, Types.OTHER).set(r.position, Types.INTEGER).set(r.type, Types.VARCHAR)
+                    .set(r.value, Types.VARCHAR).set(r.searchValue, Types.VARCHAR).set(r.label, Types.VARCHAR)
+                    .set(r.primary, Types.BOOLEAN).row();
+        }
+    }
+}
