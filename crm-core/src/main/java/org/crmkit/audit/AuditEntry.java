@@ -1,5 +1,6 @@
 package org.crmkit.audit;
 
+import java.util.Comparator;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,10 @@ import org.crmkit.common.CleanText;
  */
 public record AuditEntry(UUID id, ClientId client, String subject, String field, Optional<String> oldValue,
                          Optional<String> newValue, String actor, Instant at) {
+    /** The order of a journal: oldest first, ties by id. */
+    public static final Comparator<AuditEntry> CHRONOLOGICAL =
+            Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id);
+
     public AuditEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(client, "client");

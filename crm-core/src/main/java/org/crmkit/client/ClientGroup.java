@@ -1,5 +1,6 @@
 package org.crmkit.client;
 
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,6 +13,10 @@ import org.crmkit.common.ValidationException;
  * cycle: the use case that moves a group checks the new parent's ancestors.
  */
 public record ClientGroup(ClientGroupId id, String name, Optional<ClientGroupId> parent, long version) {
+    /** The order in which groups are listed: name, then id. */
+    public static final Comparator<ClientGroup> BY_NAME =
+            Comparator.comparing(ClientGroup::name).thenComparing(g -> g.id().value());
+
     public ClientGroup {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(parent, "parent");

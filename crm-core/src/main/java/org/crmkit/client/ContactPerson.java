@@ -1,5 +1,6 @@
 package org.crmkit.client;
 
+import java.util.Comparator;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,12 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
                             Optional<EmployeeId> responsible, Optional<LocalDate> relationStart,
                             Optional<LocalDate> relationEnd, List<ContactEntry> contacts,
                             Optional<LocalDate> birthday, Optional<String> notes, long version) {
+    /** The order in which a client's persons are listed: surname, first name, then id. */
+    public static final Comparator<ContactPerson> BY_NAME =
+            Comparator.comparing((ContactPerson p) -> p.name().surname())
+                    .thenComparing(p -> p.name().firstName().orElse(""))
+                    .thenComparing(p -> p.id().value());
+
     public ContactPerson {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(client, "client");

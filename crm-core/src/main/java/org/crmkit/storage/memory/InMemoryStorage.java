@@ -234,10 +234,7 @@ public final class InMemoryStorage implements Storage {
                 public List<ContactPerson> ofClient(ClientId client) {
                     checkOpen();
                     return data.persons.values().stream().filter(p -> p.client().equals(client))
-                            .sorted(Comparator.comparing((ContactPerson p) -> p.name().surname())
-                                    .thenComparing(p -> p.name().firstName().orElse(""))
-                                    .thenComparing(p -> p.id().value()))
-                            .collect(Collectors.toList());
+                            .sorted(ContactPerson.BY_NAME).collect(Collectors.toList());
                 }
 
                 @Override
@@ -276,9 +273,7 @@ public final class InMemoryStorage implements Storage {
                 @Override
                 public List<ClientGroup> all() {
                     checkOpen();
-                    return data.groups.values().stream()
-                            .sorted(Comparator.comparing((ClientGroup g) -> g.name()).thenComparing(g -> g.id().value()))
-                            .collect(Collectors.toList());
+                    return data.groups.values().stream().sorted(ClientGroup.BY_NAME).collect(Collectors.toList());
                 }
 
                 @Override
@@ -393,7 +388,7 @@ public final class InMemoryStorage implements Storage {
                 public List<AuditEntry> ofClient(ClientId client) {
                     checkOpen();
                     return data.audit.stream().filter(e -> e.client().equals(client))
-                            .sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id))
+                            .sorted(AuditEntry.CHRONOLOGICAL)
                             .collect(Collectors.toList());
                 }
             };

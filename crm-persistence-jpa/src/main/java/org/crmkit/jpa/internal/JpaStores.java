@@ -301,11 +301,7 @@ public final class JpaStores implements Stores {
                 checkOpen();
                 List<ContactPersonRow> rows = em.createQuery("SELECT p FROM ContactPersonRow p WHERE p.tenantId = :t AND p.clientId = :c",
                         ContactPersonRow.class).setParameter("t", tenant).setParameter("c", client.value()).getResultList();
-                return personsOf(rows).stream()
-                        .sorted(Comparator.comparing((ContactPerson p) -> p.name().surname())
-                                .thenComparing(p -> p.name().firstName().orElse(""))
-                                .thenComparing(p -> p.id().value()))
-                        .collect(Collectors.toList());
+                return personsOf(rows).stream().sorted(ContactPerson.BY_NAME).collect(Collectors.toList());
             }
 
             @Override
@@ -361,7 +357,7 @@ public final class JpaStores implements Stores {
                 checkOpen();
                 return em.createQuery("SELECT g FROM ClientGroupRow g WHERE g.tenantId = :t", ClientGroupRow.class)
                         .setParameter("t", tenant).getResultList().stream().map(Mapping::group)
-                        .sorted(Comparator.comparing(ClientGroup::name).thenComparing(g -> g.id().value()))
+                        .sorted(ClientGroup.BY_NAME)
                         .collect(Collectors.toList());
             }
 
@@ -516,7 +512,7 @@ public final class JpaStores implements Stores {
                 return em.createQuery("SELECT a FROM AuditRow a WHERE a.tenantId = :t AND a.clientId = :c", AuditRow.class)
                         .setParameter("t", tenant).setParameter("c", client.value()).getResultList().stream()
                         .map(Mapping::auditEntry)
-                        .sorted(Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id))
+                        .sorted(AuditEntry.CHRONOLOGICAL)
                         .collect(Collectors.toList());
             }
         };
