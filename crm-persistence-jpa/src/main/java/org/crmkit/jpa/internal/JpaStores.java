@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
@@ -232,10 +233,8 @@ public final class JpaStores implements Stores {
             @Override
             public Client update(Client client) {
                 writing();
-                ClientRow row = em.find(ClientRow.class, new Keys.TenantUuid(tenant, client.id().value()));
-                if (row == null || row.version != client.version()) {
-                    throw new ConcurrentChangeException("client", client.id(), client.version());
-                }
+                ClientRow row = current(ClientRow.class, new Keys.TenantUuid(tenant, client.id().value()), r -> r.version,
+                        "client", client.id(), client.version());
                 if (!row.code.equals(client.code().value())) {
                     requireFreeCodes(List.of(client.code().value()));
                 }
@@ -319,10 +318,8 @@ public final class JpaStores implements Stores {
             @Override
             public ContactPerson update(ContactPerson person) {
                 writing();
-                ContactPersonRow row = em.find(ContactPersonRow.class, new Keys.TenantUuid(tenant, person.id().value()));
-                if (row == null || row.version != person.version()) {
-                    throw new ConcurrentChangeException("contact person", person.id(), person.version());
-                }
+                ContactPersonRow row = current(ContactPersonRow.class, new Keys.TenantUuid(tenant, person.id().value()),
+                        r -> r.version, "contact person", person.id(), person.version());
                 Mapping.fill(row, tenant, person);
                 UUID id = person.id().value();
                 sync(rowsOf(PersonContactRow.class, "ownerId", List.of(id)),
@@ -335,11 +332,12 @@ public final class JpaStores implements Stores {
     }
 
     /** Reads a versioned row for an update: absent or at another version means someone else changed it. */
-    private <R> R current(Class<R> type, Object key, long storedVersion, boolean exists, String recordType, Object id, long given) {
-        if (!exists || storedVersion != given) {
+    private <R> R current(Class<R> type, Object key, ToLongFunction<R> version, String recordType, Object id, long given) {
+        R row = em.find(type, key);
+        if (row == null || version.applyAsLong(row) != given) {
             throw new ConcurrentChangeException(recordType, id, given);
         }
-        return type.cast(em.find(type, key));
+        return row;
     }
 
     @Override
@@ -375,9 +373,7 @@ public final class JpaStores implements Stores {
             public ClientGroup update(ClientGroup group) {
                 writing();
                 Keys.TenantUuid key = new Keys.TenantUuid(tenant, group.id().value());
-                ClientGroupRow found = em.find(ClientGroupRow.class, key);
-                ClientGroupRow row = current(ClientGroupRow.class, key, found == null ? -1 : found.version, found != null,
-                        "group", group.id(), group.version());
+                ClientGroupRow row = current(ClientGroupRow.class, key, r -> r.version, "group", group.id(), group.version());
                 Mapping.fill(row, tenant, group);
                 em.lock(row, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 flush("group", group.id(), group.version());
@@ -415,9 +411,7 @@ public final class JpaStores implements Stores {
             public RelationshipType update(RelationshipType type) {
                 writing();
                 Keys.TenantText key = new Keys.TenantText(tenant, type.id().value());
-                RelationshipTypeRow found = em.find(RelationshipTypeRow.class, key);
-                RelationshipTypeRow row = current(RelationshipTypeRow.class, key, found == null ? -1 : found.version, found != null,
-                        "relationship type", type.id(), type.version());
+                RelationshipTypeRow row = current(RelationshipTypeRow.class, key, r -> r.version, "relationship type", type.id(), type.version());
                 Mapping.fill(row, tenant, type);
                 em.lock(row, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
                 flush("relationship type", type.id(), type.version());
@@ -478,9 +472,7 @@ public final class JpaStores implements Stores {
             public PropertyDefinition update(PropertyDefinition definition) {
                 writing();
                 Keys.TenantText key = new Keys.TenantText(tenant, definition.key().value());
-                PropertyRow found = em.find(PropertyRow.class, key);
-                PropertyRow row = current(PropertyRow.class, key, found == null ? -1 : found.version, found != null,
-                        "property", definition.key(), definition.version());
+                PropertyRow row = current(PropertyRow.class, key, r -> r.version, "property", definition.key(), definition.version());
                 Mapping.fill(row, tenant, definition);
                 sync(choices(List.of(definition.key().value())), Mapping.choiceRows(tenant, definition), c -> c.position, (from, to) -> {
                     to.choiceId = from.choiceId;
