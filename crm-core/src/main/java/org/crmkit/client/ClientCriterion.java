@@ -267,7 +267,7 @@ public sealed interface ClientCriterion {
         }
     }
 
-    /** The client has this e-mail address (the local part compared case-insensitively). */
+    /** The client has this e-mail address, compared by {@link EmailAddress#searchKey()}. */
     record EmailIs(EmailAddress email) implements ClientCriterion {
         public EmailIs {
             Objects.requireNonNull(email, "email");
@@ -275,8 +275,9 @@ public sealed interface ClientCriterion {
 
         @Override
         public boolean test(Client client) {
+            String key = email.searchKey();
             return client.contacts().stream()
-                    .anyMatch(c -> c.type() == ContactType.EMAIL && c.value().equalsIgnoreCase(email.value()));
+                    .anyMatch(c -> c.type() == ContactType.EMAIL && EmailAddress.searchKeyOf(c.value()).equals(key));
         }
 
         @Override

@@ -43,6 +43,19 @@ public record EmailAddress(String value) {
         }
     }
 
+    /**
+     * The form searches compare: the whole address in lower case ({@link Locale#ROOT}). Stores keep
+     * it beside the address, and the in-memory store compares the same, so both find the same.
+     */
+    public String searchKey() {
+        return searchKeyOf(value);
+    }
+
+    /** {@link #searchKey()} of an address already in normal form. */
+    public static String searchKeyOf(String normalised) {
+        return normalised.toLowerCase(Locale.ROOT);
+    }
+
     /** Parses an address typed by a person or read from a file, reporting errors under {@code email}. */
     public static EmailAddress parse(String raw) {
         return parse(FIELD, raw);

@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +35,7 @@ import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ClientKind;
 import org.crmkit.common.CleanText;
+import org.crmkit.common.EmailAddress;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.Money;
 import org.crmkit.property.AppliesTo;
@@ -122,7 +122,7 @@ final class Mapping {
         if (type.isPhone()) {
             return value;
         }
-        return type == ContactType.EMAIL ? value.toLowerCase(Locale.ROOT) : null;
+        return type == ContactType.EMAIL ? EmailAddress.searchKeyOf(value) : null;
     }
 
     static List<ContactEntry> contacts(List<? extends ContactRow> rows) {

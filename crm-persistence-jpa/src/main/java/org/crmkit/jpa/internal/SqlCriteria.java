@@ -2,7 +2,6 @@ package org.crmkit.jpa.internal;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.crmkit.client.ClientCriterion;
@@ -22,9 +21,12 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
             .map(t -> "'" + t.name() + "'").collect(Collectors.joining(", "));
 
     private final List<Object> parameters;
+    /** The alias of {@code crm_client} the conditions refer to; nested OR arms get aliases of their own. */
+    private final String c;
 
-    SqlCriteria(List<Object> parameters) {
+    SqlCriteria(List<Object> parameters, String alias) {
         this.parameters = parameters;
+        this.c = alias;
     }
 
     /** Adds a parameter and returns its placeholder. */
@@ -50,12 +52,34 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         return criterion.parts().stream().map(p -> "(" + p.accept(this) + ")").collect(Collectors.joining(" AND "));
     }
 
+    /**
+     * An OR of several parts becomes {@code id IN (… UNION …)}: each part is answered from its own
+     * index (name trigrams, code, INN, a contact's phone, a property value) and the union is joined
+     * back by primary key. A plain OR across columns and EXISTS subqueries would scan the tenant.
+     */
     @Override
     public String or(ClientCriterion.Or criterion) {
         if (criterion.parts().isEmpty()) {
             return "1 = 0";
         }
-        return criterion.parts().stream().map(p -> "(" + p.accept(this) + ")").collect(Collectors.joining(" OR "));
+        if (criterion.parts().size() == 1) {
+            return criterion.parts().get(0).accept(this);
+        }
+        return c + ".id IN (" + criterion.parts().stream().map(this::idsOf).collect(Collectors.joining(" UNION ")) + ")";
+    }
+
+    /** The ids of the tenant's clients that satisfy one part, as a subquery. */
+    private String idsOf(ClientCriterion part) {
+        if (part instanceof ClientCriterion.PhoneIs || part instanceof ClientCriterion.EmailIs) {
+            return "SELECT k.client_id FROM crm_client_contact k WHERE k.tenant_id = ?1 AND " + contactMatch(part);
+        }
+        if (part instanceof ClientCriterion.PropertyEquals) {
+            return "SELECT p.client_id FROM crm_client_property p WHERE p.tenant_id = ?1 AND "
+                    + propertyMatch((ClientCriterion.PropertyEquals) part);
+        }
+        String inner = c + "u" + parameters.size();
+        return "SELECT " + inner + ".id FROM crm_client " + inner + " WHERE " + inner + ".tenant_id = ?1 AND ("
+                + part.accept(new SqlCriteria(parameters, inner)) + ")";
     }
 
     @Override
@@ -68,7 +92,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         if (criterion.ids().isEmpty()) {
             return "1 = 0";
         }
-        return "c.id IN (" + params(criterion.ids().stream().map(ClientId::value).collect(Collectors.toList())) + ")";
+        return c + ".id IN (" + params(criterion.ids().stream().map(ClientId::value).collect(Collectors.toList())) + ")";
     }
 
     @Override
@@ -76,14 +100,14 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         if (criterion.managers().isEmpty()) {
             return "1 = 0";
         }
-        return "c.manager IS NOT NULL AND c.manager IN (" + params(criterion.managers().stream().map(EmployeeId::value)
+        return c + ".manager IS NOT NULL AND " + c + ".manager IN (" + params(criterion.managers().stream().map(EmployeeId::value)
                 .sorted().collect(Collectors.toList())) + ")";
     }
 
     @Override
     public String nameContains(ClientCriterion.NameContains criterion) {
         String pattern = "%" + escapeLike(criterion.fragment()) + "%";
-        return "c.short_key LIKE " + param(pattern) + " ESCAPE '\\' OR (c.full_key IS NOT NULL AND c.full_key LIKE "
+        return c + ".short_key LIKE " + param(pattern) + " ESCAPE '\\' OR (" + c + ".full_key IS NOT NULL AND " + c + ".full_key LIKE "
                 + param(pattern) + " ESCAPE '\\')";
     }
 
@@ -93,7 +117,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
 
     @Override
     public String codeIs(ClientCriterion.CodeIs criterion) {
-        return "c.code = " + param(criterion.code().value());
+        return c + ".code = " + param(criterion.code().value());
     }
 
     @Override
@@ -101,24 +125,32 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         if (criterion.codes().isEmpty()) {
             return "1 = 0";
         }
-        return "c.code IN (" + params(criterion.codes().stream().map(c -> c.value()).sorted().collect(Collectors.toList())) + ")";
+        return c + ".code IN (" + params(criterion.codes().stream().map(code -> code.value()).sorted().collect(Collectors.toList())) + ")";
     }
 
     @Override
     public String innIs(ClientCriterion.InnIs criterion) {
-        return "c.inn IS NOT NULL AND c.inn = " + param(criterion.inn().value());
+        return c + ".inn IS NOT NULL AND " + c + ".inn = " + param(criterion.inn().value());
     }
 
     @Override
     public String phoneIs(ClientCriterion.PhoneIs criterion) {
-        return "EXISTS (SELECT 1 FROM crm_client_contact k WHERE k.tenant_id = c.tenant_id AND k.client_id = c.id"
-                + " AND k.search_value = " + param(criterion.phone().e164()) + " AND k.type IN (" + PHONE_TYPES + "))";
+        return "EXISTS (SELECT 1 FROM crm_client_contact k WHERE k.tenant_id = " + c + ".tenant_id AND k.client_id = " + c + ".id"
+                + " AND " + contactMatch(criterion) + ")";
     }
 
     @Override
     public String emailIs(ClientCriterion.EmailIs criterion) {
-        return "EXISTS (SELECT 1 FROM crm_client_contact k WHERE k.tenant_id = c.tenant_id AND k.client_id = c.id"
-                + " AND k.search_value = " + param(criterion.email().value().toLowerCase(Locale.ROOT)) + " AND k.type = 'EMAIL')";
+        return "EXISTS (SELECT 1 FROM crm_client_contact k WHERE k.tenant_id = " + c + ".tenant_id AND k.client_id = " + c + ".id"
+                + " AND " + contactMatch(criterion) + ")";
+    }
+
+    /** The condition on a contact row {@code k} for a phone or e-mail criterion. */
+    private String contactMatch(ClientCriterion criterion) {
+        if (criterion instanceof ClientCriterion.PhoneIs) {
+            return "k.search_value = " + param(((ClientCriterion.PhoneIs) criterion).phone().e164()) + " AND k.type IN (" + PHONE_TYPES + ")";
+        }
+        return "k.search_value = " + param(((ClientCriterion.EmailIs) criterion).email().searchKey()) + " AND k.type = 'EMAIL'";
     }
 
     @Override
@@ -126,30 +158,34 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         if (criterion.groups().isEmpty()) {
             return "1 = 0";
         }
-        return "c.group_id IS NOT NULL AND c.group_id IN ("
+        return c + ".group_id IS NOT NULL AND " + c + ".group_id IN ("
                 + params(criterion.groups().stream().map(ClientGroupId::value).collect(Collectors.toList())) + ")";
     }
 
     @Override
     public String kindIs(ClientCriterion.KindIs criterion) {
-        return "c.kind = " + param(criterion.kind().name());
+        return c + ".kind = " + param(criterion.kind().name());
     }
 
     @Override
     public String relationshipIs(ClientCriterion.RelationshipIs criterion) {
-        return "c.relationship IS NOT NULL AND c.relationship = " + param(criterion.relationship().value());
+        return c + ".relationship IS NOT NULL AND " + c + ".relationship = " + param(criterion.relationship().value());
     }
 
     @Override
     public String archived(ClientCriterion.Archived criterion) {
-        return "c.archived = " + param(criterion.archived());
+        return c + ".archived = " + param(criterion.archived());
     }
 
     @Override
     public String propertyEquals(ClientCriterion.PropertyEquals criterion) {
-        String value = criterion.value().accept(new ValueCondition());
-        return "EXISTS (SELECT 1 FROM crm_client_property p WHERE p.tenant_id = c.tenant_id AND p.client_id = c.id"
-                + " AND p.property_key = " + param(criterion.key().value()) + " AND " + value + ")";
+        return "EXISTS (SELECT 1 FROM crm_client_property p WHERE p.tenant_id = " + c + ".tenant_id AND p.client_id = " + c + ".id"
+                + " AND " + propertyMatch(criterion) + ")";
+    }
+
+    /** The condition on a value row {@code p} for a property criterion. */
+    private String propertyMatch(ClientCriterion.PropertyEquals criterion) {
+        return "p.property_key = " + param(criterion.key().value()) + " AND " + criterion.value().accept(new ValueCondition());
     }
 
     /** The condition on a value row that matches the value, as {@link Mapping#valueRows} stores it. */
@@ -203,7 +239,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     /** The full condition with the tenant first, so every query uses the tenant-led indexes. */
     static String where(String tenant, ClientCriterion criterion, List<Object> parameters) {
         parameters.add(tenant);
-        String condition = criterion.accept(new SqlCriteria(parameters));
+        String condition = criterion.accept(new SqlCriteria(parameters, "c"));
         return "c.tenant_id = ?1 AND (" + condition + ")";
     }
 
