@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.crmkit.client.ClientGroup;
 import org.crmkit.common.Actor;
+import org.crmkit.common.ActorSource;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.NotFoundException;
 import org.crmkit.common.ValidationException;
@@ -16,16 +17,21 @@ import org.crmkit.storage.Stores;
 /** The client group tree of the tenant: create, rename, move (never into its own subtree), list. */
 public final class ClientGroups {
     private final Runtime rt;
-    private final Actor actor;
+    private final ActorSource actors;
 
-    ClientGroups(Runtime rt, Actor actor) {
+    ClientGroups(Runtime rt, ActorSource actors) {
         this.rt = rt;
-        this.actor = actor;
+        this.actors = actors;
+    }
+
+    /** The actor of this call, asked anew each time: a use-case object may be kept and shared. */
+    private Actor actor() {
+        return actors.current();
     }
 
     /** A new group under {@code parent} ({@code null} for a top-level group). */
     public ClientGroup create(String name, ClientGroupId parent) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             if (parent != null) {
                 require(stores, parent);
             }
@@ -34,13 +40,16 @@ public final class ClientGroups {
     }
 
     public ClientGroup rename(ClientGroupId id, String name) {
-        return rt.write(actor, (stores, events) -> stores.groups().update(require(stores, id).rename(name)));
+        return rt.write(actor(), (stores, events) -> stores.groups().update(require(stores, id).rename(name)));
     }
 
     /** Moves a group under a new parent; a parent inside the group's own subtree is refused. */
     public ClientGroup move(ClientGroupId id, ClientGroupId newParent) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             ClientGroup group = require(stores, id);
+            if (newParent != null) {
+                require(stores, newParent);
+            }
             if (newParent != null && path(stores, Optional.of(newParent)).contains(id)) {
                 throw new ValidationException("group.parent", newParent, "is inside the group being moved; groups cannot form a cycle");
             }
@@ -49,12 +58,12 @@ public final class ClientGroups {
     }
 
     public List<ClientGroup> all() {
-        return rt.read(actor, stores -> stores.groups().all());
+        return rt.read(actor(), stores -> stores.groups().all());
     }
 
     /** The group and all groups below it. */
     public Set<ClientGroupId> subtree(ClientGroupId id) {
-        return rt.read(actor, stores -> {
+        return rt.read(actor(), stores -> {
             require(stores, id);
             List<ClientGroup> all = stores.groups().all();
             Set<ClientGroupId> found = new HashSet<>(Set.of(id));

@@ -1,5 +1,6 @@
 package org.crmkit;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,11 +26,13 @@ import org.crmkit.client.Location;
 import org.crmkit.client.TaxIdentifiers;
 import org.crmkit.common.AccessDeniedException;
 import org.crmkit.common.Actor;
+import org.crmkit.common.ActorSource;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
 import org.crmkit.common.DomainEvent;
+import org.crmkit.common.EmployeeId;
 import org.crmkit.common.NotFoundException;
 import org.crmkit.common.ValidationException;
 import org.crmkit.property.ChoiceId;
@@ -50,11 +53,16 @@ public final class Clients {
     private static final int PARALLEL_FROM = 64;
 
     private final Runtime rt;
-    private final Actor actor;
+    private final ActorSource actors;
 
-    Clients(Runtime rt, Actor actor) {
+    Clients(Runtime rt, ActorSource actors) {
         this.rt = rt;
-        this.actor = actor;
+        this.actors = actors;
+    }
+
+    /** The actor of this call, asked anew each time: a use-case object may be kept and shared. */
+    private Actor actor() {
+        return actors.current();
     }
 
     /** Parses a contact value with the Crm's phone region: {@code 8 (916) 123-45-67} → {@code +79161234567}. */
@@ -76,7 +84,7 @@ public final class Clients {
      * Errors name the draft: {@code clients[12].inn}.
      */
     public List<Client> registerAll(List<NewClient> drafts) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             List<Client> clients = buildAll(new Lookups(stores), drafts);
             number(stores, drafts, clients);
             List<Client> stored = stores.clients().insertAll(clients);
@@ -85,16 +93,16 @@ public final class Clients {
             for (int i = 0; i < stored.size(); i++) {
                 Client client = stored.get(i);
                 journal.add(new AuditEntry(rt.ids.next(), client.id(), "client", "registered", Optional.empty(),
-                        Optional.of(client.code() + " " + client.shortName()), actor.name(), rt.clock.instant()));
+                        Optional.of(client.code() + " " + client.shortName()), actor().name(), rt.clock.instant()));
                 for (NewClient.PersonInput input : drafts.get(i).persons) {
                     ContactPerson person = ContactPersons.create(rt, client.id(), input.name(), input.details());
                     persons.add(person);
-                    journal.add(ContactPersons.added(rt, actor, person));
+                    journal.add(ContactPersons.added(rt, actor(), person));
                 }
             }
             stores.contactPersons().insertAll(persons);
             stores.audit().append(journal);
-            stored.forEach(c -> events.add(new ClientEvent.ClientRegistered(actor.tenant(), c.id(), rt.clock.instant(), actor.name())));
+            stored.forEach(c -> events.add(new ClientEvent.ClientRegistered(actor().tenant(), c.id(), rt.clock.instant(), actor().name())));
             return stored;
         });
     }
@@ -105,18 +113,23 @@ public final class Clients {
      * first bad draft, as in a sequential run.
      */
     private List<Client> buildAll(Lookups lookups, List<NewClient> drafts) {
-        if (drafts.size() == 1) {
-            return new ArrayList<>(List.of(build(lookups, drafts.get(0))));
-        }
-        lookups.preload();
+        // what comes from the host (ids, the clock, the actor, the access policy) is asked on this thread only
+        LocalDate today = rt.today();
+        Optional<EmployeeId> employee = actor().employee();
+        List<ClientId> ids = new ArrayList<>(drafts.size());
+        drafts.forEach(d -> ids.add(new ClientId(rt.ids.next())));
         Client[] built = new Client[drafts.size()];
         RuntimeException[] failures = new RuntimeException[drafts.size()];
         IntStream range = IntStream.range(0, drafts.size());
-        (drafts.size() >= PARALLEL_FROM ? range.parallel() : range).forEach(i -> {
+        if (drafts.size() >= PARALLEL_FROM) {
+            lookups.preload();
+            range = range.parallel();
+        }
+        range.forEach(i -> {
             try {
-                built[i] = build(lookups, drafts.get(i));
+                built[i] = build(lookups, drafts.get(i), ids.get(i), today, employee);
             } catch (ValidationException e) {
-                failures[i] = e.under("clients[" + i + "]");
+                failures[i] = drafts.size() == 1 ? e : e.under("clients[" + i + "]");
             } catch (RuntimeException e) {
                 failures[i] = e;
             }
@@ -126,7 +139,9 @@ public final class Clients {
                 throw failure;
             }
         }
-        return new ArrayList<>(Arrays.asList(built));
+        List<Client> clients = new ArrayList<>(Arrays.asList(built));
+        clients.forEach(this::requireAllowed);
+        return clients;
     }
 
     /**
@@ -172,14 +187,14 @@ public final class Clients {
         return found;
     }
 
-    private Client build(Lookups lookups, NewClient draft) {
-        ClientId id = new ClientId(rt.ids.next());
+    /** Checks one draft and builds its client; runs on pool threads for large batches, so it asks the host nothing. */
+    private Client build(Lookups lookups, NewClient draft, ClientId id, LocalDate today, Optional<EmployeeId> employee) {
         Client client = Client.register(id, draft.code == null ? ClientCode.numbered(1) : ClientCode.of(draft.code),
-                draft.kind, draft.shortName, draft.registeredOn == null ? rt.today() : draft.registeredOn);
+                draft.kind, draft.shortName, draft.registeredOn == null ? today : draft.registeredOn);
         client = client.rename(client.shortName(), Optional.ofNullable(draft.fullName))
                 .moveToGroup(draft.group)
                 .classifyAs(draft.relationship)
-                .assignManager(draft.manager != null ? draft.manager : actor.employee().orElse(null))
+                .assignManager(draft.manager != null ? draft.manager : employee.orElse(null))
                 .relocate(Location.of(draft.region, draft.city, draft.industry))
                 .changeTaxIds(TaxIdentifiers.parse(draft.inn, draft.kpp, draft.ogrn, draft.okpo))
                 .changeNotes(draft.notes);
@@ -200,7 +215,6 @@ public final class Clients {
             client = client.setProperty(definition, value);
         }
         checkReferences(lookups, client, null);
-        requireAllowed(client);
         return client;
     }
 
@@ -257,7 +271,10 @@ public final class Clients {
             }
         }
         for (PropertyDefinition definition : lookups.definitions()) {
-            if (definition.required() && !definition.archived()
+            // a property made required later does not block unrelated changes of older clients:
+            // it is enforced on registration, on a change of kind or group, and when its value is cleared
+            boolean enforced = placementChanged || previous.containsKey(definition.key());
+            if (enforced && definition.required() && !definition.archived()
                     && definition.appliesTo().matches(client.kind(), groupPath)
                     && !client.properties().containsKey(definition.key())) {
                 throw new ValidationException("properties." + definition.key(), null,
@@ -267,18 +284,27 @@ public final class Clients {
     }
 
     private void requireAllowed(Client client) {
-        if (!rt.access.mayChange(actor, client)) {
-            throw new AccessDeniedException(actor.toString(), "change client " + client.code() + " (" + client.shortName() + ")");
+        if (!rt.access.mayChange(actor(), client)) {
+            throw new AccessDeniedException(actor().toString(), "change client " + client.code() + " (" + client.shortName() + ")");
         }
     }
 
-    private List<AuditEntry> changes(Map<String, String> before, Client after) {
-        return Changes.between(before, after.auditView(), after.id(), "client", actor.name(), rt.clock.instant(), rt.ids::next);
+    /** The journal lines of a change, with property values as people read them (choice labels, not ids). */
+    private List<AuditEntry> changes(Client before, Client after, Lookups lookups) {
+        return Changes.between(readable(before, lookups), readable(after, lookups), after.id(), "client", actor().name(),
+                rt.clock.instant(), rt.ids::next);
+    }
+
+    private static Map<String, String> readable(Client client, Lookups lookups) {
+        Map<String, String> view = client.auditView();
+        client.properties().forEach((key, value) -> lookups.find(key)
+                .ifPresent(definition -> view.put("properties." + key, definition.display(value))));
+        return view;
     }
 
     /** The client, if it exists and the actor may see it. */
     public Optional<Client> find(ClientId id) {
-        return rt.read(actor, stores -> visible(stores, id));
+        return rt.read(actor(), stores -> visible(stores, id));
     }
 
     /** The client; {@link NotFoundException} when it does not exist or the actor may not see it. */
@@ -287,7 +313,13 @@ public final class Clients {
     }
 
     private Optional<Client> visible(Stores stores, ClientId id) {
-        return stores.clients().get(id).filter(rt.access.visibleClients(actor)::test);
+        return visible(rt, actor(), stores, id);
+    }
+
+    /** The client if the actor may see it, asked as one query with the policy inside it (never filtered afterwards). */
+    static Optional<Client> visible(Runtime rt, Actor actor, Stores stores, ClientId id) {
+        ClientCriterion criterion = rt.access.visibleClients(actor).and(new ClientCriterion.IdIn(Set.of(id)));
+        return stores.clients().find(new ClientQuery(criterion, ClientQuery.Order.CODE, 0, 1)).stream().findFirst();
     }
 
     /**
@@ -296,12 +328,12 @@ public final class Clients {
      * then writes nothing. Returns the stored client at its new version.
      */
     public Client save(Client changed) {
-        return rt.write(actor, (stores, events) -> saveIn(stores, events, changed));
+        return rt.write(actor(), (stores, events) -> saveIn(stores, events, changed));
     }
 
     /** Reads, changes and saves the client in one unit of work. */
     public Client update(ClientId id, UnaryOperator<Client> change) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             Client current = visible(stores, id).orElseThrow(() -> new NotFoundException("client", id));
             return saveIn(stores, events, change.apply(current));
         });
@@ -313,27 +345,28 @@ public final class Clients {
         if (current.version() != changed.version()) {
             throw new ConcurrentChangeException("client", changed.id(), changed.version());
         }
-        List<AuditEntry> entries = changes(current.auditView(), changed);
-        if (entries.isEmpty()) {
+        if (current.equals(changed)) {
             return current;
         }
-        checkReferences(new Lookups(stores), changed, current);
+        Lookups lookups = new Lookups(stores);
+        List<AuditEntry> entries = changes(current, changed, lookups);
+        checkReferences(lookups, changed, current);
         requireAllowed(changed);
         Client stored = stores.clients().update(changed);
         stores.audit().append(entries);
         if (current.archived() != stored.archived()) {
             events.add(stored.archived()
-                    ? new ClientEvent.ClientArchived(actor.tenant(), stored.id(), rt.clock.instant(), actor.name())
-                    : new ClientEvent.ClientRestored(actor.tenant(), stored.id(), rt.clock.instant(), actor.name()));
+                    ? new ClientEvent.ClientArchived(actor().tenant(), stored.id(), rt.clock.instant(), actor().name())
+                    : new ClientEvent.ClientRestored(actor().tenant(), stored.id(), rt.clock.instant(), actor().name()));
         }
         Set<String> fields = entries.stream().map(AuditEntry::field).collect(Collectors.toSet());
-        events.add(new ClientEvent.ClientChanged(actor.tenant(), stored.id(), fields, rt.clock.instant(), actor.name()));
+        events.add(new ClientEvent.ClientChanged(actor().tenant(), stored.id(), fields, rt.clock.instant(), actor().name()));
         return stored;
     }
 
     /** Sets one additional property of a client, checked against the schema. */
     public Client setProperty(ClientId id, String key, PropertyValue value) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             Client current = visible(stores, id).orElseThrow(() -> new NotFoundException("client", id));
             return saveIn(stores, events, current.setProperty(new Lookups(stores).definition(key), value));
         });
@@ -360,18 +393,18 @@ public final class Clients {
 
     /** The clients matching a query that the actor may see, in one query of the store. */
     public List<Client> find(ClientQuery query) {
-        ClientQuery restricted = query.restrictedTo(rt.access.visibleClients(actor));
-        return rt.read(actor, stores -> stores.clients().find(restricted));
+        ClientQuery restricted = query.restrictedTo(rt.access.visibleClients(actor()));
+        return rt.read(actor(), stores -> stores.clients().find(restricted));
     }
 
     public long count(ClientCriterion criterion) {
-        ClientCriterion restricted = rt.access.visibleClients(actor).and(criterion);
-        return rt.read(actor, stores -> stores.clients().count(restricted));
+        ClientCriterion restricted = rt.access.visibleClients(actor()).and(criterion);
+        return rt.read(actor(), stores -> stores.clients().count(restricted));
     }
 
     /** The client's change journal (its card and its contact persons), oldest first. */
     public List<AuditEntry> history(ClientId id) {
-        return rt.read(actor, stores -> {
+        return rt.read(actor(), stores -> {
             visible(stores, id).orElseThrow(() -> new NotFoundException("client", id));
             return stores.audit().ofClient(id);
         });

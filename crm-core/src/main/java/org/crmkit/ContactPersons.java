@@ -13,9 +13,11 @@ import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.PersonName;
 import org.crmkit.common.AccessDeniedException;
 import org.crmkit.common.Actor;
+import org.crmkit.common.ActorSource;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.NotFoundException;
+import org.crmkit.common.ValidationException;
 import org.crmkit.storage.Stores;
 
 /**
@@ -24,11 +26,16 @@ import org.crmkit.storage.Stores;
  */
 public final class ContactPersons {
     private final Runtime rt;
-    private final Actor actor;
+    private final ActorSource actors;
 
-    ContactPersons(Runtime rt, Actor actor) {
+    ContactPersons(Runtime rt, ActorSource actors) {
         this.rt = rt;
-        this.actor = actor;
+        this.actors = actors;
+    }
+
+    /** The actor of this call, asked anew each time: a use-case object may be kept and shared. */
+    private Actor actor() {
+        return actors.current();
     }
 
     /**
@@ -36,10 +43,10 @@ public final class ContactPersons {
      * ({@code p -> p.withPosition("Бухгалтер").relationSince(date)}).
      */
     public ContactPerson add(ClientId client, PersonName name, UnaryOperator<ContactPerson> details) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             changeableClient(stores, client);
             ContactPerson stored = stores.contactPersons().insert(create(rt, client, name, details));
-            stores.audit().append(List.of(added(rt, actor, stored)));
+            stores.audit().append(List.of(added(rt, actor(), stored)));
             return stored;
         });
     }
@@ -47,7 +54,7 @@ public final class ContactPersons {
     static ContactPerson create(Runtime rt, ClientId client, PersonName name, UnaryOperator<ContactPerson> details) {
         ContactPerson person = details.apply(ContactPerson.create(new ContactPersonId(rt.ids.next()), client, name));
         if (!person.client().equals(client) || person.version() != 0) {
-            throw new IllegalArgumentException("details must not change the person's client or version");
+            throw new ValidationException("client", person.client(), "cannot be changed while adding a contact person to client " + client);
         }
         return person;
     }
@@ -59,13 +66,13 @@ public final class ContactPersons {
     }
 
     public Optional<ContactPerson> find(ContactPersonId id) {
-        return rt.read(actor, stores -> stores.contactPersons().get(id)
-                .filter(p -> stores.clients().get(p.client()).filter(rt.access.visibleClients(actor)::test).isPresent()));
+        return rt.read(actor(), stores -> stores.contactPersons().get(id)
+                .filter(p -> Clients.visible(rt, actor(), stores, p.client()).isPresent()));
     }
 
     public List<ContactPerson> ofClient(ClientId client) {
-        return rt.read(actor, stores -> {
-            stores.clients().get(client).filter(rt.access.visibleClients(actor)::test)
+        return rt.read(actor(), stores -> {
+            Clients.visible(rt, actor(), stores, client)
                     .orElseThrow(() -> new NotFoundException("client", client));
             return stores.contactPersons().ofClient(client);
         });
@@ -73,7 +80,7 @@ public final class ContactPersons {
 
     /** Saves a changed copy read earlier; a stale copy fails and nothing is written. */
     public ContactPerson save(ContactPerson changed) {
-        return rt.write(actor, (stores, events) -> saveIn(stores, changed));
+        return rt.write(actor(), (stores, events) -> saveIn(stores, changed));
     }
 
     private ContactPerson saveIn(Stores stores, ContactPerson changed) {
@@ -81,12 +88,12 @@ public final class ContactPersons {
                 .orElseThrow(() -> new NotFoundException("contact person", changed.id()));
         changeableClient(stores, current.client());
         if (!current.client().equals(changed.client())) {
-            throw new IllegalArgumentException("a contact person cannot move to another client");
+            throw new ValidationException("client", changed.client(), "cannot change: a contact person stays with client " + current.client());
         }
         if (current.version() != changed.version()) {
             throw new ConcurrentChangeException("contact person", changed.id(), changed.version());
         }
-        if (current.auditView().equals(changed.auditView())) {
+        if (current.equals(changed)) {
             return current;
         }
         ContactPerson stored = stores.contactPersons().update(changed);
@@ -96,24 +103,24 @@ public final class ContactPersons {
 
     /** Reads, changes and saves the person in one unit of work. */
     public ContactPerson update(ContactPersonId id, UnaryOperator<ContactPerson> change) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             ContactPerson current = stores.contactPersons().get(id).orElseThrow(() -> new NotFoundException("contact person", id));
             return saveIn(stores, change.apply(current));
         });
     }
 
     private Client changeableClient(Stores stores, ClientId id) {
-        Client client = stores.clients().get(id).filter(rt.access.visibleClients(actor)::test)
+        Client client = Clients.visible(rt, actor(), stores, id)
                 .orElseThrow(() -> new NotFoundException("client", id));
-        if (!rt.access.mayChange(actor, client)) {
-            throw new AccessDeniedException(actor.toString(), "change contact persons of client " + client.code());
+        if (!rt.access.mayChange(actor(), client)) {
+            throw new AccessDeniedException(actor().toString(), "change contact persons of client " + client.code());
         }
         return client;
     }
 
     private void journal(Stores stores, Map<String, String> before, ContactPerson after) {
         List<AuditEntry> entries = Changes.between(before, after.auditView(), after.client(),
-                "contact-person:" + after.id(), actor.name(), rt.clock.instant(), rt.ids::next);
+                "contact-person:" + after.id(), actor().name(), rt.clock.instant(), rt.ids::next);
         if (!entries.isEmpty()) {
             stores.audit().append(entries);
         }

@@ -55,23 +55,23 @@ public final class Crm implements AutoCloseable {
     }
 
     public Clients clients() {
-        return new Clients(rt, actors.current());
+        return new Clients(rt, actors);
     }
 
     public ContactPersons contactPersons() {
-        return new ContactPersons(rt, actors.current());
+        return new ContactPersons(rt, actors);
     }
 
     public PropertySchema properties() {
-        return new PropertySchema(rt, actors.current());
+        return new PropertySchema(rt, actors);
     }
 
     public ClientGroups groups() {
-        return new ClientGroups(rt, actors.current());
+        return new ClientGroups(rt, actors);
     }
 
     public RelationshipTypes relationshipTypes() {
-        return new RelationshipTypes(rt, actors.current());
+        return new RelationshipTypes(rt, actors);
     }
 
     public EmployeeDirectory employees() {

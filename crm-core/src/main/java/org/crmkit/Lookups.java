@@ -46,6 +46,11 @@ final class Lookups {
         return List.copyOf(definitions.values());
     }
 
+    Optional<PropertyDefinition> find(PropertyKey key) {
+        definitions();
+        return Optional.ofNullable(definitions.get(key));
+    }
+
     PropertyDefinition definition(String key) {
         PropertyKey propertyKey = PropertyKey.of(key);
         definitions();

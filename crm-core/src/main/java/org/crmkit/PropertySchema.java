@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.crmkit.common.Actor;
+import org.crmkit.common.ActorSource;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.NotFoundException;
 import org.crmkit.property.ChoiceId;
@@ -18,20 +19,25 @@ import org.crmkit.storage.Stores;
  */
 public final class PropertySchema {
     private final Runtime rt;
-    private final Actor actor;
+    private final ActorSource actors;
 
-    PropertySchema(Runtime rt, Actor actor) {
+    PropertySchema(Runtime rt, ActorSource actors) {
         this.rt = rt;
-        this.actor = actor;
+        this.actors = actors;
+    }
+
+    /** The actor of this call, asked anew each time: a use-case object may be kept and shared. */
+    private Actor actor() {
+        return actors.current();
     }
 
     public PropertyDefinition define(PropertyDefinition definition) {
-        return rt.write(actor, (stores, events) -> stores.properties().insert(definition));
+        return rt.write(actor(), (stores, events) -> stores.properties().insert(definition));
     }
 
     /** Saves a changed definition read earlier; only compatible type changes are possible (see the verbs). */
     public PropertyDefinition change(PropertyDefinition changed) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             PropertyDefinition current = require(stores, changed.key());
             if (current.version() != changed.version()) {
                 throw new ConcurrentChangeException("property", changed.key(), changed.version());
@@ -43,17 +49,17 @@ public final class PropertySchema {
 
     public Optional<PropertyDefinition> get(String key) {
         PropertyKey propertyKey = PropertyKey.of(key);
-        return rt.read(actor, stores -> stores.properties().get(propertyKey));
+        return rt.read(actor(), stores -> stores.properties().get(propertyKey));
     }
 
     public List<PropertyDefinition> all() {
-        return rt.read(actor, stores -> stores.properties().all());
+        return rt.read(actor(), stores -> stores.properties().all());
     }
 
     /** Adds an entry to the value list of a choice property; returns its id. */
     public ChoiceId addChoice(String key, String label) {
         ChoiceId id = new ChoiceId(rt.ids.next());
-        rt.write(actor, (stores, events) -> {
+        rt.write(actor(), (stores, events) -> {
             PropertyDefinition definition = require(stores, PropertyKey.of(key));
             return stores.properties().update(definition.withValueList(definition.valueList().add(id, label)));
         });
@@ -61,7 +67,7 @@ public final class PropertySchema {
     }
 
     public PropertyDefinition renameChoice(String key, ChoiceId choice, String label) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             PropertyDefinition definition = require(stores, PropertyKey.of(key));
             return stores.properties().update(definition.withValueList(definition.valueList().rename(choice, label)));
         });
@@ -69,7 +75,7 @@ public final class PropertySchema {
 
     /** Retires an entry: stored values keep showing it, new assignments are refused. */
     public PropertyDefinition retireChoice(String key, ChoiceId choice) {
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             PropertyDefinition definition = require(stores, PropertyKey.of(key));
             return stores.properties().update(definition.withValueList(definition.valueList().retire(choice)));
         });

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.crmkit.client.RelationshipType;
 import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.common.Actor;
+import org.crmkit.common.ActorSource;
 import org.crmkit.common.ValidationException;
 import org.crmkit.storage.Stores;
 
@@ -19,21 +20,26 @@ import org.crmkit.storage.Stores;
  */
 public final class RelationshipTypes {
     private final Runtime rt;
-    private final Actor actor;
+    private final ActorSource actors;
 
-    RelationshipTypes(Runtime rt, Actor actor) {
+    RelationshipTypes(Runtime rt, ActorSource actors) {
         this.rt = rt;
-        this.actor = actor;
+        this.actors = actors;
+    }
+
+    /** The actor of this call, asked anew each time: a use-case object may be kept and shared. */
+    private Actor actor() {
+        return actors.current();
     }
 
     /** All types, retired included, defaults first in their order, then the tenant's own by key. */
     public List<RelationshipType> all() {
-        return rt.read(actor, RelationshipTypes::merged);
+        return rt.read(actor(), RelationshipTypes::merged);
     }
 
     public RelationshipType add(String key, String name) {
         RelationshipTypeId id = RelationshipTypeId.of(key);
-        return rt.write(actor, (stores, events) -> {
+        return rt.write(actor(), (stores, events) -> {
             if (find(stores, id).isPresent()) {
                 throw new ValidationException("relationship", key, "is already a relationship type");
             }
@@ -42,13 +48,13 @@ public final class RelationshipTypes {
     }
 
     public RelationshipType rename(RelationshipTypeId id, String name) {
-        return rt.write(actor, (stores, events) -> store(stores, find(stores, id)
+        return rt.write(actor(), (stores, events) -> store(stores, find(stores, id)
                 .orElseThrow(() -> unknown(id)).rename(name)));
     }
 
     /** Retires a type: clients keep it, new assignments are refused. */
     public RelationshipType retire(RelationshipTypeId id) {
-        return rt.write(actor, (stores, events) -> store(stores, find(stores, id)
+        return rt.write(actor(), (stores, events) -> store(stores, find(stores, id)
                 .orElseThrow(() -> unknown(id)).retire()));
     }
 

@@ -1,13 +1,15 @@
 package org.crmkit.audit;
 
-import java.util.Comparator;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.crmkit.common.ClientId;
 import org.crmkit.common.CleanText;
+import org.crmkit.common.SortOrder;
 
 /**
  * One changed field. {@code subject} says what changed inside the client's card: {@code client}
@@ -18,16 +20,24 @@ public record AuditEntry(UUID id, ClientId client, String subject, String field,
                          Optional<String> newValue, String actor, Instant at) {
     /** The order of a journal: oldest first, ties by id. */
     public static final Comparator<AuditEntry> CHRONOLOGICAL =
-            Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id);
+            Comparator.comparing(AuditEntry::at).thenComparing(AuditEntry::id, SortOrder.UUIDS);
+
+    /** Longest value kept in the journal, in code points; longer ones end in "…". */
+    public static final int MAX_VALUE = 10_000;
 
     public AuditEntry {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(oldValue, "oldValue");
-        Objects.requireNonNull(newValue, "newValue");
-        Objects.requireNonNull(at, "at");
+        oldValue = Objects.requireNonNull(oldValue, "oldValue").map(AuditEntry::capped);
+        newValue = Objects.requireNonNull(newValue, "newValue").map(AuditEntry::capped);
+        at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
         subject = CleanText.require("subject", subject, 100);
         field = CleanText.require("field", field, 200);
         actor = CleanText.require("actor", actor, 128);
+    }
+
+    private static String capped(String value) {
+        return value.codePointCount(0, value.length()) <= MAX_VALUE ? value
+                : value.substring(0, value.offsetByCodePoints(0, MAX_VALUE - 1)) + "…";
     }
 }

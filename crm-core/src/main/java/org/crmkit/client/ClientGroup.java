@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.CleanText;
+import org.crmkit.common.SortOrder;
 import org.crmkit.common.ValidationException;
 
 /**
@@ -15,7 +16,7 @@ import org.crmkit.common.ValidationException;
 public record ClientGroup(ClientGroupId id, String name, Optional<ClientGroupId> parent, long version) {
     /** The order in which groups are listed: name, then id. */
     public static final Comparator<ClientGroup> BY_NAME =
-            Comparator.comparing(ClientGroup::name).thenComparing(g -> g.id().value());
+            Comparator.comparing(ClientGroup::name, SortOrder.TEXT).thenComparing(g -> g.id().value(), SortOrder.UUIDS);
 
     public ClientGroup {
         Objects.requireNonNull(id, "id");

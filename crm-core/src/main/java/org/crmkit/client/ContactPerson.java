@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.CleanText;
 import org.crmkit.common.EmployeeId;
+import org.crmkit.common.SortOrder;
 import org.crmkit.common.ValidationException;
 
 /**
@@ -25,9 +26,9 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
                             Optional<LocalDate> birthday, Optional<String> notes, long version) {
     /** The order in which a client's persons are listed: surname, first name, then id. */
     public static final Comparator<ContactPerson> BY_NAME =
-            Comparator.comparing((ContactPerson p) -> p.name().surname())
-                    .thenComparing(p -> p.name().firstName().orElse(""))
-                    .thenComparing(p -> p.id().value());
+            Comparator.comparing((ContactPerson p) -> p.name().surname(), SortOrder.TEXT)
+                    .thenComparing(p -> p.name().firstName().orElse(""), SortOrder.TEXT)
+                    .thenComparing(p -> p.id().value(), SortOrder.UUIDS);
 
     public ContactPerson {
         Objects.requireNonNull(id, "id");
@@ -97,13 +98,16 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
     /** The person's content as field → text, for the audit journal. */
     public Map<String, String> auditView() {
         Map<String, String> view = new LinkedHashMap<>();
-        view.put("name", name.full());
+        view.put("surname", name.surname());
+        view.put("firstName", name.firstName().orElse(null));
+        view.put("patronymic", name.patronymic().orElse(null));
         view.put("position", position.orElse(null));
         view.put("responsible", responsible.map(EmployeeId::value).orElse(null));
         view.put("relationStart", relationStart.map(LocalDate::toString).orElse(null));
         view.put("relationEnd", relationEnd.map(LocalDate::toString).orElse(null));
         view.put("contacts", contacts.isEmpty() ? null : contacts.stream()
-                .map(c -> c.type() + "=" + c.value() + (c.primary() ? " *" : "")).collect(Collectors.joining("; ")));
+                .map(c -> c.type() + "=" + c.value() + c.label().map(l -> " (" + l + ")").orElse("") + (c.primary() ? " *" : ""))
+                .collect(Collectors.joining("; ")));
         view.put("birthday", birthday.map(LocalDate::toString).orElse(null));
         view.put("notes", notes.orElse(null));
         return view;

@@ -48,6 +48,9 @@ public record TaxIdentifiers(Optional<Inn> inn, Optional<Kpp> kpp, Optional<Ogrn
                 ogrn.filter(Ogrn::isSoleProprietor).ifPresent(o -> {
                     throw new ValidationException("ogrn", o.value(), "is an OGRNIP (15 digits), but a legal entity has a 13-digit OGRN");
                 });
+                okpo.filter(Okpo::isSoleProprietor).ifPresent(o -> {
+                    throw new ValidationException("okpo", o.value(), "has 10 digits, but a legal entity has an 8-digit OKPO");
+                });
                 break;
             case SOLE_PROPRIETOR:
             case INDIVIDUAL:
@@ -56,6 +59,10 @@ public record TaxIdentifiers(Optional<Inn> inn, Optional<Kpp> kpp, Optional<Ogrn
                 });
                 kpp.ifPresent(k -> {
                     throw new ValidationException("kpp", k.value(), "is for legal entities only");
+                });
+                okpo.filter(o -> kind == ClientKind.INDIVIDUAL || !o.isSoleProprietor()).ifPresent(o -> {
+                    throw new ValidationException("okpo", o.value(), kind == ClientKind.INDIVIDUAL
+                            ? "is for companies and sole proprietors only" : "has 8 digits, but a sole proprietor has a 10-digit OKPO");
                 });
                 ogrn.filter(o -> kind == ClientKind.INDIVIDUAL || !o.isSoleProprietor()).ifPresent(o -> {
                     throw new ValidationException("ogrn", o.value(), kind == ClientKind.INDIVIDUAL

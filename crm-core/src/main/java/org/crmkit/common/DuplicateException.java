@@ -7,4 +7,9 @@ public class DuplicateException extends ValidationException {
     public DuplicateException(String field, Object value) {
         super(field, value, "is already used by another record");
     }
+
+    @Override
+    protected ValidationException relocated(String newField) {
+        return new DuplicateException(newField, rejectedValue());
+    }
 }

@@ -10,6 +10,9 @@ import java.util.Objects;
  * different currencies are never added.
  */
 public record Money(BigDecimal amount, Currency currency) {
+    /** The largest amounts stores must hold: 18 digits before the point (NUMERIC(24, 6) in SQL). */
+    public static final int MAX_INTEGER_DIGITS = 18;
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
@@ -19,6 +22,9 @@ public record Money(BigDecimal amount, Currency currency) {
         } catch (ArithmeticException e) {
             throw new ValidationException("amount", amount.toPlainString(),
                     "has more than " + scale + " decimal places for " + currency.getCurrencyCode());
+        }
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new ValidationException("amount", amount.toPlainString(), "has more than " + MAX_INTEGER_DIGITS + " integer digits");
         }
     }
 

@@ -56,8 +56,13 @@ public class ValidationException extends CrmException {
 
     /** The same problem reported under an outer path: {@code contacts[2]} + {@code value}. */
     public ValidationException under(String outerField) {
-        ValidationException moved = new ValidationException(outerField + "." + field, rejectedValue, problem);
+        ValidationException moved = relocated(outerField + "." + field);
         moved.setStackTrace(getStackTrace());
         return moved;
+    }
+
+    /** This error under another field name; subclasses return their own type so callers can still tell them apart. */
+    protected ValidationException relocated(String newField) {
+        return new ValidationException(newField, rejectedValue, problem);
     }
 }

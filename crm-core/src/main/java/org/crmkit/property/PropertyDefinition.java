@@ -43,7 +43,8 @@ public record PropertyDefinition(PropertyKey key, String label, PropertyType typ
     public PropertyDefinition changeType(PropertyType newType) {
         if (!type.compatibleWith(newType)) {
             throw new ValidationException("property." + key + ".type", newType.kind(),
-                    "cannot replace " + type.kind() + ": stored values would break; define a new property instead");
+                    "cannot replace " + type.kind() + ": stored values would break (another kind, or value-list entries"
+                            + " removed; retire entries instead); define a new property instead");
         }
         return new PropertyDefinition(key, label, newType, appliesTo, required, archived, version);
     }
@@ -71,9 +72,8 @@ public record PropertyDefinition(PropertyKey key, String label, PropertyType typ
     /** The same definition with its value list replaced (entries added, renamed or retired). */
     public PropertyDefinition withValueList(ValueList values) {
         valueList();
-        PropertyType next = type instanceof PropertyType.ChoiceType
-                ? new PropertyType.ChoiceType(values) : new PropertyType.MultiChoiceType(values);
-        return new PropertyDefinition(key, label, next, appliesTo, required, archived, version);
+        return changeType(type instanceof PropertyType.ChoiceType
+                ? new PropertyType.ChoiceType(values) : new PropertyType.MultiChoiceType(values));
     }
 
     /**

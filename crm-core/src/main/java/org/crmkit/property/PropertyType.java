@@ -36,6 +36,16 @@ public sealed interface PropertyType {
         return kind().equals(next.kind());
     }
 
+    /** A limit must fit what values of the type can be: the type's scale, at most 18 integer digits. */
+    private static void checkLimit(String field, Optional<BigDecimal> limit, int scale) {
+        limit.ifPresent(value -> {
+            if (value.scale() > scale || value.precision() - value.scale() > Money.MAX_INTEGER_DIGITS) {
+                throw new ValidationException(field, value.toPlainString(),
+                        "does not fit the type (at most " + scale + " decimal places and " + Money.MAX_INTEGER_DIGITS + " integer digits)");
+            }
+        });
+    }
+
     private static ValidationException wrongKind(String field, PropertyValue value, String expected) {
         return new ValidationException(field, value.display(), "is not a " + expected + " value");
     }
@@ -72,6 +82,8 @@ public sealed interface PropertyType {
             }
             min = Objects.requireNonNull(min, "min").map(PropertyValue.NumberValue::canonical);
             max = Objects.requireNonNull(max, "max").map(PropertyValue.NumberValue::canonical);
+            checkLimit("min", min, scale);
+            checkLimit("max", max, scale);
             if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
                 throw new ValidationException("min", min.get(), "is above max " + max.get());
             }
@@ -120,6 +132,11 @@ public sealed interface PropertyType {
             Objects.requireNonNull(currency, "currency");
             min = Objects.requireNonNull(min, "min").map(PropertyValue.NumberValue::canonical);
             max = Objects.requireNonNull(max, "max").map(PropertyValue.NumberValue::canonical);
+            checkLimit("min", min, Math.max(currency.getDefaultFractionDigits(), 0));
+            checkLimit("max", max, Math.max(currency.getDefaultFractionDigits(), 0));
+            if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
+                throw new ValidationException("min", min.get(), "is above max " + max.get());
+            }
         }
 
         public static MoneyType of(String currencyCode) {
@@ -213,6 +230,11 @@ public sealed interface PropertyType {
         }
 
         @Override
+        public boolean compatibleWith(PropertyType next) {
+            return next instanceof ChoiceType && ((ChoiceType) next).values.keepsEntriesOf(values);
+        }
+
+        @Override
         public PropertyValue check(String field, PropertyValue value) {
             if (!(value instanceof ChoiceValue)) {
                 throw wrongKind(field, value, kind());
@@ -231,6 +253,11 @@ public sealed interface PropertyType {
         @Override
         public String kind() {
             return "multi-choice";
+        }
+
+        @Override
+        public boolean compatibleWith(PropertyType next) {
+            return next instanceof MultiChoiceType && ((MultiChoiceType) next).values.keepsEntriesOf(values);
         }
 
         @Override

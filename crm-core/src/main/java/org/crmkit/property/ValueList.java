@@ -69,6 +69,11 @@ public record ValueList(List<Choice> choices) {
         return new ValueList(next);
     }
 
+    /** Whether this list still has every entry of {@code earlier} (entries are never removed). */
+    public boolean keepsEntriesOf(ValueList earlier) {
+        return earlier.choices.stream().allMatch(c -> find(c.id()).isPresent());
+    }
+
     /** Checks that a newly assigned value names an active entry. */
     void requireAssignable(String field, ChoiceId id) {
         Choice choice = find(id).orElseThrow(() -> new ValidationException(field, id, "is not an entry of the value list"));

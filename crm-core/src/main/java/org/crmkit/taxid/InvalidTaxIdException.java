@@ -15,6 +15,11 @@ public class InvalidTaxIdException extends ValidationException {
         super(field, value, problem);
     }
 
+    @Override
+    protected ValidationException relocated(String newField) {
+        return new InvalidTaxIdException(newField, rejectedValue(), problem());
+    }
+
     static InvalidTaxIdException checksum(String field, String value, String expected) {
         return new InvalidTaxIdException(field, value, "fails its checksum (expected " + expected + ")");
     }

@@ -81,14 +81,23 @@ public final class JpaStorage implements Storage {
                 tx.commit();
             }
             return result;
-        } catch (RuntimeException e) {
-            if (tx.isActive()) {
-                tx.rollback();
-            }
-            throw Errors.translate(e);
+        } catch (RuntimeException | Error e) {
+            rollback(tx, e);
+            throw e instanceof RuntimeException ? Errors.translate((RuntimeException) e) : e;
         } finally {
             stores.close();
             em.close();
+        }
+    }
+
+    /** Rolls back after a failure; a failing rollback is attached to the original error, never replaces it. */
+    private static void rollback(EntityTransaction tx, Throwable cause) {
+        try {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+        } catch (RuntimeException rollbackFailure) {
+            cause.addSuppressed(rollbackFailure);
         }
     }
 

@@ -1,4 +1,5 @@
--- crmkit client base, PostgreSQL 12+. Every table leads its keys with tenant_id (see docs/architecture.md).
+-- crmkit client base, PostgreSQL 12+. code and short_key sort by code point (COLLATE "C"), as crmkit's
+-- in-memory store does, and so their indexes serve ORDER BY and LIKE 'prefix%'. Every table leads its keys with tenant_id (see docs/architecture.md).
 
 CREATE TABLE crm_code_counter (
     tenant_id   VARCHAR(64) NOT NULL,
@@ -9,12 +10,12 @@ CREATE TABLE crm_code_counter (
 CREATE TABLE crm_client (
     tenant_id     VARCHAR(64)    NOT NULL,
     id            UUID           NOT NULL,
-    code          VARCHAR(20)    NOT NULL,
+    code          VARCHAR(20) COLLATE "C"    NOT NULL,
     kind          VARCHAR(20)    NOT NULL,
     short_name    VARCHAR(150)   NOT NULL,
-    short_key     VARCHAR(150)   NOT NULL,
+    short_key     VARCHAR(600) COLLATE "C" NOT NULL,
     full_name     VARCHAR(500),
-    full_key      VARCHAR(500),
+    full_key      VARCHAR(2000),
     group_id      UUID,
     relationship  VARCHAR(40),
     manager       VARCHAR(64),
@@ -32,7 +33,7 @@ CREATE TABLE crm_client (
     CONSTRAINT crm_client_pk PRIMARY KEY (tenant_id, id),
     CONSTRAINT crm_client_code_uq UNIQUE (tenant_id, code)
 );
-CREATE INDEX crm_client_short_key_ix ON crm_client (tenant_id, short_key text_pattern_ops);
+CREATE INDEX crm_client_short_key_ix ON crm_client (tenant_id, short_key);
 CREATE INDEX crm_client_inn_ix ON crm_client (tenant_id, inn);
 CREATE INDEX crm_client_manager_ix ON crm_client (tenant_id, manager);
 CREATE INDEX crm_client_group_ix ON crm_client (tenant_id, group_id);
@@ -43,7 +44,7 @@ CREATE TABLE crm_client_contact (
     position     INT          NOT NULL,
     type         VARCHAR(20)  NOT NULL,
     contact_value VARCHAR(500) NOT NULL,
-    search_value VARCHAR(254),
+    search_value VARCHAR(600),
     label        VARCHAR(100),
     is_primary   BOOLEAN      NOT NULL,
     CONSTRAINT crm_client_contact_pk PRIMARY KEY (tenant_id, client_id, position),
@@ -65,7 +66,8 @@ CREATE TABLE crm_client_property (
     CONSTRAINT crm_client_property_pk PRIMARY KEY (tenant_id, client_id, property_key, seq),
     CONSTRAINT crm_client_property_client_fk FOREIGN KEY (tenant_id, client_id) REFERENCES crm_client (tenant_id, id)
 );
-CREATE INDEX crm_client_property_text_ix ON crm_client_property (tenant_id, property_key, value_text);
+-- a B-tree entry holds at most about 2.7 kB, so long texts are indexed by their first 200 characters
+CREATE INDEX crm_client_property_text_ix ON crm_client_property (tenant_id, property_key, left(value_text, 200));
 CREATE INDEX crm_client_property_number_ix ON crm_client_property (tenant_id, property_key, value_number);
 CREATE INDEX crm_client_property_date_ix ON crm_client_property (tenant_id, property_key, value_date);
 CREATE INDEX crm_client_property_ref_ix ON crm_client_property (tenant_id, property_key, value_ref);
@@ -95,7 +97,7 @@ CREATE TABLE crm_person_contact (
     position      INT          NOT NULL,
     type          VARCHAR(20)  NOT NULL,
     contact_value VARCHAR(500) NOT NULL,
-    search_value  VARCHAR(254),
+    search_value  VARCHAR(600),
     label         VARCHAR(100),
     is_primary    BOOLEAN      NOT NULL,
     CONSTRAINT crm_person_contact_pk PRIMARY KEY (tenant_id, person_id, position),

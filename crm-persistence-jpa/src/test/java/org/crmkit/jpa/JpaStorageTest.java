@@ -187,19 +187,38 @@ class JpaStorageTest {
 
     @ParameterizedTest(autoCloseArguments = false)
     @MethodSource("databases")
-    void aValueTheDatabaseCannotHoldIsAValidationErrorWithNothingWritten(JpaStorage storage) {
-        TenantId tenant = freshTenant();
-        Crm crm = crm(storage, Actor.system(tenant, "admin"));
+    void everyTextTheDomainAcceptsFitsTheDatabaseAndIsFoundAgain(JpaStorage storage) {
+        Crm crm = crm(storage, Actor.system(freshTenant(), "admin"));
         crm.properties().define(PropertyDefinition.define("memo", "Памятка", new PropertyType.TextType(4000)));
-        String emoji = "\uD83D\uDE00".repeat(2500);
-        try {
-            Client stored = crm.clients().register(NewClient.legalEntity("Смайлик").property("memo", PropertyValue.text(emoji)));
-            assertThat(storage.isPostgres()).as("only PostgreSQL counts characters as code points").isTrue();
-            assertThat(crm.clients().get(stored.id()).properties().values()).containsExactly(PropertyValue.text(emoji));
-        } catch (ValidationException e) {
-            assertThat(storage.isPostgres()).isFalse();
-            assertThat(e.getMessage()).contains("too long for the database");
-            assertThat(crm.clients().count(ClientCriterion.all())).isZero();
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder cyrillic = new StringBuilder();
+        random.ints(4000, 0x0410, 0x0450).forEach(cyrillic::appendCodePoint);
+        String emoji = "\uD83D\uDE00".repeat(4000);
+        String longName = "\u0130".repeat(Client.SHORT_NAME_MAX);
+        for (String text : List.of(cyrillic.toString(), emoji)) {
+            Client stored = crm.clients().register(NewClient.legalEntity(longName).fullName(longName + longName)
+                    .notes(text).property("memo", PropertyValue.text(text)));
+            assertThat(crm.clients().get(stored.id())).isEqualTo(stored);
+            assertThat(crm.clients().count(ClientCriterion.and(new ClientCriterion.IdIn(java.util.Set.of(stored.id())),
+                    new ClientCriterion.PropertyEquals(org.crmkit.property.PropertyKey.of("memo"), PropertyValue.text(text))))).isEqualTo(1);
+        }
+        assertThat(crm.clients().search("\u0130\u0130\u0130")).hasSize(2);
+    }
+
+    @Test
+    void whatTheDatabaseRefusesComesBackAsTheDomainsErrors() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:mem:errors");
+             java.sql.Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE crm_client (tenant_id VARCHAR(9), code VARCHAR(3), CONSTRAINT crm_client_code_uq UNIQUE (tenant_id, code))");
+            st.execute("INSERT INTO crm_client VALUES ('t', '007')");
+            java.sql.SQLException tooLong = org.assertj.core.api.Assertions.catchThrowableOfType(java.sql.SQLException.class,
+                    () -> st.execute("INSERT INTO crm_client VALUES ('t', '0007')"));
+            assertThat(org.crmkit.jpa.internal.Errors.translate(tooLong)).isInstanceOf(ValidationException.class)
+                    .hasMessageContaining("too long for the database");
+            java.sql.SQLException duplicate = org.assertj.core.api.Assertions.catchThrowableOfType(java.sql.SQLException.class,
+                    () -> st.execute("INSERT INTO crm_client VALUES ('t', '007')"));
+            assertThat(org.crmkit.jpa.internal.Errors.translate(duplicate)).isInstanceOfSatisfying(DuplicateException.class,
+                    e -> assertThat(e.field()).isEqualTo("code"));
         }
     }
 
@@ -222,8 +241,13 @@ class JpaStorageTest {
             Client client = crm.clients().register(NewClient.legalEntity("Пайт").relationship(RelationshipType.PARTNER));
             assertThat(crm.clients().find(client.id())).contains(client);
         }
-        assertThatThrownBy(() -> new JpaStorageProvider().create(Map.of()))
+        assertThatThrownBy(() -> new JpaStorageProvider().create(Map.of("url", " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("url"));
+        assertThatThrownBy(() -> new JpaStorageProvider().create(Map.of("url", "jdbc:h2:mem:x", "path", "y")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("url"));
+        try (var byPath = new JpaStorageProvider().create(Map.of("path", TestDatabases.h2File("path").toString()))) {
+            assertThat(byPath).isInstanceOf(JpaStorage.class);
+        }
     }
 
     @ParameterizedTest(autoCloseArguments = false)

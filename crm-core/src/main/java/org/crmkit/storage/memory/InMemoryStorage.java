@@ -34,6 +34,7 @@ import org.crmkit.common.CleanText;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
 import org.crmkit.common.DuplicateException;
+import org.crmkit.common.SortOrder;
 import org.crmkit.common.TenantId;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyDefinitionStore;
@@ -152,10 +153,10 @@ public final class InMemoryStorage implements Storage {
                 public List<Client> find(ClientQuery query) {
                     checkOpen();
                     Comparator<Client> order = query.order() == ClientQuery.Order.CODE
-                            ? Comparator.comparing((Client c) -> c.code().value())
-                            : Comparator.comparing((Client c) -> CleanText.fold(c.shortName()));
+                            ? Comparator.comparing((Client c) -> c.code().value(), SortOrder.TEXT)
+                            : Comparator.comparing((Client c) -> CleanText.fold(c.shortName()), SortOrder.TEXT);
                     return data.clients.values().stream().filter(query.where()::test)
-                            .sorted(order.thenComparing(c -> c.id().value()))
+                            .sorted(order.thenComparing(c -> c.id().value(), SortOrder.UUIDS))
                             .skip(query.offset()).limit(query.limit()).collect(Collectors.toList());
                 }
 

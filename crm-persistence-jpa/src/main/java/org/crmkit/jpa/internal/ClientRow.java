@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** A row of {@code crm_client}; names are also kept folded (lower case, ё → е) for search. */
 @Entity
@@ -59,7 +58,7 @@ public class ClientRow {
     String notes;
     @Column(name = "archived")
     boolean archived;
-    @Version
+    /** Raised by {@code JpaStores.bumpVersion} before any other write of an update, never by EclipseLink. */
     @Column(name = "version")
     long version;
 }

@@ -37,8 +37,12 @@ final class CodeCounter {
             } catch (PersistenceException e) {
                 // two first registrations of a tenant raced to insert its counter row: count again
                 last = e;
-                if (em.getTransaction().isActive()) {
-                    em.getTransaction().rollback();
+                try {
+                    if (em.getTransaction().isActive()) {
+                        em.getTransaction().rollback();
+                    }
+                } catch (RuntimeException rollbackFailure) {
+                    e.addSuppressed(rollbackFailure);
                 }
             } finally {
                 em.close();

@@ -8,7 +8,6 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /** A row of {@code crm_contact_person}. */
 @Entity
@@ -41,7 +40,7 @@ public class ContactPersonRow {
     LocalDate birthday;
     @Column(name = "notes")
     String notes;
-    @Version
+    /** Raised by {@code JpaStores.bumpVersion} before any other write of an update, never by EclipseLink. */
     @Column(name = "version")
     long version;
 }

@@ -7,6 +7,8 @@ import java.util.Optional;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 
+import org.eclipse.persistence.exceptions.EclipseLinkException;
+
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
 import org.crmkit.common.DuplicateException;
@@ -28,7 +30,7 @@ public final class Errors {
     }
 
     public static RuntimeException translate(RuntimeException e) {
-        if (e instanceof CrmException || !(e instanceof PersistenceException)) {
+        if (e instanceof CrmException || !(e instanceof PersistenceException || e instanceof EclipseLinkException)) {
             return e;
         }
         Optional<OptimisticLockException> lock = causeOf(e, OptimisticLockException.class);

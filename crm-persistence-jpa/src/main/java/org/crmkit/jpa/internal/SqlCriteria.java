@@ -23,10 +23,12 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     private final List<Object> parameters;
     /** The alias of {@code crm_client} the conditions refer to; nested OR arms get aliases of their own. */
     private final String c;
+    private final boolean postgres;
 
-    SqlCriteria(List<Object> parameters, String alias) {
+    SqlCriteria(List<Object> parameters, String alias, boolean postgres) {
         this.parameters = parameters;
         this.c = alias;
+        this.postgres = postgres;
     }
 
     /** Adds a parameter and returns its placeholder. */
@@ -79,7 +81,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         }
         String inner = c + "u" + parameters.size();
         return "SELECT " + inner + ".id FROM crm_client " + inner + " WHERE " + inner + ".tenant_id = ?1 AND ("
-                + part.accept(new SqlCriteria(parameters, inner)) + ")";
+                + part.accept(new SqlCriteria(parameters, inner, postgres)) + ")";
     }
 
     @Override
@@ -192,7 +194,9 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     private final class ValueCondition implements PropertyValue.Visitor<String> {
         @Override
         public String text(PropertyValue.TextValue v) {
-            return "p.value_text = " + param(v.value()) + " AND p.value_ref IS NULL";
+            String equal = "p.value_text = " + param(v.value()) + " AND p.value_ref IS NULL";
+            // on PostgreSQL the index holds the first 200 characters (a B-tree entry cannot hold long texts)
+            return postgres ? "left(p.value_text, 200) = left(" + param(v.value()) + ", 200) AND " + equal : equal;
         }
 
         @Override
@@ -237,9 +241,9 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     /** The full condition with the tenant first, so every query uses the tenant-led indexes. */
-    static String where(String tenant, ClientCriterion criterion, List<Object> parameters) {
+    static String where(String tenant, ClientCriterion criterion, List<Object> parameters, boolean postgres) {
         parameters.add(tenant);
-        String condition = criterion.accept(new SqlCriteria(parameters, "c"));
+        String condition = criterion.accept(new SqlCriteria(parameters, "c", postgres));
         return "c.tenant_id = ?1 AND (" + condition + ")";
     }
 
