@@ -83,7 +83,10 @@ public final class JpaStorage implements Storage {
             return result;
         } catch (RuntimeException | Error e) {
             rollback(tx, e);
-            throw e instanceof RuntimeException ? Errors.translate((RuntimeException) e) : e;
+            if (e instanceof Error) {
+                throw (Error) e;
+            }
+            throw Errors.translate((RuntimeException) e);
         } finally {
             stores.close();
             em.close();

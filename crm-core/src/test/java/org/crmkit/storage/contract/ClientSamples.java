@@ -135,6 +135,13 @@ public final class ClientSamples {
             if (i % 9 == 5) {
                 c = c.archive();
             }
+            if (i % 11 == 4) {
+                c = c.addContact(ContactEntry.parse(ContactType.EMAIL, i % 2 == 0 ? "info@example.ru" : "οδος@example.gr", "RU"));
+                c = c.setProperty(definition("account-manager"), PropertyValue.employee(EmployeeId.of(i % 2 == 0 ? "panina" : "abdulov")));
+            }
+            if (i % 6 == 3 && c.kind() == ClientKind.LEGAL_ENTITY) {
+                c = c.setProperty(definition("parent-company"), PropertyValue.client(ids.get(0)));
+            }
             clients.add(c);
         }
         return clients;

@@ -202,6 +202,11 @@ public abstract class StorageContract {
                 new ClientCriterion.InnIs(Inn.parse("500100732259")),
                 new ClientCriterion.PhoneIs(PhoneNumber.parse("phone", "8 (916) 103-03-11", "RU")),
                 new ClientCriterion.EmailIs(EmailAddress.parse("client2@example.ru")),
+                new ClientCriterion.EmailIs(EmailAddress.parse("İnfo@example.ru")),
+                new ClientCriterion.EmailIs(EmailAddress.parse("ΟΔΟΣ@example.gr")),
+                new ClientCriterion.PropertyEquals(PropertyKey.of("credit-limit"), PropertyValue.money(org.crmkit.common.Money.of("100.10", "RUB"))),
+                new ClientCriterion.PropertyEquals(PropertyKey.of("account-manager"), PropertyValue.employee(EmployeeId.of("panina"))),
+                new ClientCriterion.PropertyEquals(PropertyKey.of("parent-company"), PropertyValue.client(population.get(0).id())),
                 new ClientCriterion.InGroups(Set.of(groups.get(0), groups.get(2))),
                 new ClientCriterion.InGroups(Set.of()),
                 new ClientCriterion.KindIs(ClientKind.SOLE_PROPRIETOR),
@@ -269,6 +274,7 @@ public abstract class StorageContract {
             s.audit().append(List.of(entry(mine.id(), "shortName", Instant.parse("2024-01-01T00:00:00Z"))));
             return s.contactPersons().insert(ContactPerson.create(new ContactPersonId(ids.next()), mine.id(), PersonName.of("Светикова", "Светлана", "Андреевна")));
         });
+        storage().inTransaction(tenant, s -> s.relationshipTypes().insert(new RelationshipType(RelationshipTypeId.of("dealer"), "Дилер", false, 0)));
         Client theirs = storeClient(other, minimal("Питерсофт", "000000001"));
 
         storage().read(other, s -> {
@@ -281,6 +287,7 @@ public abstract class StorageContract {
             assertThat(s.groups().get(group)).isEmpty();
             assertThat(s.groups().all()).isEmpty();
             assertThat(s.properties().all()).isEmpty();
+            assertThat(s.relationshipTypes().stored()).isEmpty();
             return null;
         });
         assertThatThrownBy(() -> storage().inTransaction(other, s -> s.clients().update(mine.rename("чужой", Optional.empty()))))
@@ -399,6 +406,65 @@ public abstract class StorageContract {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aChangeOfContactsAloneRaisesTheVersionAndAStaleCopyIsRefused() throws Exception {
+        Client v1 = storeClient(tenant, minimal("Альфа", "1"));
+        Client v2 = storage().inTransaction(tenant, s -> s.clients().update(
+                v1.addContact(ContactEntry.parse(ContactType.EMAIL, "first@alfa.ru", "RU"))));
+        assertThat(v2.version()).isEqualTo(2);
+        Client relabelled = storage().inTransaction(tenant, s -> s.clients().update(
+                v2.withContacts(List.of(v2.contacts().get(0).labelled("бухгалтерия")))));
+        assertThat(relabelled.version()).isEqualTo(3);
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.clients().update(
+                v2.addContact(ContactEntry.parse(ContactType.EMAIL, "stale@alfa.ru", "RU")))))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(storage().<Optional<Client>>read(tenant, s -> s.clients().get(v1.id()))).contains(relabelled);
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (String address : List.of("one@alfa.ru", "two@alfa.ru")) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        storage().inTransaction(tenant, s -> s.clients().update(
+                                relabelled.addContact(ContactEntry.parse(ContactType.EMAIL, address, "RU"))));
+                        return true;
+                    } catch (ConcurrentChangeException e) {
+                        return false;
+                    }
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get() ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+            Client last = storage().<Optional<Client>>read(tenant, s -> s.clients().get(v1.id())).orElseThrow();
+            assertThat(last.version()).isEqualTo(4);
+            assertThat(last.contacts()).hasSize(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void tiesInAPageAreBrokenByIdAsUnsignedNumbers() {
+        List<ClientId> ids = List.of(new ClientId(UUID.fromString("f0000000-0000-7000-8000-000000000001")),
+                new ClientId(UUID.fromString("00000000-0000-7000-8000-000000000002")),
+                new ClientId(UUID.fromString("80000000-0000-7000-8000-000000000003")),
+                new ClientId(UUID.fromString("00000000-0000-7000-0000-000000000004")));
+        for (int i = 0; i < ids.size(); i++) {
+            storeClient(tenant, Client.register(ids.get(i), ClientCode.of("T" + i), ClientKind.LEGAL_ENTITY, "Двойник", LocalDate.of(2024, 1, 1)));
+        }
+        List<Client> page = storage().read(tenant, s -> s.clients().find(new ClientQuery(ClientCriterion.all(), ClientQuery.Order.NAME, 0, 10)));
+        assertThat(page).extracting(c -> c.id().value().toString()).containsExactly(
+                "00000000-0000-7000-0000-000000000004", "00000000-0000-7000-8000-000000000002",
+                "80000000-0000-7000-8000-000000000003", "f0000000-0000-7000-8000-000000000001");
     }
 
     private Client minimal(String name, String code) {
