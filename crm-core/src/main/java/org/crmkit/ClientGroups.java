@@ -16,10 +16,10 @@ import org.crmkit.storage.Stores;
 
 /** The client group tree of the tenant: create, rename, move (never into its own subtree), list. */
 public final class ClientGroups {
-    private final Runtime rt;
+    private final Wiring rt;
     private final ActorSource actors;
 
-    ClientGroups(Runtime rt, ActorSource actors) {
+    ClientGroups(Wiring rt, ActorSource actors) {
         this.rt = rt;
         this.actors = actors;
     }

@@ -52,10 +52,10 @@ public final class Clients {
     /** Batches at least this large are checked in parallel. */
     private static final int PARALLEL_FROM = 64;
 
-    private final Runtime rt;
+    private final Wiring rt;
     private final ActorSource actors;
 
-    Clients(Runtime rt, ActorSource actors) {
+    Clients(Wiring rt, ActorSource actors) {
         this.rt = rt;
         this.actors = actors;
     }
@@ -317,7 +317,7 @@ public final class Clients {
     }
 
     /** The client if the actor may see it, asked as one query with the policy inside it (never filtered afterwards). */
-    static Optional<Client> visible(Runtime rt, Actor actor, Stores stores, ClientId id) {
+    static Optional<Client> visible(Wiring rt, Actor actor, Stores stores, ClientId id) {
         ClientCriterion criterion = rt.access.visibleClients(actor).and(new ClientCriterion.IdIn(Set.of(id)));
         return stores.clients().find(new ClientQuery(criterion, ClientQuery.Order.CODE, 0, 1)).stream().findFirst();
     }

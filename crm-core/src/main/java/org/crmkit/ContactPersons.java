@@ -25,10 +25,10 @@ import org.crmkit.storage.Stores;
  * changes go to the client's journal under the subject {@code contact-person:<id>}.
  */
 public final class ContactPersons {
-    private final Runtime rt;
+    private final Wiring rt;
     private final ActorSource actors;
 
-    ContactPersons(Runtime rt, ActorSource actors) {
+    ContactPersons(Wiring rt, ActorSource actors) {
         this.rt = rt;
         this.actors = actors;
     }
@@ -51,7 +51,7 @@ public final class ContactPersons {
         });
     }
 
-    static ContactPerson create(Runtime rt, ClientId client, PersonName name, UnaryOperator<ContactPerson> details) {
+    static ContactPerson create(Wiring rt, ClientId client, PersonName name, UnaryOperator<ContactPerson> details) {
         ContactPerson person = details.apply(ContactPerson.create(new ContactPersonId(rt.ids.next()), client, name));
         if (!person.client().equals(client) || person.version() != 0) {
             throw new ValidationException("client", person.client(), "cannot be changed while adding a contact person to client " + client);
@@ -60,7 +60,7 @@ public final class ContactPersons {
     }
 
     /** The journal entry of a newly added person: one line, not one per field. */
-    static AuditEntry added(Runtime rt, Actor actor, ContactPerson person) {
+    static AuditEntry added(Wiring rt, Actor actor, ContactPerson person) {
         return new AuditEntry(rt.ids.next(), person.client(), "contact-person:" + person.id(), "added", Optional.empty(),
                 Optional.of(person.name().full() + person.position().map(p -> ", " + p).orElse("")), actor.name(), rt.clock.instant());
     }

@@ -37,10 +37,10 @@ import org.crmkit.storage.StorageSelection;
  * actor through {@link #as(Actor)}. Thread-safe; build one per application and close it at the end.
  */
 public final class Crm implements AutoCloseable {
-    private final Runtime rt;
+    private final Wiring rt;
     private final ActorSource actors;
 
-    private Crm(Runtime rt, ActorSource actors) {
+    private Crm(Wiring rt, ActorSource actors) {
         this.rt = rt;
         this.actors = actors;
     }
@@ -171,7 +171,7 @@ public final class Crm implements AutoCloseable {
             Storage chosen = storage != null ? storage
                     : StorageSelection.select(Optional.ofNullable(storageProvider), storageSettings,
                     Thread.currentThread().getContextClassLoader());
-            return new Crm(new Runtime(chosen, clock, ids != null ? ids : IdGenerator.timeOrdered(clock), access,
+            return new Crm(new Wiring(chosen, clock, ids != null ? ids : IdGenerator.timeOrdered(clock), access,
                     employees, listeners, phoneRegion), actors);
         }
     }

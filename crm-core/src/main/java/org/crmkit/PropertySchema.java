@@ -18,10 +18,10 @@ import org.crmkit.storage.Stores;
  * make a stored value unreadable.
  */
 public final class PropertySchema {
-    private final Runtime rt;
+    private final Wiring rt;
     private final ActorSource actors;
 
-    PropertySchema(Runtime rt, ActorSource actors) {
+    PropertySchema(Wiring rt, ActorSource actors) {
         this.rt = rt;
         this.actors = actors;
     }

@@ -19,10 +19,10 @@ import org.crmkit.storage.Stores;
  * partner, competitor) merged with the tenant's own entries and changes.
  */
 public final class RelationshipTypes {
-    private final Runtime rt;
+    private final Wiring rt;
     private final ActorSource actors;
 
-    RelationshipTypes(Runtime rt, ActorSource actors) {
+    RelationshipTypes(Wiring rt, ActorSource actors) {
         this.rt = rt;
         this.actors = actors;
     }

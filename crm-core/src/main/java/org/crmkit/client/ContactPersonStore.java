@@ -6,7 +6,11 @@ import java.util.Optional;
 
 import org.crmkit.common.ClientId;
 
-/** Stores contact persons of one tenant; versions work as in {@link ClientStore}. */
+/**
+ * Stores contact persons of one tenant, inside the unit of work that handed it out: insert stores
+ * at version 1 (an id already stored fails with a {@code DuplicateException}); update only from
+ * the stored version, else {@link org.crmkit.common.ConcurrentChangeException} and nothing written.
+ */
 public interface ContactPersonStore {
     Optional<ContactPerson> get(ContactPersonId id);
 

@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes new record ids. The default makes time-ordered UUIDs (version 7, RFC 9562) so that B-tree
- * indexes stay append-mostly; tests inject a deterministic one.
+ * indexes stay append-mostly; tests inject a deterministic one. Implementations must be
+ * thread-safe and never return the same id twice; crmkit asks them only on the thread of the use case.
  */
 @FunctionalInterface
 public interface IdGenerator {

@@ -19,8 +19,8 @@ import org.crmkit.storage.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** What every use case needs, wired once by the builder. */
-final class Runtime {
+/** What every use case needs (storage, clock, ids, policy, directory, listeners), wired once by the builder. */
+final class Wiring {
     private static final Logger LOG = LoggerFactory.getLogger(Crm.class);
 
     final Storage storage;
@@ -31,7 +31,7 @@ final class Runtime {
     final List<DomainEventListener> listeners;
     final String phoneRegion;
 
-    Runtime(Storage storage, Clock clock, IdGenerator ids, AccessPolicy access, EmployeeDirectory employees,
+    Wiring(Storage storage, Clock clock, IdGenerator ids, AccessPolicy access, EmployeeDirectory employees,
             List<DomainEventListener> listeners, String phoneRegion) {
         this.storage = Objects.requireNonNull(storage, "storage");
         this.clock = Objects.requireNonNull(clock, "clock");
