@@ -2,6 +2,7 @@ package org.crmkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.crmkit.client.ClientCode;
 import org.crmkit.client.ClientCriterion;
@@ -12,34 +13,46 @@ import org.crmkit.common.ValidationException;
 import org.crmkit.taxid.Inn;
 
 /**
- * Turns what a user typed into a search box into one criterion: every reading of the text that
- * parses (a name fragment, a code, an INN, a phone number, an e-mail) joined by OR, so the store
- * answers all of them in one query.
+ * Reads what a user typed into a search box every way it parses: a code, an INN, a phone number or
+ * an e-mail (exact readings), and a name fragment.
  */
 final class QuickSearch {
     private QuickSearch() {
     }
 
-    static ClientCriterion parse(String text, String phoneRegion) {
+    /**
+     * The readings of a search text: exact ones (code, INN, phone, e-mail), answered from their
+     * indexes, and a name fragment, if the text can be one.
+     */
+    record Readings(List<ClientCriterion> exact, Optional<String> nameFragment) {
+        /** The exact readings as one criterion, if any. */
+        Optional<ClientCriterion> exactCriterion() {
+            return exact.isEmpty() ? Optional.empty()
+                    : Optional.of(exact.size() == 1 ? exact.get(0) : new ClientCriterion.Or(exact));
+        }
+    }
+
+    static Readings parse(String text, String phoneRegion) {
         String query = CleanText.require("search", text, 150);
-        List<ClientCriterion> readings = new ArrayList<>();
+        List<ClientCriterion> exact = new ArrayList<>();
+        Optional<String> name = Optional.empty();
         if (query.contains("@")) {
-            attempt(readings, () -> new ClientCriterion.EmailIs(EmailAddress.parse("search", query)));
+            attempt(exact, () -> new ClientCriterion.EmailIs(EmailAddress.parse("search", query)));
         } else {
-            readings.add(new ClientCriterion.NameContains(query));
-            attempt(readings, () -> new ClientCriterion.CodeIs(ClientCode.of(query)));
+            name = Optional.of(query);
+            attempt(exact, () -> new ClientCriterion.CodeIs(ClientCode.of(query)));
             String digits = query.replaceAll("[\\s()+.-]", "");
             if (digits.matches("\\d{10}|\\d{12}")) {
-                attempt(readings, () -> new ClientCriterion.InnIs(Inn.parse(digits)));
+                attempt(exact, () -> new ClientCriterion.InnIs(Inn.parse(digits)));
             }
             if (digits.matches("\\d{6,15}")) {
-                attempt(readings, () -> new ClientCriterion.PhoneIs(PhoneNumber.parse("search", query, phoneRegion)));
+                attempt(exact, () -> new ClientCriterion.PhoneIs(PhoneNumber.parse("search", query, phoneRegion)));
             }
         }
-        if (readings.isEmpty()) {
+        if (exact.isEmpty() && name.isEmpty()) {
             throw new ValidationException("search", text, "is neither a name, a code, an INN, a phone number nor an e-mail address");
         }
-        return readings.size() == 1 ? readings.get(0) : new ClientCriterion.Or(readings);
+        return new Readings(exact, name);
     }
 
     private interface Reading {

@@ -43,6 +43,8 @@ public sealed interface ClientCriterion {
 
         R nameContains(NameContains criterion);
 
+        R nameStartsWith(NameStartsWith criterion);
+
         R codeIs(CodeIs criterion);
 
         R codeIn(CodeIn criterion);
@@ -198,6 +200,26 @@ public sealed interface ClientCriterion {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.nameContains(this);
+        }
+    }
+
+    /**
+     * The short name starts with the fragment, ignoring case and ё/е; served by the ordered index on
+     * the folded short name, so a page of the first matches by name is read without sorting them all.
+     */
+    record NameStartsWith(String fragment) implements ClientCriterion {
+        public NameStartsWith {
+            fragment = CleanText.fold(CleanText.require("name", fragment, 150));
+        }
+
+        @Override
+        public boolean test(Client client) {
+            return CleanText.fold(client.shortName()).startsWith(fragment);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.nameStartsWith(this);
         }
     }
 

@@ -113,6 +113,11 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
                 + param(pattern) + " ESCAPE '\\')";
     }
 
+    @Override
+    public String nameStartsWith(ClientCriterion.NameStartsWith criterion) {
+        return c + ".short_key LIKE " + param(escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\'";
+    }
+
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
