@@ -197,8 +197,12 @@ public final class JpaStores implements Stores {
                 checkOpen();
                 // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default
                 String order = query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key";
-                Query q = clientQuery("SELECT c.*", query.where(), " ORDER BY " + order + ", c.id OFFSET "
-                        + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY", ClientRow.class);
+                String page = " ORDER BY " + order + ", c.id OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
+                boolean fence = postgres && SqlCriteria.searchesFragments(query.where());
+                // OFFSET 0 keeps PostgreSQL from walking the name index in order for a fragment search (see SqlCriteria)
+                Query q = fence
+                        ? clientQuery("SELECT * FROM (SELECT c.*", query.where(), " OFFSET 0) c" + page, ClientRow.class)
+                        : clientQuery("SELECT c.*", query.where(), page, ClientRow.class);
                 List<ClientRow> rows = q.getResultList();
                 return rows.isEmpty() ? List.of() : clientsOf(rows);
             }

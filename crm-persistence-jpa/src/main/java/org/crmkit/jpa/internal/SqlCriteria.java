@@ -252,6 +252,28 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         return "c.tenant_id = ?1 AND (" + condition + ")";
     }
 
+    /**
+     * Whether the criterion searches name fragments ({@code LIKE '%…%'}, served by trigram indexes).
+     * PostgreSQL's planner, given ORDER BY name and a small LIMIT, tends to walk the name index in
+     * order and test every row against the fragment, which takes a full index scan when fewer
+     * matches exist than the page holds; such queries fence the filter off first.
+     */
+    static boolean searchesFragments(ClientCriterion criterion) {
+        if (criterion instanceof ClientCriterion.NameContains) {
+            return true;
+        }
+        if (criterion instanceof ClientCriterion.And) {
+            return ((ClientCriterion.And) criterion).parts().stream().anyMatch(SqlCriteria::searchesFragments);
+        }
+        if (criterion instanceof ClientCriterion.Or) {
+            return ((ClientCriterion.Or) criterion).parts().stream().anyMatch(SqlCriteria::searchesFragments);
+        }
+        if (criterion instanceof ClientCriterion.Not) {
+            return searchesFragments(((ClientCriterion.Not) criterion).part());
+        }
+        return false;
+    }
+
     static List<Object> newParameters() {
         return new ArrayList<>();
     }
