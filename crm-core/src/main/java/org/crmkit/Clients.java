@@ -389,7 +389,8 @@ public final class Clients {
      * in any format, an e-mail, an INN or a code. Archived clients are left out. At most 50 results:
      * exact matches (code, INN, phone, e-mail) first, then names that start with the text, then names
      * that contain it, each group by name. At most three queries, each served by an index; the
-     * last runs only when the first two leave room on the page.
+     * last runs only when the first two leave room on the page, and a text without letters that
+     * matched exactly (a phone, an INN) is not searched in names at all.
      */
     public List<Client> search(String text) {
         QuickSearch.Readings readings = QuickSearch.parse(text, rt.phoneRegion);
@@ -397,6 +398,10 @@ public final class Clients {
         return rt.read(actor(), stores -> {
             Map<ClientId, Client> found = new LinkedHashMap<>();
             readings.exactCriterion().ifPresent(exact -> add(found, stores, active.and(exact)));
+            if (!found.isEmpty() && readings.numeric()) {
+                // a phone, INN or code that matched is what was meant; names do not hold such numbers
+                return List.copyOf(found.values());
+            }
             readings.nameFragment().ifPresent(fragment -> {
                 ClientCriterion prefix = new ClientCriterion.NameStartsWith(fragment);
                 add(found, stores, active.and(prefix));

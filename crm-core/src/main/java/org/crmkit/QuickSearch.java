@@ -25,6 +25,11 @@ final class QuickSearch {
      * indexes, and a name fragment, if the text can be one.
      */
     record Readings(List<ClientCriterion> exact, Optional<String> nameFragment) {
+        /** Whether the text has no letters: a number (phone, INN, numeric code) rather than a name. */
+        boolean numeric() {
+            return nameFragment.map(text -> text.codePoints().noneMatch(Character::isLetter)).orElse(true);
+        }
+
         /** The exact readings as one criterion, if any. */
         Optional<ClientCriterion> exactCriterion() {
             return exact.isEmpty() ? Optional.empty()
