@@ -1,0 +1,202 @@
+package org.crmkit.examples.benchmarks;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+
+import org.crmkit.Crm;
+import org.crmkit.client.Client;
+import org.crmkit.common.Actor;
+import org.crmkit.common.CleanText;
+import org.crmkit.common.PhoneNumber;
+import org.crmkit.common.TenantId;
+
+/**
+ * Quick search ({@code crm.clients().search(text)}) over a base of a million clients, on H2 and
+ * PostgreSQL: a phone in one of six formats people type, an INN, and the first 4–8 letters of a
+ * client's name (sometimes lower case, sometimes with е for ё). Latency median and p99 per kind,
+ * after a warm-up, one query at a time.
+ *
+ * <p>Baseline, in the same run: the query a hand-written DAO would send for the one reading the user
+ * meant (the phone through the contact index, the INN through its index, the name fragment with
+ * LIKE), followed like crmkit by one query each for the page's contacts and property values. crmkit
+ * cannot know what the text means, so it asks for all readings at once (name OR code OR INN OR
+ * phone); the difference is the price of that, plus the object mapping. On PostgreSQL the run also
+ * prints the plans of one crmkit query per kind (auto_explain) and the database's {@code lc_ctype},
+ * on which pg_trgm's handling of Cyrillic depends.
+ *
+ * <p>Run: {@code mvn -q -pl crm-examples/crm-benchmarks exec:java -Dexec.skip=false
+ * -Dexec.mainClass=org.crmkit.examples.benchmarks.QuickSearchBenchmark} (options {@code --clients
+ * 1000000 --queries 2000 --warmup 500 --budget 60 --db h2,pg --reload false}); a kind stops early
+ * when its measured queries exceed {@code --budget} seconds, and the row says how many ran.
+ * Target: p99 ≤ 5 ms on PostgreSQL.
+ */
+public final class QuickSearchBenchmark {
+    private static final String PHONE_TYPES = "'PHONE', 'MOBILE', 'FAX', 'WHATSAPP'";
+
+    private QuickSearchBenchmark() {
+    }
+
+    /** One search as typed, with the client it was taken from. */
+    private record Probe(String kind, String text, ClientRow source) {
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        Args args = new Args(arguments, Map.of("clients", "1000000", "queries", "2000", "warmup", "500", "budget", "60",
+                "db", "h2,pg", "seed", String.valueOf(Dataset.DEFAULT_SEED), "reload", "false"));
+        Path target = Path.of("target");
+        Report report = new Report(target, "Quick search over " + String.format(Locale.ROOT, "%,d", args.integer("clients"))
+                + " clients", "QuickSearchBenchmark " + args.describe());
+        for (String name : args.databases()) {
+            try (BenchServer server = name.equals("h2") ? new H2Server(target.resolve("bench-data").resolve("h2"))
+                    : PostgresServer.start(target)) {
+                ClientBase.Loaded base = ClientBase.ensure(server, args.integer("clients"), args.number("seed"),
+                        args.flag("reload"), 4000, report);
+                report.line("").line("**" + server.label() + "**: " + server.describe()).line("");
+                run(server, base, args, report);
+            }
+        }
+        report.save();
+    }
+
+    private static void run(BenchServer server, ClientBase.Loaded base, Args args, Report report) throws SQLException {
+        Random random = ClientBase.queryRandom(base.seed());
+        int total = args.integer("warmup") + args.integer("queries");
+        List<List<Probe>> kinds = List.of(phones(base.samples(), random, total), inns(base.samples(), random, total),
+                names(base.samples(), random, total));
+        List<String> rows = new ArrayList<>();
+        PostgresServer pg = server instanceof PostgresServer ? (PostgresServer) server : null;
+        try (Crm crm = Crm.builder().storage(base.db().storage()).actor(Actor.system(TenantId.of(ClientBase.TENANT), "bench")).build();
+             Connection connection = base.db().connect()) {
+            JdbcClientReader reader = new JdbcClientReader(connection, base.db().postgres(), ClientBase.TENANT);
+            for (List<Probe> probes : kinds) {
+                Measured api = measure(probes, args, p -> crm.clients().search(p.text()).size(), p -> found(crm, p));
+                Measured jdbc = measure(probes, args, p -> baseline(reader, p), p -> true);
+                String kind = probes.get(0).kind();
+                rows.add(Report.row(server.label(), kind, "crmkit `search`", api.latencies.count(), Latencies.ms(api.latencies.median()),
+                        "**" + Latencies.ms(api.latencies.p99()) + "**", Latencies.ms(api.latencies.mean()),
+                        String.format(Locale.ROOT, "%.1f", api.averageResults), api.missed));
+                rows.add(Report.row(server.label(), kind, "JDBC, one reading", jdbc.latencies.count(), Latencies.ms(jdbc.latencies.median()),
+                        Latencies.ms(jdbc.latencies.p99()), Latencies.ms(jdbc.latencies.mean()),
+                        String.format(Locale.ROOT, "%.1f", jdbc.averageResults), "–"));
+            }
+            report.table(List.of("database", "search", "by", "queries", "median ms", "p99 ms", "mean ms", "results (avg)",
+                    "source client missing"), rows);
+            if (pg != null) {
+                report.line("PostgreSQL and Cyrillic trigrams:").line("");
+                pg.trigramReport(base.db()).forEach(l -> report.line("- " + l));
+                report.line("");
+                String plans = pg.plansOf(() -> {
+                    for (List<Probe> probes : kinds) {
+                        crm.clients().search(probes.get(probes.size() - 1).text());
+                    }
+                });
+                report.line("Plans of one crmkit search per kind (phone, INN, name), from auto_explain:").line("").line("```");
+                plans.lines().forEach(report::line);
+                report.line("```").line("");
+            }
+        }
+    }
+
+    private interface Query {
+        int run(Probe probe) throws Exception;
+    }
+
+    private interface Check {
+        boolean test(Probe probe);
+    }
+
+    private record Measured(Latencies latencies, double averageResults, int missed) {
+    }
+
+    private static Measured measure(List<Probe> probes, Args args, Query query, Check check) {
+        int warmup = Math.min(args.integer("warmup"), probes.size() / 5);
+        long budget = args.number("budget") * 1_000_000_000L;
+        Latencies latencies = new Latencies();
+        long results = 0;
+        int missed = 0;
+        try {
+            long warmStart = System.nanoTime();
+            for (int i = 0; i < warmup && System.nanoTime() - warmStart < budget / 4; i++) {
+                query.run(probes.get(i));
+            }
+            long start = System.nanoTime();
+            for (int i = warmup; i < probes.size() && System.nanoTime() - start < budget; i++) {
+                Probe probe = probes.get(i);
+                long t = System.nanoTime();
+                results += query.run(probe);
+                latencies.add(System.nanoTime() - t);
+                if (i % 50 == 0 && !check.test(probe)) {
+                    missed++;
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("query failed", e);
+        }
+        return new Measured(latencies, latencies.count() == 0 ? 0 : (double) results / latencies.count(), missed);
+    }
+
+    /** Every 50th probe: is the client the text was taken from among the results (for names: within the first 50)? */
+    private static boolean found(Crm crm, Probe probe) {
+        List<Client> results = crm.clients().search(probe.text());
+        boolean named = results.stream().anyMatch(c -> c.shortName().equals(probe.source().shortName()));
+        return named || probe.kind().equals("name fragment") && results.size() == 50;
+    }
+
+    private static int baseline(JdbcClientReader reader, Probe probe) throws SQLException {
+        String order = reader.orderBy("c.short_key");
+        switch (probe.kind()) {
+            case "phone":
+                String e164 = PhoneNumber.parse("search", probe.text(), "RU").e164();
+                return reader.page("c.archived = ? AND EXISTS (SELECT 1 FROM crm_client_contact k WHERE k.tenant_id = c.tenant_id "
+                        + "AND k.client_id = c.id AND k.search_value = ? AND k.type IN (" + PHONE_TYPES + "))", order, 50, false, e164);
+            case "INN":
+                return reader.page("c.inn = ? AND c.archived = ?", order, 50, probe.text().strip(), false);
+            default:
+                String pattern = "%" + CleanText.fold(probe.text()) + "%";
+                return reader.page("(c.short_key LIKE ? OR c.full_key LIKE ?) AND c.archived = ?", order, 50, pattern, pattern, false);
+        }
+    }
+
+    private static List<Probe> phones(List<ClientRow> samples, Random random, int count) {
+        List<Probe> probes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ClientRow row = samples.get(random.nextInt(samples.size()));
+            String number = random.nextBoolean() ? row.phone() : row.mobile();
+            probes.add(new Probe("phone", Dataset.typedAs(number, random.nextInt(6)), row));
+        }
+        return probes;
+    }
+
+    private static List<Probe> inns(List<ClientRow> samples, Random random, int count) {
+        List<Probe> probes = new ArrayList<>();
+        while (probes.size() < count) {
+            ClientRow row = samples.get(random.nextInt(samples.size()));
+            row.inn().ifPresent(inn -> probes.add(new Probe("INN", inn, row)));
+        }
+        return probes;
+    }
+
+    /** The first 4–8 letters of the name's distinctive part, as typed: often lower case, ё often as е. */
+    private static List<Probe> names(List<ClientRow> samples, Random random, int count) {
+        List<Probe> probes = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ClientRow row = samples.get(random.nextInt(samples.size()));
+            String core = row.nameCore();
+            String prefix = core.substring(0, Math.min(core.length(), 4 + random.nextInt(5))).strip();
+            if (random.nextBoolean()) {
+                prefix = prefix.toLowerCase(Locale.ROOT);
+            }
+            if (random.nextBoolean()) {
+                prefix = prefix.replace('ё', 'е').replace('Ё', 'Е');
+            }
+            probes.add(new Probe("name fragment", prefix, row));
+        }
+        return probes;
+    }
+}
