@@ -387,8 +387,9 @@ public final class Clients {
     /**
      * Quick search as in a client list's search box: a name fragment (case and ё/е ignored), a phone
      * in any format, an e-mail, an INN or a code. Archived clients are left out. At most 50 results:
-     * exact matches (code, INN, phone, e-mail) first, then names that start with the text, then names
-     * that contain it, each group by name. At most three queries, each served by an index; the
+     * exact matches (code, INN, phone, e-mail) first, then names with a word that starts with the
+     * text (a text of several words: names that start with it), then names that contain it, each
+     * group by name. At most three queries, each served by an index; the
      * last runs only when the first two leave room on the page, and a text without letters that
      * matched exactly (a phone, an INN) is not searched in names at all.
      */
@@ -403,7 +404,8 @@ public final class Clients {
                 return List.copyOf(found.values());
             }
             readings.nameFragment().ifPresent(fragment -> {
-                ClientCriterion prefix = new ClientCriterion.NameStartsWith(fragment);
+                ClientCriterion prefix = readings.oneWord() ? new ClientCriterion.NameWordStartsWith(fragment)
+                        : new ClientCriterion.NameStartsWith(fragment);
                 add(found, stores, active.and(prefix));
                 if (found.size() < SEARCH_LIMIT) {
                     add(found, stores, active.and(new ClientCriterion.NameContains(fragment)).and(new ClientCriterion.Not(prefix)));

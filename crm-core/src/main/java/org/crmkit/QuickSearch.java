@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.crmkit.client.ClientCode;
 import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.NameWords;
 import org.crmkit.common.CleanText;
 import org.crmkit.common.EmailAddress;
 import org.crmkit.common.PhoneNumber;
@@ -28,6 +29,11 @@ final class QuickSearch {
         /** Whether the text has no letters: a number (phone, INN, numeric code) rather than a name. */
         boolean numeric() {
             return nameFragment.map(text -> text.codePoints().noneMatch(Character::isLetter)).orElse(true);
+        }
+
+        /** Whether the name fragment is one word, so that it can be looked up among the names' words. */
+        boolean oneWord() {
+            return nameFragment.map(text -> NameWords.isWord(CleanText.fold(text))).orElse(false);
         }
 
         /** The exact readings as one criterion, if any. */

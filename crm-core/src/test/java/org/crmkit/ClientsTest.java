@@ -242,6 +242,19 @@ class ClientsTest {
     }
 
     @Test
+    void quickSearchListsNamesWithAWordStartingWithTheTextBeforeNamesThatOnlyContainIt() {
+        Client inner = crm.clients().register(NewClient.legalEntity("Суперма-Пром"));
+        Client second = crm.clients().register(NewClient.legalEntity("ООО «Пермь-63»"));
+        Client first = crm.clients().register(NewClient.legalEntity("Пермские окна"));
+        Client person = crm.clients().register(NewClient.legalEntity("АО «ПЕРМЬСТРОЙ»"));
+        crm.clients().register(NewClient.legalEntity("Гермес"));
+
+        assertThat(crm.clients().search("перм")).containsExactly(person, second, first, inner);
+        assertThat(crm.clients().search("пермь-6")).containsExactly(second);
+        assertThat(crm.clients().search("63")).containsExactly(second);
+    }
+
+    @Test
     void anImportedCodeMustBeUniqueAndNumberingSkipsTakenCodes() {
         crm.clients().register(NewClient.legalEntity("Импорт").code("000000002"));
         assertThatThrownBy(() -> crm.clients().register(NewClient.legalEntity("Дубль").code("000000002")))

@@ -45,6 +45,8 @@ public sealed interface ClientCriterion {
 
         R nameStartsWith(NameStartsWith criterion);
 
+        R nameWordStartsWith(NameWordStartsWith criterion);
+
         R codeIs(CodeIs criterion);
 
         R codeIn(CodeIn criterion);
@@ -220,6 +222,31 @@ public sealed interface ClientCriterion {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.nameStartsWith(this);
+        }
+    }
+
+    /**
+     * A word of the short name starts with the text, ignoring case and ё/е (see {@link NameWords}):
+     * {@code перм} finds {@code ООО «Пермь-63»}. The text must be one word; a database store answers
+     * from its index of name words, sorted by name, without reading every match.
+     */
+    record NameWordStartsWith(String prefix) implements ClientCriterion {
+        public NameWordStartsWith {
+            String text = CleanText.require("name", prefix, 150);
+            prefix = CleanText.fold(text);
+            if (!NameWords.isWord(prefix)) {
+                throw new ValidationException("name", text, "is not one word (letters and digits only)");
+            }
+        }
+
+        @Override
+        public boolean test(Client client) {
+            return NameWords.of(client.shortName()).stream().anyMatch(word -> word.startsWith(prefix));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.nameWordStartsWith(this);
         }
     }
 

@@ -22,6 +22,7 @@ import org.crmkit.common.CrmException;
 import org.crmkit.common.TenantId;
 import org.crmkit.jpa.internal.Errors;
 import org.crmkit.jpa.internal.JpaStores;
+import org.crmkit.jpa.internal.NameWordsMigration;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.Stores;
 import org.flywaydb.core.Flyway;
@@ -207,6 +208,7 @@ public final class JpaStorage implements Storage {
         private void schema(boolean postgres) {
             FluentConfiguration configuration = Flyway.configure()
                     .locations("classpath:db/migration/" + (postgres ? "postgresql" : "h2"))
+                    .javaMigrations(new NameWordsMigration())
                     .table("crm_schema_history")
                     .loggers("slf4j");
             Flyway flyway = (dataSource != null ? configuration.dataSource(dataSource)

@@ -223,6 +223,35 @@ class JpaStorageTest {
     }
 
     @Test
+    void clientsStoredBeforeTheWordIndexExistedAreFoundByTheirWordsAfterTheUpgrade() throws Exception {
+        Path file = TestDatabases.h2File("upgrade");
+        Actor actor = Actor.system(TenantId.of("veterok"), "demo");
+        Client perm;
+        try (JpaStorage before = JpaStorage.h2(file)) {
+            Crm crm = crm(before, actor);
+            perm = crm.clients().register(NewClient.legalEntity("ООО «Пермь-Строй»"));
+            crm.clients().register(NewClient.legalEntity("Гермес"));
+        }
+        // back to schema 2: the word index exists but is empty, as for clients stored by crmkit before it
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("DELETE FROM crm_client_name_word");
+            statement.execute("DELETE FROM \"crm_schema_history\" WHERE \"version\" = '3'");
+        }
+        try (JpaStorage stale = JpaStorage.builder().url("jdbc:h2:file:" + file.toAbsolutePath()).user("sa").password("").migrate(false).build()) {
+            org.junit.jupiter.api.Assertions.fail("a schema missing version 3 was accepted: " + stale);
+        } catch (CrmException expected) {
+            assertThat(expected).hasMessageContaining("validating");
+        }
+        try (JpaStorage upgraded = JpaStorage.h2(file)) {
+            Crm crm = crm(upgraded, actor);
+            assertThat(crm.clients().find(new ClientQuery(new ClientCriterion.NameWordStartsWith("строй"), ClientQuery.Order.NAME, 0, 10)))
+                    .containsExactly(perm);
+            assertThat(crm.clients().search("перм")).containsExactly(perm);
+        }
+    }
+
+    @Test
     void aSchemaThatIsNotMigratedIsRefusedWhenOnlyValidating() {
         Path file = TestDatabases.h2File("validate");
         assertThatThrownBy(() -> JpaStorage.builder().url("jdbc:h2:file:" + file.toAbsolutePath()).user("sa").migrate(false).build())

@@ -200,6 +200,14 @@ public abstract class StorageContract {
                 new ClientCriterion.NameStartsWith("%"),
                 new ClientCriterion.NameStartsWith("мир к"),
                 new ClientCriterion.Not(new ClientCriterion.NameStartsWith("е")),
+                new ClientCriterion.NameWordStartsWith("стро"),
+                new ClientCriterion.NameWordStartsWith("ёж"),
+                new ClientCriterion.NameWordStartsWith("ко"),
+                new ClientCriterion.NameWordStartsWith("1"),
+                new ClientCriterion.NameWordStartsWith("ООО"),
+                new ClientCriterion.Not(new ClientCriterion.NameWordStartsWith("б")),
+                ClientCriterion.and(new ClientCriterion.Archived(false), new ClientCriterion.NameWordStartsWith("б"), alekseev),
+                ClientCriterion.or(new ClientCriterion.NameWordStartsWith("иван"), kitchen),
                 new ClientCriterion.CodeIs(population.get(3).code()),
                 new ClientCriterion.CodeIn(Set.of(population.get(3).code(), population.get(7).code(), ClientCode.of("нет-такого"))),
                 new ClientCriterion.CodeIn(Set.of()),
@@ -234,6 +242,41 @@ public abstract class StorageContract {
                 new ClientCriterion.PropertyEquals(PropertyKey.of("seminar-date"), PropertyValue.date(LocalDate.of(2011, 9, 12))),
                 new ClientCriterion.Not(kitchen),
                 ClientCriterion.and(alekseev, ClientCriterion.or(kitchen, new ClientCriterion.Not(new ClientCriterion.KindIs(ClientKind.LEGAL_ENTITY)))));
+    }
+
+    @Test
+    void nameWordPagesAreInNameOrderAndFollowRenames() {
+        String[] names = {"ООО «Пермь-63»", "Пермские окна", "АО «ПЕРМЬСТРОЙ»", "Гермес", "ИП Пермяков А. А.", "Сперма-нет", "пермь пермь",
+            "Ёлка-Пермь", "Кама"};
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            clients.add(storeClient(tenant, minimal(names[i], String.format("%09d", 20 - i))));
+        }
+        Client archived = storage().inTransaction(tenant, s -> s.clients().update(clients.get(4).archive()));
+        storeClient(TenantId.of(tenant.value() + "-b"), minimal("Пермь-1", "000000001"));
+        ClientCriterion perm = new ClientCriterion.NameWordStartsWith("ПЕРМ");
+        List<String> expected = List.of("АО «ПЕРМЬСТРОЙ»", "Ёлка-Пермь", "ИП Пермяков А. А.", "ООО «Пермь-63»", "Пермские окна", "пермь пермь");
+
+        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.NAME, 0, 100))).containsExactlyElementsOf(expected);
+        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.NAME, 2, 3))).containsExactlyElementsOf(expected.subList(2, 5));
+        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.CODE, 0, 100))).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(namesFound(new ClientQuery(ClientCriterion.and(new ClientCriterion.Archived(false), perm,
+                new ClientCriterion.Not(new ClientCriterion.NameWordStartsWith("пермские"))), ClientQuery.Order.NAME, 1, 2)))
+                .containsExactly("Ёлка-Пермь", "ООО «Пермь-63»");
+        assertThat(storage().<Long>read(tenant, s -> s.clients().count(perm))).isEqualTo(6);
+
+        Client renamed = storage().inTransaction(tenant, s -> s.clients().update(clients.get(0).rename("ООО «Кама-Трейд»", Optional.empty())));
+        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.NAME, 0, 100))).doesNotContain("ООО «Пермь-63»", "ООО «Кама-Трейд»");
+        assertThat(namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("трей"), ClientQuery.Order.NAME, 0, 100)))
+                .containsExactly(renamed.shortName());
+        assertThat(namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("кам"), ClientQuery.Order.NAME, 0, 100)))
+                .containsExactly("Кама", "ООО «Кама-Трейд»");
+        storage().inTransaction(tenant, s -> s.clients().update(archived.restore().recode(ClientCode.of("P-1"))));
+        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.NAME, 0, 100))).contains("ИП Пермяков А. А.");
+    }
+
+    private List<String> namesFound(ClientQuery query) {
+        return storage().<List<Client>>read(tenant, s -> s.clients().find(query)).stream().map(Client::shortName).collect(Collectors.toList());
     }
 
     @Test

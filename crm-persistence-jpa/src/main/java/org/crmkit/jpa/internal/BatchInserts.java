@@ -6,10 +6,13 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.client.Client;
 import org.crmkit.client.ContactPerson;
+import org.crmkit.client.NameWords;
+import org.crmkit.common.CleanText;
 
 /**
  * Writes new aggregates as JDBC batches on the connection of the unit of work's transaction: one
@@ -89,6 +92,8 @@ final class BatchInserts {
                         .set(r.notes, Types.VARCHAR).set(r.archived, Types.BOOLEAN).row();
             }
         }
+        nameWords(clients.stream().map(c -> new NamedClient(tenant, c.id().value(), CleanText.fold(c.shortName())))
+                .collect(Collectors.toList()));
         try (Insert insert = contactInsert("crm_client_contact", "client_id")) {
             for (Client client : clients) {
                 contacts(insert, Mapping.contactRows(tenant, client.id().value(), client.contacts(), ClientContactRow::new));
@@ -103,6 +108,32 @@ final class BatchInserts {
                             .set(r.date, Types.DATE).set(r.bool, Types.BOOLEAN).set(r.ref, Types.VARCHAR)
                             .set(r.currency, Types.CHAR).row();
                 }
+            }
+        }
+    }
+
+    /** A client's folded short name ({@code crm_client.short_key}), whose words the word index holds. */
+    record NamedClient(String tenant, UUID id, String shortKey) {
+    }
+
+    /** Indexes the words of clients' names: new clients, renamed ones, or all of them in a migration. */
+    void nameWords(List<NamedClient> clients) throws SQLException {
+        try (Insert insert = new Insert("INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id) VALUES (?, ?, ?, ?)")) {
+            for (NamedClient client : clients) {
+                for (String word : NameWords.of(client.shortKey())) {
+                    insert.set(client.tenant(), Types.VARCHAR).set(word, Types.VARCHAR).set(client.shortKey(), Types.VARCHAR)
+                            .set(client.id(), Types.OTHER).row();
+                }
+            }
+        }
+    }
+
+    /** Removes the words of a client's former name from the index. */
+    void forgetNameWords(NamedClient former) throws SQLException {
+        try (Insert delete = new Insert("DELETE FROM crm_client_name_word WHERE tenant_id = ? AND word = ? AND short_key = ? AND client_id = ?")) {
+            for (String word : NameWords.of(former.shortKey())) {
+                delete.set(former.tenant(), Types.VARCHAR).set(word, Types.VARCHAR).set(former.shortKey(), Types.VARCHAR)
+                        .set(former.id(), Types.OTHER).row();
             }
         }
     }

@@ -117,15 +117,48 @@ public final class JpaStores implements Stores {
         }
     }
 
+    /**
+     * The child rows of some owners. PostgreSQL answers {@code owner IN (…)} from the (tenant_id,
+     * owner, …) key; H2 2.3 uses an IN list only on an index's first column and would read every
+     * child row of the tenant, so on H2 the list names whole keys: {@code (tenant_id, owner) IN ((?, ?), …)}.
+     */
+    @SuppressWarnings("unchecked")
     private <R> List<R> rowsOf(Class<R> type, String ownerField, List<UUID> owners) {
         List<R> rows = new ArrayList<>();
         for (int from = 0; from < owners.size(); from += IN_CHUNK) {
-            rows.addAll(em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.tenantId = :t AND r." + ownerField
-                    + " IN :owners", type)
-                    .setParameter("t", tenant).setParameter("owners", owners.subList(from, Math.min(owners.size(), from + IN_CHUNK)))
-                    .getResultList());
+            List<UUID> chunk = owners.subList(from, Math.min(owners.size(), from + IN_CHUNK));
+            if (postgres) {
+                rows.addAll(em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.tenantId = :t AND r." + ownerField
+                        + " IN :owners", type).setParameter("t", tenant).setParameter("owners", chunk).getResultList());
+            } else {
+                List<Object> parameters = new ArrayList<>();
+                StringBuilder keys = new StringBuilder();
+                for (UUID owner : chunk) {
+                    keys.append(keys.length() == 0 ? "" : ", ").append("(?").append(parameters.size() + 1).append(", ?")
+                            .append(parameters.size() + 2).append(')');
+                    parameters.add(tenant);
+                    parameters.add(owner);
+                }
+                rows.addAll(nativeQuery("SELECT * FROM " + tableOf(type) + " WHERE (tenant_id, " + columnOf(type, ownerField)
+                        + ") IN (" + keys + ")", parameters, type).getResultList());
+            }
         }
         return rows;
+    }
+
+    private static String tableOf(Class<?> type) {
+        return type.getAnnotation(jakarta.persistence.Table.class).name();
+    }
+
+    private static String columnOf(Class<?> type, String field) {
+        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+            for (java.lang.reflect.Field f : t.getDeclaredFields()) {
+                if (f.getName().equals(field)) {
+                    return f.getAnnotation(jakarta.persistence.Column.class).name();
+                }
+            }
+        }
+        throw new IllegalArgumentException(type.getSimpleName() + " has no field " + field);
     }
 
     /** Makes the stored rows equal to the wanted ones: same keys updated in place, new ones persisted, the rest removed. */
@@ -172,12 +205,43 @@ public final class JpaStores implements Stores {
 
     private Query clientQuery(String select, ClientCriterion criterion, String tail, Class<?> resultType) {
         List<Object> parameters = SqlCriteria.newParameters();
-        String sql = select + " FROM crm_client c WHERE " + SqlCriteria.where(tenant, criterion, parameters, postgres) + tail;
+        // H2 uses an IN (…) condition only on an index's first column: see SqlCriteria.selectsIds
+        boolean byId = !postgres && SqlCriteria.conjuncts(criterion).stream().anyMatch(SqlCriteria::selectsIds);
+        String sql = select + " FROM crm_client c" + (byId ? " USE INDEX (crm_client_id_ix)" : "") + " WHERE "
+                + SqlCriteria.where(tenant, criterion, parameters, postgres) + tail;
+        return nativeQuery(sql, parameters, resultType);
+    }
+
+    private Query nativeQuery(String sql, List<Object> parameters, Class<?> resultType) {
         Query query = resultType == null ? em.createNativeQuery(sql) : em.createNativeQuery(sql, resultType);
         for (int i = 0; i < parameters.size(); i++) {
             query.setParameter(i + 1, parameters.get(i));
         }
         return query;
+    }
+
+    /**
+     * On PostgreSQL, a page in name order whose criterion requires a name-word prefix is read from
+     * the word index first (see {@link SqlCriteria#wordLedPage}); other queries return empty.
+     */
+    private Optional<Query> wordLedPage(ClientQuery query) {
+        if (!postgres || query.order() != ClientQuery.Order.NAME) {
+            // H2 would run the word subquery once per client instead of first: it takes the generic
+            // path, c.id IN (words) through the id index, and sorts the matches
+            return Optional.empty();
+        }
+        List<ClientCriterion> parts = SqlCriteria.conjuncts(query.where());
+        for (ClientCriterion part : parts) {
+            if (part instanceof ClientCriterion.NameWordStartsWith) {
+                List<ClientCriterion> rest = new ArrayList<>(parts);
+                rest.remove(part);
+                List<Object> parameters = SqlCriteria.newParameters();
+                String sql = SqlCriteria.wordLedPage(tenant, (ClientCriterion.NameWordStartsWith) part, new ClientCriterion.And(rest),
+                        parameters, postgres, query.offset(), query.limit());
+                return Optional.of(nativeQuery(sql, parameters, ClientRow.class));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -195,6 +259,11 @@ public final class JpaStores implements Stores {
             @SuppressWarnings("unchecked")
             public List<Client> find(ClientQuery query) {
                 checkOpen();
+                Optional<Query> byWords = wordLedPage(query);
+                if (byWords.isPresent()) {
+                    List<ClientRow> rows = byWords.get().getResultList();
+                    return rows.isEmpty() ? List.of() : clientsOf(rows);
+                }
                 // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default
                 String order = query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key";
                 String page = " ORDER BY " + order + ", c.id OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
@@ -240,8 +309,16 @@ public final class JpaStores implements Stores {
                 if (!row.code.equals(client.code().value())) {
                     requireFreeCodes(List.of(client.code().value()));
                 }
+                String formerKey = row.shortKey;
                 Mapping.fill(row, tenant, client);
                 UUID id = client.id().value();
+                if (!formerKey.equals(row.shortKey)) {
+                    String key = row.shortKey;
+                    batch(b -> {
+                        b.forgetNameWords(new BatchInserts.NamedClient(tenant, id, formerKey));
+                        b.nameWords(List.of(new BatchInserts.NamedClient(tenant, id, key)));
+                    });
+                }
                 sync(rowsOf(ClientContactRow.class, "ownerId", List.of(id)),
                         Mapping.contactRows(tenant, id, client.contacts(), ClientContactRow::new),
                         r -> r.position, JpaStores::copyContact);

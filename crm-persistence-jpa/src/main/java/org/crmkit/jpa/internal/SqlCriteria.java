@@ -79,6 +79,9 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
             return "SELECT p.client_id FROM crm_client_property p WHERE p.tenant_id = ?1 AND "
                     + propertyMatch((ClientCriterion.PropertyEquals) part);
         }
+        if (part instanceof ClientCriterion.NameWordStartsWith) {
+            return wordMatches(((ClientCriterion.NameWordStartsWith) part).prefix(), "w.client_id");
+        }
         String inner = c + "u" + parameters.size();
         return "SELECT " + inner + ".id FROM crm_client " + inner + " WHERE " + inner + ".tenant_id = ?1 AND ("
                 + part.accept(new SqlCriteria(parameters, inner, postgres)) + ")";
@@ -118,6 +121,59 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         return c + ".short_key LIKE " + param(escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\'";
     }
 
+    /**
+     * The name words that start with the prefix, as a range of the word index: from the prefix up to
+     * the prefix followed by a code point no word holds (U+FFFF compared as UTF-16 on H2, U+10FFFF
+     * compared as UTF-8 bytes under the "C" collation on PostgreSQL; both are noncharacters).
+     */
+    private String wordMatches(String prefix, String columns) {
+        return "SELECT " + columns + " FROM crm_client_name_word w WHERE w.tenant_id = ?1 AND w.word >= " + param(prefix)
+                + " AND w.word < " + param(prefix + (postgres ? "\uDBFF\uDFFF" : "\uFFFF"));
+    }
+
+    @Override
+    public String nameWordStartsWith(ClientCriterion.NameWordStartsWith criterion) {
+        return c + ".id IN (" + wordMatches(criterion.prefix(), "w.client_id") + ")";
+    }
+
+    /**
+     * The page of a query led by a name-word prefix, in name order: the matching words are read
+     * from their index with the name they sort by, sorted and made distinct on that narrow row,
+     * and only then joined to the clients, so a page of 50 reads 50 clients however many thousands
+     * of names match (the rest of the criterion filters the joined rows).
+     */
+    static String wordLedPage(String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest, List<Object> parameters,
+                              boolean postgres, long offset, int limit) {
+        String where = where(tenant, rest, parameters, postgres);
+        String matches = new SqlCriteria(parameters, "c", postgres).wordMatches(words.prefix(), "DISTINCT w.short_key, w.client_id");
+        return "SELECT c.* FROM (" + matches + " ORDER BY w.short_key, w.client_id) m JOIN crm_client c ON c.tenant_id = ?1"
+                + " AND c.id = m.client_id WHERE " + where + " ORDER BY m.short_key, m.client_id OFFSET " + offset
+                + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
+    }
+
+    /** The top-level parts of a criterion: the parts of nested ANDs, or the criterion itself. */
+    static List<ClientCriterion> conjuncts(ClientCriterion criterion) {
+        List<ClientCriterion> parts = new ArrayList<>();
+        if (criterion instanceof ClientCriterion.And) {
+            ((ClientCriterion.And) criterion).parts().forEach(p -> parts.addAll(conjuncts(p)));
+        } else {
+            parts.add(criterion);
+        }
+        return parts;
+    }
+
+    /**
+     * Whether a part, on H2, becomes {@code c.id IN (…)}. H2 2.3 uses an IN condition only on the
+     * first column of an index, so such a query names the index on {@code id} alone; otherwise it
+     * would test every client of the tenant against the subquery's answer.
+     */
+    static boolean selectsIds(ClientCriterion part) {
+        return part instanceof ClientCriterion.Or && ((ClientCriterion.Or) part).parts().size() > 1
+                || part instanceof ClientCriterion.PhoneIs || part instanceof ClientCriterion.EmailIs
+                || part instanceof ClientCriterion.PropertyEquals || part instanceof ClientCriterion.NameWordStartsWith
+                || part instanceof ClientCriterion.IdIn && !((ClientCriterion.IdIn) part).ids().isEmpty();
+    }
+
     static String escapeLike(String text) {
         return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
@@ -142,12 +198,18 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
 
     @Override
     public String phoneIs(ClientCriterion.PhoneIs criterion) {
+        if (!postgres) {
+            return c + ".id IN (" + idsOf(criterion) + ")";
+        }
         return "EXISTS (SELECT 1 FROM crm_client_contact k WHERE k.tenant_id = " + c + ".tenant_id AND k.client_id = " + c + ".id"
                 + " AND " + contactMatch(criterion) + ")";
     }
 
     @Override
     public String emailIs(ClientCriterion.EmailIs criterion) {
+        if (!postgres) {
+            return c + ".id IN (" + idsOf(criterion) + ")";
+        }
         return "EXISTS (SELECT 1 FROM crm_client_contact k WHERE k.tenant_id = " + c + ".tenant_id AND k.client_id = " + c + ".id"
                 + " AND " + contactMatch(criterion) + ")";
     }
@@ -186,6 +248,9 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
 
     @Override
     public String propertyEquals(ClientCriterion.PropertyEquals criterion) {
+        if (!postgres) {
+            return c + ".id IN (" + idsOf(criterion) + ")";
+        }
         return "EXISTS (SELECT 1 FROM crm_client_property p WHERE p.tenant_id = " + c + ".tenant_id AND p.client_id = " + c + ".id"
                 + " AND " + propertyMatch(criterion) + ")";
     }

@@ -1,0 +1,54 @@
+package org.crmkit.client;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.crmkit.common.CleanText;
+
+/**
+ * The words of a name as quick search matches them: the name folded like every name key (case and
+ * ё/е ignored), cut at every character that is not a letter, a digit or a combining mark. So
+ * {@code ООО «Пермь-63»} has the words {@code ооо}, {@code пермь} and {@code 63}, and a user typing
+ * {@code перм} finds it although the name does not start so. A database store keeps these words in
+ * an index of their own, next to the folded name they sort by.
+ */
+public final class NameWords {
+    private NameWords() {
+    }
+
+    /** The distinct words of the name, folded, in the order they first appear. */
+    public static List<String> of(String name) {
+        String folded = CleanText.fold(name);
+        Set<String> words = new LinkedHashSet<>();
+        int start = -1;
+        int i = 0;
+        while (i <= folded.length()) {
+            int cp = i < folded.length() ? folded.codePointAt(i) : ' ';
+            if (isWordPart(cp)) {
+                if (start < 0) {
+                    start = i;
+                }
+            } else if (start >= 0) {
+                words.add(folded.substring(start, i));
+                start = -1;
+            }
+            i += i < folded.length() ? Character.charCount(cp) : 1;
+        }
+        return new ArrayList<>(words);
+    }
+
+    /** Whether a folded text is one word: not empty, and nothing in it that would cut a name into words. */
+    public static boolean isWord(String folded) {
+        return !folded.isEmpty() && folded.codePoints().allMatch(NameWords::isWordPart);
+    }
+
+    private static boolean isWordPart(int cp) {
+        if (Character.isLetterOrDigit(cp)) {
+            return true;
+        }
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+}
