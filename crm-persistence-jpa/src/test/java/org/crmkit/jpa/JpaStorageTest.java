@@ -225,29 +225,30 @@ class JpaStorageTest {
     @Test
     void clientsStoredBeforeTheWordIndexExistedAreFoundByTheirWordsAfterTheUpgrade() throws Exception {
         Path file = TestDatabases.h2File("upgrade");
-        Actor actor = Actor.system(TenantId.of("veterok"), "demo");
-        Client perm;
-        try (JpaStorage before = JpaStorage.h2(file)) {
-            Crm crm = crm(before, actor);
-            perm = crm.clients().register(NewClient.legalEntity("ООО «Пермь-Строй»"));
-            crm.clients().register(NewClient.legalEntity("Гермес"));
+        String url = "jdbc:h2:file:" + file.toAbsolutePath();
+        // schema 2: the word index exists but is empty, as for clients crmkit stored before version 3
+        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").table("crm_schema_history")
+                .target(org.flywaydb.core.api.MigrationVersion.fromVersion("2")).load().migrate();
+        java.util.UUID perm = java.util.UUID.randomUUID();
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
+             java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_client (tenant_id, id, code, kind, short_name,"
+                     + " short_key, registered_on, archived, version) VALUES ('veterok', ?, ?, 'LEGAL_ENTITY', ?, ?, DATE '2024-01-15', FALSE, 1)")) {
+            for (String[] client : new String[][] {{perm.toString(), "000000001", "ООО «Пермь-Строй»"},
+                {java.util.UUID.randomUUID().toString(), "000000002", "Гермес"}}) {
+                insert.setObject(1, java.util.UUID.fromString(client[0]));
+                insert.setString(2, client[1]);
+                insert.setString(3, client[2]);
+                insert.setString(4, org.crmkit.common.CleanText.fold(client[2]));
+                insert.executeUpdate();
+            }
         }
-        // back to schema 2: the word index exists but is empty, as for clients stored by crmkit before it
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection("jdbc:h2:file:" + file.toAbsolutePath(), "sa", "");
-             java.sql.Statement statement = connection.createStatement()) {
-            statement.execute("DELETE FROM crm_client_name_word");
-            statement.execute("DELETE FROM \"crm_schema_history\" WHERE \"version\" = '3'");
-        }
-        try (JpaStorage stale = JpaStorage.builder().url("jdbc:h2:file:" + file.toAbsolutePath()).user("sa").password("").migrate(false).build()) {
-            org.junit.jupiter.api.Assertions.fail("a schema missing version 3 was accepted: " + stale);
-        } catch (CrmException expected) {
-            assertThat(expected).hasMessageContaining("validating");
-        }
+        assertThatThrownBy(() -> JpaStorage.builder().url(url).user("sa").password("").migrate(false).build())
+                .isInstanceOf(CrmException.class).hasMessageContaining("validating");
         try (JpaStorage upgraded = JpaStorage.h2(file)) {
-            Crm crm = crm(upgraded, actor);
+            Crm crm = crm(upgraded, Actor.system(TenantId.of("veterok"), "demo"));
             assertThat(crm.clients().find(new ClientQuery(new ClientCriterion.NameWordStartsWith("строй"), ClientQuery.Order.NAME, 0, 10)))
-                    .containsExactly(perm);
-            assertThat(crm.clients().search("перм")).containsExactly(perm);
+                    .extracting(c -> c.id().value()).containsExactly(perm);
+            assertThat(crm.clients().search("перм")).extracting(Client::shortName).containsExactly("ООО «Пермь-Строй»");
         }
     }
 

@@ -255,6 +255,16 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
                 + " AND " + propertyMatch(criterion) + ")";
     }
 
+    /**
+     * The number of clients holding one property value, from the value index alone: each matching
+     * value row belongs to a different stored client (a foreign key, and a client holds a value once).
+     */
+    static String propertyCount(String tenant, ClientCriterion.PropertyEquals criterion, List<Object> parameters, boolean postgres) {
+        parameters.add(tenant);
+        return "SELECT COUNT(*) FROM crm_client_property p WHERE p.tenant_id = ?1 AND "
+                + new SqlCriteria(parameters, "c", postgres).propertyMatch(criterion);
+    }
+
     /** The condition on a value row {@code p} for a property criterion. */
     private String propertyMatch(ClientCriterion.PropertyEquals criterion) {
         return "p.property_key = " + param(criterion.key().value()) + " AND " + criterion.value().accept(new ValueCondition());
