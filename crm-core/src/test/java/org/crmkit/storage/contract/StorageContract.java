@@ -329,6 +329,11 @@ public abstract class StorageContract {
             assertThat(s.clients().get(mine.id())).isEmpty();
             assertThat(s.clients().find(ClientQuery.where(new ClientCriterion.NameContains("питер")))).containsExactly(theirs);
             assertThat(s.clients().find(ClientQuery.where(new ClientCriterion.InnIs(Inn.parse("7707083893"))))).isEmpty();
+            assertThat(s.clients().find(ClientQuery.where(new ClientCriterion.CodeIn(Set.of(mine.code(), ClientCode.of("000000002"))))))
+                    .containsExactly(theirs);
+            assertThat(s.clients().count(new ClientCriterion.ManagedBy(Set.of(mine.manager().orElseThrow())))).isZero();
+            assertThat(s.clients().count(new ClientCriterion.InGroups(Set.of(group)))).isZero();
+            assertThat(s.clients().find(ClientQuery.where(new ClientCriterion.NameWordStartsWith("питерсофт")))).containsExactly(theirs);
             assertThat(s.clients().count(ClientCriterion.all())).isEqualTo(1);
             assertThat(s.audit().ofClient(mine.id())).isEmpty();
             assertThat(s.contactPersons().ofClient(mine.id())).isEmpty();

@@ -117,35 +117,32 @@ public final class JpaStores implements Stores {
         }
     }
 
-    /**
-     * The child rows of some owners. PostgreSQL answers {@code owner IN (…)} from the (tenant_id,
-     * owner, …) key; H2 2.3 uses an IN list only on an index's first column and would read every
-     * child row of the tenant, so on H2 the list names whole keys: {@code (tenant_id, owner) IN ((?, ?), …)}.
-     */
+    /** The child rows of some owners, in chunks of {@value #IN_CHUNK} owners per query. */
     @SuppressWarnings("unchecked")
     private <R> List<R> rowsOf(Class<R> type, String ownerField, List<UUID> owners) {
         List<R> rows = new ArrayList<>();
         for (int from = 0; from < owners.size(); from += IN_CHUNK) {
-            List<UUID> chunk = owners.subList(from, Math.min(owners.size(), from + IN_CHUNK));
-            if (postgres) {
-                jakarta.persistence.TypedQuery<R> query = em.createQuery("SELECT r FROM " + type.getSimpleName() + " r WHERE r.tenantId = :t AND r."
-                        + ownerField + " IN :owners", type).setParameter("t", tenant).setParameter("owners", chunk);
-                readOnlyIfReading(query);
-                rows.addAll(query.getResultList());
-            } else {
-                List<Object> parameters = new ArrayList<>();
-                StringBuilder keys = new StringBuilder();
-                for (UUID owner : chunk) {
-                    keys.append(keys.length() == 0 ? "" : ", ").append("(?").append(parameters.size() + 1).append(", ?")
-                            .append(parameters.size() + 2).append(')');
-                    parameters.add(tenant);
-                    parameters.add(owner);
-                }
-                rows.addAll(nativeQuery("SELECT * FROM " + tableOf(type) + " WHERE (tenant_id, " + columnOf(type, ownerField)
-                        + ") IN (" + keys + ")", parameters, type).getResultList());
-            }
+            List<Object> parameters = new ArrayList<>();
+            String owned = tenantKeysIn(columnOf(type, ownerField), owners.subList(from, Math.min(owners.size(), from + IN_CHUNK)), parameters);
+            rows.addAll(nativeQuery("SELECT * FROM " + tableOf(type) + " WHERE " + owned, parameters, type).getResultList());
         }
         return rows;
+    }
+
+    /**
+     * The condition that a row of this tenant has one of the values in the column that follows
+     * tenant_id in its key. PostgreSQL answers {@code tenant_id = ? AND column IN (…)} from that
+     * key; H2 2.3 uses an IN list only on an index's first column and would read every row of the
+     * tenant, so for H2 the list names whole keys: {@code (tenant_id, column) IN ((?, ?), …)}.
+     */
+    private String tenantKeysIn(String column, List<?> values, List<Object> parameters) {
+        parameters.add(tenant);
+        StringBuilder list = new StringBuilder();
+        for (Object value : values) {
+            parameters.add(value);
+            list.append(list.length() == 0 ? "" : ", ").append(postgres ? "?" + parameters.size() : "(?1, ?" + parameters.size() + ")");
+        }
+        return postgres ? "tenant_id = ?1 AND " + column + " IN (" + list + ")" : "(tenant_id, " + column + ") IN (" + list + ")";
     }
 
     private static String tableOf(Class<?> type) {
@@ -362,11 +359,12 @@ public final class JpaStores implements Stores {
                     }
                 }
                 for (int from = 0; from < codes.size(); from += IN_CHUNK) {
-                    List<String> taken = em.createQuery("SELECT r.code FROM ClientRow r WHERE r.tenantId = :t AND r.code IN :codes", String.class)
-                            .setParameter("t", tenant).setParameter("codes", codes.subList(from, Math.min(codes.size(), from + IN_CHUNK)))
-                            .setMaxResults(1).getResultList();
+                    List<Object> parameters = new ArrayList<>();
+                    String owned = tenantKeysIn("code", codes.subList(from, Math.min(codes.size(), from + IN_CHUNK)), parameters);
+                    List<?> taken = nativeQuery("SELECT code FROM crm_client WHERE " + owned + " FETCH FIRST 1 ROWS ONLY", parameters, null)
+                            .getResultList();
                     if (!taken.isEmpty()) {
-                        throw new DuplicateException("code", taken.get(0));
+                        throw new DuplicateException("code", String.valueOf(taken.get(0)));
                     }
                 }
             }

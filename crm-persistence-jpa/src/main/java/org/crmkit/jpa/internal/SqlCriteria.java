@@ -41,6 +41,19 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         return values.stream().map(this::param).collect(Collectors.joining(", "));
     }
 
+    /**
+     * {@code column IN (…)} for a column that follows tenant_id in an index. H2 2.3 uses an IN
+     * list only on an index's first column, so there the list names whole keys,
+     * {@code (tenant_id, column) IN ((?1, ?), …)}, which it looks up in the (tenant_id, column) index.
+     */
+    private String keyIn(String column, List<?> values) {
+        if (postgres) {
+            return c + "." + column + " IN (" + params(values) + ")";
+        }
+        return "(" + c + ".tenant_id, " + c + "." + column + ") IN ("
+                + values.stream().map(v -> "(?1, " + param(v) + ")").collect(Collectors.joining(", ")) + ")";
+    }
+
     @Override
     public String all(ClientCriterion.All criterion) {
         return "1 = 1";
@@ -105,8 +118,8 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         if (criterion.managers().isEmpty()) {
             return "1 = 0";
         }
-        return c + ".manager IS NOT NULL AND " + c + ".manager IN (" + params(criterion.managers().stream().map(EmployeeId::value)
-                .sorted().collect(Collectors.toList())) + ")";
+        return c + ".manager IS NOT NULL AND " + keyIn("manager", criterion.managers().stream().map(EmployeeId::value)
+                .sorted().collect(Collectors.toList()));
     }
 
     @Override
@@ -188,7 +201,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         if (criterion.codes().isEmpty()) {
             return "1 = 0";
         }
-        return c + ".code IN (" + params(criterion.codes().stream().map(code -> code.value()).sorted().collect(Collectors.toList())) + ")";
+        return keyIn("code", criterion.codes().stream().map(code -> code.value()).sorted().collect(Collectors.toList()));
     }
 
     @Override
@@ -227,8 +240,8 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         if (criterion.groups().isEmpty()) {
             return "1 = 0";
         }
-        return c + ".group_id IS NOT NULL AND " + c + ".group_id IN ("
-                + params(criterion.groups().stream().map(ClientGroupId::value).collect(Collectors.toList())) + ")";
+        return c + ".group_id IS NOT NULL AND " + keyIn("group_id", criterion.groups().stream().map(ClientGroupId::value)
+                .collect(Collectors.toList()));
     }
 
     @Override
@@ -320,11 +333,26 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         }
     }
 
-    /** The full condition with the tenant first, so every query uses the tenant-led indexes. */
+    /**
+     * The full condition with the tenant first, so every query uses the tenant-led indexes; on H2,
+     * when a top-level part is a list of (tenant_id, column) keys, that list alone holds the tenant.
+     */
     static String where(String tenant, ClientCriterion criterion, List<Object> parameters, boolean postgres) {
         parameters.add(tenant);
         String condition = criterion.accept(new SqlCriteria(parameters, "c", postgres));
+        if (!postgres && conjuncts(criterion).stream().anyMatch(SqlCriteria::namesKeys)) {
+            // H2 would look up the tenant alone and test every client against the list of keys,
+            // which already holds the tenant (see keyIn)
+            return "(" + condition + ")";
+        }
         return "c.tenant_id = ?1 AND (" + condition + ")";
+    }
+
+    /** Whether a part becomes, on H2, a list of whole (tenant_id, column) keys that must match. */
+    private static boolean namesKeys(ClientCriterion part) {
+        return part instanceof ClientCriterion.CodeIn && !((ClientCriterion.CodeIn) part).codes().isEmpty()
+                || part instanceof ClientCriterion.ManagedBy && !((ClientCriterion.ManagedBy) part).managers().isEmpty()
+                || part instanceof ClientCriterion.InGroups && !((ClientCriterion.InGroups) part).groups().isEmpty();
     }
 
     /**

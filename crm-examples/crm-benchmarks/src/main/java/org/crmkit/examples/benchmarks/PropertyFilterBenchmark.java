@@ -144,8 +144,8 @@ public final class PropertyFilterBenchmark {
                             BenchProperties.SECTORS.get(s))));
             methods.add(new Method("JDBC, value table (crmkit's SQL)",
                     s -> reader.page(valueTable, byCode, 100, BenchProperties.SECTOR, choice(s)),
-                    s -> reader.count("SELECT COUNT(*) FROM crm_client c WHERE c.tenant_id = ? AND " + valueTable,
-                            BenchProperties.SECTOR, choice(s))));
+                    s -> reader.count("SELECT COUNT(*) FROM crm_client_property p WHERE p.tenant_id = ? AND p.property_key = ?"
+                            + " AND p.value_ref = ? AND (p.value_text IS NULL OR p.value_text = '*')", BenchProperties.SECTOR, choice(s))));
             if (db.postgres()) {
                 methods.add(new Method("JDBC, jsonb + GIN `@>`",
                         s -> reader.page(jsonb, byCode, 100, json(s)),
