@@ -20,7 +20,7 @@ public record BenchDatabase(String name, String url, String user, String passwor
 
     /** The tables of the client base, children first. */
     static final List<String> TABLES = List.of("crm_audit", "crm_person_contact", "crm_contact_person", "crm_client_property",
-            "crm_client_contact", "crm_client", "crm_code_counter", "crm_property_choice", "crm_property",
+            "crm_client_contact", "crm_client_name_word", "crm_client", "crm_code_counter", "crm_property_choice", "crm_property",
             "crm_client_group", "crm_relationship_type");
 
     public Connection connect() throws SQLException {

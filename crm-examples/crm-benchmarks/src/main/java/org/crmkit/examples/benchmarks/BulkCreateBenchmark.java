@@ -24,7 +24,8 @@ import org.crmkit.jpa.JpaStorage;
  *
  * <p>Each client has 4 contact entries, 5 additional properties (text, number, choice, date,
  * boolean) and 2 contact persons with a mobile each; crmkit writes 17 rows per client (client, 4
- * contacts, 5 values, 2 persons, 2 person contacts, 3 journal lines). The crmkit side calls
+ * contacts, 5 values, 2 persons, 2 person contacts, 3 journal lines) plus one row per word of the
+ * name for quick search (about 3; the row counts at the end say exactly). The crmkit side calls
  * {@code crm.clients().registerAll(batch)}; the baseline ({@link JdbcClientWriter}) inserts the same
  * rows with one JDBC batch per table, autocommit off, one transaction per batch of the same size,
  * and reserves the code numbers from the same counter. Each side gets a fresh database (a new H2
@@ -61,7 +62,7 @@ public final class BulkCreateBenchmark {
         long generating = System.nanoTime();
         List<ClientRow> measured = new Dataset(args.number("seed")).next(clients);
         List<ClientRow> warm = new Dataset(args.number("seed") ^ 0x5EEDL).next(warmup);
-        report.line(String.format(Locale.ROOT, "Dataset: %,d clients (seed %d) generated in %.1f s; %d rows per client; "
+        report.line(String.format(Locale.ROOT, "Dataset: %,d clients (seed %d) generated in %.1f s; %d rows per client and the words of its name (rows/s counts the %4$d); "
                         + "batches of %,d; warm-up %,d clients into tenant `%s` first.", clients, args.number("seed"),
                 (System.nanoTime() - generating) / 1e9, ROWS_PER_CLIENT, batch, warmup, WARMUP_TENANT));
         report.line("");

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import org.crmkit.client.ContactType;
+import org.crmkit.client.NameWords;
 import org.crmkit.common.CleanText;
 import org.crmkit.common.IdGenerator;
 import org.crmkit.examples.benchmarks.ClientRow.PersonRow;
@@ -20,6 +21,7 @@ import org.crmkit.examples.benchmarks.ClientRow.PersonRow;
 /**
  * Plain JDBC batch inserts of generated clients into crmkit's tables: row for row what
  * {@code JpaStorage} writes for the same registration (same columns, same values, same version 1,
+ * the words of the name for quick search,
  * time-ordered UUIDs from the same generator), so that the rows are readable through crmkit
  * afterwards. One {@link #write} is one transaction: every table's rows as one JDBC batch each,
  * parents first, then a commit. With {@code journal} the writer also stores the contact persons
@@ -37,6 +39,7 @@ final class JdbcClientWriter implements AutoCloseable {
             + "patronymic, position_title, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PERSON_CONTACT = "INSERT INTO crm_person_contact (tenant_id, person_id, position, type, "
             + "contact_value, search_value, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String NAME_WORD = "INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id) VALUES (?, ?, ?, ?)";
     private static final String AUDIT = "INSERT INTO crm_audit (tenant_id, id, client_id, subject, field, new_value, actor, at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -47,6 +50,7 @@ final class JdbcClientWriter implements AutoCloseable {
     private final IdGenerator ids;
     private final Clock clock;
     private final PreparedStatement client;
+    private final PreparedStatement nameWord;
     private final PreparedStatement clientContact;
     private final PreparedStatement property;
     private final PreparedStatement person;
@@ -61,6 +65,7 @@ final class JdbcClientWriter implements AutoCloseable {
         this.clock = Clock.systemUTC();
         this.ids = IdGenerator.timeOrdered(clock);
         this.client = connection.prepareStatement(CLIENT);
+        this.nameWord = connection.prepareStatement(NAME_WORD);
         this.clientContact = connection.prepareStatement(CLIENT_CONTACT);
         this.property = connection.prepareStatement(PROPERTY);
         this.person = journal ? connection.prepareStatement(PERSON) : null;
@@ -120,6 +125,7 @@ final class JdbcClientWriter implements AutoCloseable {
             }
         }
         client.executeBatch();
+        nameWord.executeBatch();
         clientContact.executeBatch();
         property.executeBatch();
         if (journal) {
@@ -148,6 +154,14 @@ final class JdbcClientWriter implements AutoCloseable {
         client.setBoolean(15, false);
         client.setLong(16, 1);
         client.addBatch();
+        String shortKey = CleanText.fold(row.shortName());
+        for (String word : NameWords.of(shortKey)) {
+            nameWord.setString(1, tenant);
+            nameWord.setString(2, word);
+            nameWord.setString(3, shortKey);
+            nameWord.setObject(4, id);
+            nameWord.addBatch();
+        }
     }
 
     private void addContact(PreparedStatement statement, UUID owner, int position, ContactType type, String value,
@@ -201,7 +215,7 @@ final class JdbcClientWriter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        for (PreparedStatement s : new PreparedStatement[] {client, clientContact, property, person, personContact, audit}) {
+        for (PreparedStatement s : new PreparedStatement[] {client, nameWord, clientContact, property, person, personContact, audit}) {
             if (s != null) {
                 s.close();
             }
