@@ -387,18 +387,19 @@ public final class Clients {
     /**
      * Quick search as in a client list's search box: a name fragment (case and ё/е ignored), a phone
      * in any format, an e-mail, an INN or a code. Archived clients are left out. At most 50 results:
-     * exact matches (code, INN, phone, e-mail) first, then names with a word that starts with the
-     * text (a text of several words: names that start with it), then names that contain it, each
-     * group by name. At most three queries, each served by an index; the
-     * last runs only when the first two leave room on the page, and a text without letters that
-     * matched exactly (a phone, an INN) is not searched in names at all.
+     * exact matches (code, INN, phone, e-mail) by name; then names with a word that starts with the
+     * text, by that word and then by name, as an autocompletion lists them ({@code перм}: Пермские
+     * окна, ООО «Пермь-63», АО «Пермьстрой»), or, for a text of several words, names that start
+     * with it, by name; then names that contain it, by name. At most three queries, each served by
+     * an index; the last runs only when the first two leave room on the page, and a text without
+     * letters that matched exactly (a phone, an INN) is not searched in names at all.
      */
     public List<Client> search(String text) {
         QuickSearch.Readings readings = QuickSearch.parse(text, rt.phoneRegion);
         ClientCriterion active = rt.access.visibleClients(actor()).and(new ClientCriterion.Archived(false));
         return rt.read(actor(), stores -> {
             Map<ClientId, Client> found = new LinkedHashMap<>();
-            readings.exactCriterion().ifPresent(exact -> add(found, stores, active.and(exact)));
+            readings.exactCriterion().ifPresent(exact -> add(found, stores, active.and(exact), ClientQuery.Order.NAME));
             if (!found.isEmpty() && readings.numeric()) {
                 // a phone, INN or code that matched is what was meant; names do not hold such numbers
                 return List.copyOf(found.values());
@@ -406,20 +407,21 @@ public final class Clients {
             readings.nameFragment().ifPresent(fragment -> {
                 ClientCriterion prefix = readings.oneWord() ? new ClientCriterion.NameWordStartsWith(fragment)
                         : new ClientCriterion.NameStartsWith(fragment);
-                add(found, stores, active.and(prefix));
+                add(found, stores, active.and(prefix), ClientQuery.Order.WORD);
                 if (found.size() < SEARCH_LIMIT) {
-                    add(found, stores, active.and(new ClientCriterion.NameContains(fragment)).and(new ClientCriterion.Not(prefix)));
+                    add(found, stores, active.and(new ClientCriterion.NameContains(fragment)).and(new ClientCriterion.Not(prefix)),
+                            ClientQuery.Order.NAME);
                 }
             });
             return List.copyOf(found.values());
         });
     }
 
-    /** Adds up to the rest of a search page, by name; each call is one query of the store. */
-    private static void add(Map<ClientId, Client> found, Stores stores, ClientCriterion criterion) {
+    /** Adds up to the rest of a search page; each call is one query of the store. */
+    private static void add(Map<ClientId, Client> found, Stores stores, ClientCriterion criterion, ClientQuery.Order order) {
         int room = SEARCH_LIMIT - found.size();
         if (room > 0) {
-            stores.clients().find(new ClientQuery(criterion, ClientQuery.Order.NAME, 0, room))
+            stores.clients().find(new ClientQuery(criterion, order, 0, room))
                     .forEach(c -> found.putIfAbsent(c.id(), c));
         }
     }

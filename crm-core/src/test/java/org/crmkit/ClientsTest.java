@@ -249,7 +249,8 @@ class ClientsTest {
         Client person = crm.clients().register(NewClient.legalEntity("АО «ПЕРМЬСТРОЙ»"));
         crm.clients().register(NewClient.legalEntity("Гермес"));
 
-        assertThat(crm.clients().search("перм")).containsExactly(person, second, first, inner);
+        // by the matching word (пермские, пермь, пермьстрой), then the names that only contain the text
+        assertThat(crm.clients().search("перм")).containsExactly(first, second, person, inner);
         assertThat(crm.clients().search("пермь-6")).containsExactly(second);
         assertThat(crm.clients().search("63")).containsExactly(second);
     }

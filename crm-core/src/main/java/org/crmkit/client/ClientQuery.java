@@ -1,6 +1,7 @@
 package org.crmkit.client;
 
 import java.util.Objects;
+import java.util.Optional;
 
 import org.crmkit.common.ValidationException;
 
@@ -13,7 +14,18 @@ public record ClientQuery(ClientCriterion where, Order order, int offset, int li
     public static final int MAX_LIMIT = 10_000;
 
     /** Orderings every store supports. */
-    public enum Order { CODE, NAME }
+    public enum Order {
+        CODE,
+        NAME,
+        /**
+         * For a criterion that requires a name-word prefix at its top level
+         * ({@link ClientCriterion.NameWordStartsWith}): by the smallest word of the name that starts
+         * with it, then by name, as an autocompletion lists {@code пермский}, {@code пермь},
+         * {@code пермьстрой}. A store reads such a page straight off its word index, however many
+         * names match. Without such a criterion, the same as {@link #NAME}.
+         */
+        WORD
+    }
 
     public ClientQuery {
         Objects.requireNonNull(where, "where");
@@ -36,6 +48,26 @@ public record ClientQuery(ClientCriterion where, Order order, int offset, int li
 
     public ClientQuery page(int newOffset, int newLimit) {
         return new ClientQuery(where, order, newOffset, newLimit);
+    }
+
+    /** The name-word prefix the criterion requires at its top level (an AND part), which {@link Order#WORD} sorts by. */
+    public Optional<ClientCriterion.NameWordStartsWith> leadingWords() {
+        return leadingWords(where);
+    }
+
+    private static Optional<ClientCriterion.NameWordStartsWith> leadingWords(ClientCriterion criterion) {
+        if (criterion instanceof ClientCriterion.NameWordStartsWith) {
+            return Optional.of((ClientCriterion.NameWordStartsWith) criterion);
+        }
+        if (criterion instanceof ClientCriterion.And) {
+            for (ClientCriterion part : ((ClientCriterion.And) criterion).parts()) {
+                Optional<ClientCriterion.NameWordStartsWith> found = leadingWords(part);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     public ClientQuery restrictedTo(ClientCriterion visible) {

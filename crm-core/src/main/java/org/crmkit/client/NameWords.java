@@ -3,9 +3,11 @@ package org.crmkit.client;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.common.CleanText;
+import org.crmkit.common.SortOrder;
 
 /**
  * The words of a name as quick search matches them: the name folded like every name key (case and
@@ -37,6 +39,11 @@ public final class NameWords {
             i += i < folded.length() ? Character.charCount(cp) : 1;
         }
         return new ArrayList<>(words);
+    }
+
+    /** The smallest word of the name (by code point) that starts with the folded prefix, if any. */
+    public static Optional<String> smallestStartingWith(String name, String foldedPrefix) {
+        return of(name).stream().filter(word -> word.startsWith(foldedPrefix)).min(SortOrder.TEXT);
     }
 
     /** Whether a folded text is one word: not empty, and nothing in it that would cut a name into words. */

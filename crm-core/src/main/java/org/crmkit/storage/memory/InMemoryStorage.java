@@ -25,6 +25,7 @@ import org.crmkit.client.ClientStore;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.ContactPersonStore;
+import org.crmkit.client.NameWords;
 import org.crmkit.client.RelationshipType;
 import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.client.RelationshipTypeStore;
@@ -152,9 +153,15 @@ public final class InMemoryStorage implements Storage {
                 @Override
                 public List<Client> find(ClientQuery query) {
                     checkOpen();
+                    Comparator<Client> byName = Comparator.comparing((Client c) -> CleanText.fold(c.shortName()), SortOrder.TEXT);
                     Comparator<Client> order = query.order() == ClientQuery.Order.CODE
                             ? Comparator.comparing((Client c) -> c.code().value(), SortOrder.TEXT)
-                            : Comparator.comparing((Client c) -> CleanText.fold(c.shortName()), SortOrder.TEXT);
+                            : byName;
+                    if (query.order() == ClientQuery.Order.WORD && query.leadingWords().isPresent()) {
+                        String prefix = query.leadingWords().get().prefix();
+                        order = Comparator.comparing((Client c) -> NameWords.smallestStartingWith(c.shortName(), prefix).orElse(""),
+                                SortOrder.TEXT).thenComparing(byName);
+                    }
                     return data.clients.values().stream().filter(query.where()::test)
                             .sorted(order.thenComparing(c -> c.id().value(), SortOrder.UUIDS))
                             .skip(query.offset()).limit(query.limit()).collect(Collectors.toList());

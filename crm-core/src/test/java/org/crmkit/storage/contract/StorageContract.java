@@ -275,6 +275,39 @@ public abstract class StorageContract {
         assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.NAME, 0, 100))).contains("ИП Пермяков А. А.");
     }
 
+    @Test
+    void wordOrderListsClientsByTheirSmallestMatchingWordThenByName() {
+        String[] names = {"Пермские окна", "ООО «Пермь-63»", "Ёлка-Пермь", "Пермякова и Пермь", "АО «ПЕРМЬСТРОЙ»", "Гермес",
+            "ИП Пермяков А. А."};
+        List<Client> clients = new ArrayList<>();
+        for (int i = 0; i < names.length; i++) {
+            clients.add(storeClient(tenant, minimal(names[i], String.format("%09d", 20 - i))));
+        }
+        storage().inTransaction(tenant, s -> s.clients().update(clients.get(6).archive()));
+        ClientCriterion perm = new ClientCriterion.NameWordStartsWith("перм");
+        List<String> expected = List.of("Пермские окна", "Ёлка-Пермь", "ООО «Пермь-63»", "Пермякова и Пермь", "АО «ПЕРМЬСТРОЙ»",
+                "ИП Пермяков А. А.");
+
+        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.WORD, 0, 100))).containsExactlyElementsOf(expected);
+        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.WORD, 2, 3))).containsExactlyElementsOf(expected.subList(2, 5));
+        assertThat(namesFound(new ClientQuery(ClientCriterion.and(new ClientCriterion.Archived(false), perm), ClientQuery.Order.WORD, 0, 100)))
+                .containsExactlyElementsOf(expected.subList(0, 5));
+        assertThat(namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("пермя"), ClientQuery.Order.WORD, 0, 1)))
+                .containsExactly("ИП Пермяков А. А.");
+        // without a word prefix, word order is name order
+        assertThat(namesFound(new ClientQuery(new ClientCriterion.NameContains("окна"), ClientQuery.Order.WORD, 0, 10)))
+                .containsExactly("Пермские окна");
+
+        // many clients with two matching words each: the page is still full and every client appears once
+        for (int i = 0; i < 30; i++) {
+            storeClient(tenant, minimal("Калина Калинка " + i, String.format("K%08d", i)));
+        }
+        List<String> both = namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("калин"), ClientQuery.Order.WORD, 0, 40));
+        assertThat(both).hasSize(30).doesNotHaveDuplicates();
+        assertThat(namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("калин"), ClientQuery.Order.WORD, 25, 10)))
+                .containsExactlyElementsOf(both.subList(25, 30));
+    }
+
     private List<String> namesFound(ClientQuery query) {
         return storage().<List<Client>>read(tenant, s -> s.clients().find(query)).stream().map(Client::shortName).collect(Collectors.toList());
     }

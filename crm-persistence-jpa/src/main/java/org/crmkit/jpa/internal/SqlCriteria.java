@@ -164,6 +164,23 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
                 + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
     }
 
+    /**
+     * Up to {@code rows} rows of the clients matching a query led by a name-word prefix, in the order
+     * of the word index: by word, then name, then id. Both databases walk the word index's key in
+     * order and look each client up by primary key, stopping after {@code rows}; a client with two
+     * matching words comes twice (the store keeps the first, at its smallest word).
+     */
+    static String wordOrderedRows(String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest, List<Object> parameters,
+                                  boolean postgres, int rows) {
+        String where = where(tenant, rest, parameters, postgres);
+        SqlCriteria bounds = new SqlCriteria(parameters, "c", postgres);
+        String lower = bounds.param(words.prefix());
+        String upper = bounds.param(words.prefix() + (postgres ? "\uDBFF\uDFFF" : "\uFFFF"));
+        return "SELECT c.* FROM crm_client_name_word w JOIN crm_client c ON c.tenant_id = w.tenant_id AND c.id = w.client_id"
+                + " WHERE w.tenant_id = ?1 AND w.word >= " + lower + " AND w.word < " + upper + " AND " + where
+                + " ORDER BY w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
+    }
+
     /** The top-level parts of a criterion: the parts of nested ANDs, or the criterion itself. */
     static List<ClientCriterion> conjuncts(ClientCriterion criterion) {
         List<ClientCriterion> parts = new ArrayList<>();
