@@ -389,8 +389,8 @@ public final class Clients {
      * in any format, an e-mail, an INN or a code. Archived clients are left out. At most 50 results:
      * exact matches (code, INN, phone, e-mail) by name; then names with a word that starts with the
      * text, by that word and then by name, as an autocompletion lists them ({@code перм}: Пермские
-     * окна, ООО «Пермь-63», АО «Пермьстрой»), or, for a text of several words, names that start
-     * with it, by name; then names that contain it, by name. At most three queries, each served by
+     * окна, ООО «Пермь-63», АО «Пермьстрой»; for a text of several words: a word starts with its
+     * first word and the name contains all of it); then names that contain it, by name. At most three queries, each served by
      * an index; the last runs only when the first two leave room on the page, and a text without
      * letters that matched exactly (a phone, an INN) is not searched in names at all.
      */
@@ -405,9 +405,9 @@ public final class Clients {
                 return List.copyOf(found.values());
             }
             readings.nameFragment().ifPresent(fragment -> {
-                ClientCriterion prefix = readings.oneWord() ? new ClientCriterion.NameWordStartsWith(fragment)
-                        : new ClientCriterion.NameStartsWith(fragment);
-                add(found, stores, active.and(prefix), ClientQuery.Order.WORD);
+                Optional<ClientCriterion> words = readings.wordPrefix();
+                ClientCriterion prefix = words.orElse(new ClientCriterion.NameStartsWith(fragment));
+                add(found, stores, active.and(prefix), words.isPresent() ? ClientQuery.Order.WORD : ClientQuery.Order.NAME);
                 if (found.size() < SEARCH_LIMIT) {
                     add(found, stores, active.and(new ClientCriterion.NameContains(fragment)).and(new ClientCriterion.Not(prefix)),
                             ClientQuery.Order.NAME);

@@ -31,9 +31,21 @@ final class QuickSearch {
             return nameFragment.map(text -> text.codePoints().noneMatch(Character::isLetter)).orElse(true);
         }
 
-        /** Whether the name fragment is one word, so that it can be looked up among the names' words. */
-        boolean oneWord() {
-            return nameFragment.map(text -> NameWords.isWord(CleanText.fold(text))).orElse(false);
+        /**
+         * The names the fragment begins a word of: a word starting with the fragment, or, for a
+         * fragment of several words ({@code иваново-}, {@code пермь 63}), a word starting with its
+         * first word in a name that contains the whole fragment. Empty for a fragment without letters
+         * or digits.
+         */
+        Optional<ClientCriterion> wordPrefix() {
+            return nameFragment.flatMap(text -> {
+                List<String> words = NameWords.of(text);
+                if (words.isEmpty()) {
+                    return Optional.empty();
+                }
+                ClientCriterion first = new ClientCriterion.NameWordStartsWith(words.get(0));
+                return Optional.of(NameWords.isWord(CleanText.fold(text)) ? first : first.and(new ClientCriterion.NameContains(text)));
+            });
         }
 
         /** The exact readings as one criterion, if any. */
