@@ -32,10 +32,10 @@ final class QuickSearch {
         }
 
         /**
-         * The names the fragment begins a word of: a word starting with the fragment, or, for a
-         * fragment of several words ({@code иваново-}, {@code пермь 63}), a word starting with its
-         * first word in a name that contains the whole fragment. Empty for a fragment without letters
-         * or digits.
+         * The names the fragment begins a word of: a word starting with the fragment (punctuation
+         * around it ignored: {@code радуга-} and {@code «радуга} look for {@code радуга}), or, for a
+         * fragment of several words ({@code пермь 63}), a word starting with its first word in a name
+         * that contains the whole fragment. Empty for a fragment without letters or digits.
          */
         Optional<ClientCriterion> wordPrefix() {
             return nameFragment.flatMap(text -> {
@@ -44,8 +44,22 @@ final class QuickSearch {
                     return Optional.empty();
                 }
                 ClientCriterion first = new ClientCriterion.NameWordStartsWith(words.get(0));
-                return Optional.of(NameWords.isWord(CleanText.fold(text)) ? first : first.and(new ClientCriterion.NameContains(text)));
+                boolean oneWord = NameWords.isWord(strip(CleanText.fold(text)));
+                return Optional.of(oneWord ? first : first.and(new ClientCriterion.NameContains(text)));
             });
+        }
+
+        /** The text without what is not part of a word at its start and end. */
+        private static String strip(String folded) {
+            int start = 0;
+            int end = folded.length();
+            while (start < end && !NameWords.isWord(folded.substring(start, start + Character.charCount(folded.codePointAt(start))))) {
+                start += Character.charCount(folded.codePointAt(start));
+            }
+            while (end > start && !NameWords.isWord(folded.substring(folded.offsetByCodePoints(end, -1), end))) {
+                end = folded.offsetByCodePoints(end, -1);
+            }
+            return folded.substring(start, end);
         }
 
         /** The exact readings as one criterion, if any. */
