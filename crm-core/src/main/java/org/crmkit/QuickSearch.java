@@ -32,21 +32,15 @@ final class QuickSearch {
         }
 
         /**
-         * The names the fragment begins a word of: a word starting with the fragment (punctuation
-         * around it ignored: {@code радуга-} and {@code «радуга} look for {@code радуга}), or, for a
-         * fragment of several words ({@code пермь 63}), a word starting with its first word in a name
-         * that contains the whole fragment. Empty for a fragment without letters or digits.
+         * For a fragment of one word (punctuation around it ignored: {@code радуга-} and
+         * {@code «радуга} look for {@code радуга}), the names with a word that starts with it.
+         * Empty for a fragment of several words ({@code полюс-ст}): the names that start with it,
+         * then those that contain it (trigram index), find those faster than the thousands of names
+         * with a word starting with its first word.
          */
         Optional<ClientCriterion> wordPrefix() {
-            return nameFragment.flatMap(text -> {
-                List<String> words = NameWords.of(text);
-                if (words.isEmpty()) {
-                    return Optional.empty();
-                }
-                ClientCriterion first = new ClientCriterion.NameWordStartsWith(words.get(0));
-                boolean oneWord = NameWords.isWord(strip(CleanText.fold(text)));
-                return Optional.of(oneWord ? first : first.and(new ClientCriterion.NameContains(text)));
-            });
+            return nameFragment.map(text -> strip(CleanText.fold(text))).filter(NameWords::isWord)
+                    .map(ClientCriterion.NameWordStartsWith::new);
         }
 
         /** The text without what is not part of a word at its start and end. */

@@ -252,7 +252,7 @@ class ClientsTest {
         // by the matching word (пермские, пермь, пермьстрой), then the names that only contain the text
         assertThat(crm.clients().search("перм")).containsExactly(first, second, person, inner);
         assertThat(crm.clients().search("пермь-6")).containsExactly(second);
-        // punctuation around one word is ignored; several words must all be in the name
+        // punctuation around one word is ignored; several words: names that start with them, then contain them
         assertThat(crm.clients().search("«пермь-")).containsExactly(second, person);
         assertThat(crm.clients().search("пермские ок")).containsExactly(first);
         assertThat(crm.clients().search("63")).containsExactly(second);
