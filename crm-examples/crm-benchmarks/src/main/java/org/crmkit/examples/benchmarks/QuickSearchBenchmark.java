@@ -11,6 +11,9 @@ import java.util.Random;
 
 import org.crmkit.Crm;
 import org.crmkit.client.Client;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientQuery;
+import org.crmkit.client.NameWords;
 import org.crmkit.common.Actor;
 import org.crmkit.common.CleanText;
 import org.crmkit.common.PhoneNumber;
@@ -96,6 +99,13 @@ public final class QuickSearchBenchmark {
                 rows.add(Report.row(server.label(), kind, "JDBC, one reading", jdbc.latencies.count(), Latencies.ms(jdbc.latencies.median()),
                         Latencies.ms(jdbc.latencies.p99()), Latencies.ms(jdbc.latencies.mean()),
                         String.format(Locale.ROOT, "%.1f", jdbc.averageResults), "–"));
+                if (kind.equals("name prefix")) {
+                    // the prefix phase of search alone: names with a word starting with the text, in word order
+                    Measured prefix = measure(probes, args, p -> crm.clients().find(prefixQuery(p.text())).size(), p -> true);
+                    rows.add(Report.row(server.label(), kind, "crmkit `find`, word prefix only", prefix.latencies.count(),
+                            Latencies.ms(prefix.latencies.median()), "**" + Latencies.ms(prefix.latencies.p99()) + "**",
+                            Latencies.ms(prefix.latencies.mean()), String.format(Locale.ROOT, "%.1f", prefix.averageResults), "–"));
+                }
             }
             report.table(List.of("database", "search", "by", "queries", "median ms", "p99 ms", "mean ms", "results (avg)",
                     "source client missing"), rows);
@@ -179,6 +189,18 @@ public final class QuickSearchBenchmark {
                 String pattern = "%" + CleanText.fold(probe.text()) + "%";
                 return reader.fencedPage("(c.short_key LIKE ? OR c.full_key LIKE ?) AND c.archived = ?", order, 50, pattern, pattern, false);
         }
+    }
+
+    /**
+     * The prefix phase of {@code search} as a query of its own: active clients with a word starting
+     * with the text in word order (a text of several words: names starting with it, by name).
+     */
+    private static ClientQuery prefixQuery(String text) {
+        String folded = CleanText.fold(text).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+        ClientCriterion active = new ClientCriterion.Archived(false);
+        return NameWords.isWord(folded)
+                ? new ClientQuery(active.and(new ClientCriterion.NameWordStartsWith(folded)), ClientQuery.Order.WORD, 0, 50)
+                : new ClientQuery(active.and(new ClientCriterion.NameStartsWith(text)), ClientQuery.Order.NAME, 0, 50);
     }
 
     private static List<Probe> phones(List<ClientRow> samples, Random random, int count) {
