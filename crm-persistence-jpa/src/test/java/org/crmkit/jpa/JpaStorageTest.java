@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +29,8 @@ import org.crmkit.client.ContactType;
 import org.crmkit.client.PersonName;
 import org.crmkit.client.RelationshipType;
 import org.crmkit.common.Actor;
+import org.crmkit.common.CleanText;
+import org.crmkit.common.ClientId;
 import org.crmkit.common.ClientKind;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
@@ -37,6 +43,8 @@ import org.crmkit.employee.EmployeeDirectory;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyType;
 import org.crmkit.property.PropertyValue;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,7 +73,7 @@ class JpaStorageTest {
     }
 
     private static TenantId freshTenant() {
-        return TenantId.of("t" + java.util.UUID.randomUUID().toString().substring(0, 8));
+        return TenantId.of("t" + UUID.randomUUID().toString().substring(0, 8));
     }
 
     private static Crm crm(JpaStorage storage, Actor actor) {
@@ -140,14 +148,14 @@ class JpaStorageTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> first = pool.submit(() -> storage.inTransaction(tenant, s -> {
-                s.clients().insert(Client.register(new org.crmkit.common.ClientId(java.util.UUID.randomUUID()),
+                s.clients().insert(Client.register(new ClientId(UUID.randomUUID()),
                         ClientCode.of("777"), ClientKind.LEGAL_ENTITY, "Первый", java.time.LocalDate.of(2024, 1, 1)));
                 firstInserted.countDown();
                 await(secondTried);
                 return null;
             }));
             firstInserted.await(30, TimeUnit.SECONDS);
-            Client second = Client.register(new org.crmkit.common.ClientId(java.util.UUID.randomUUID()),
+            Client second = Client.register(new ClientId(UUID.randomUUID()),
                     ClientCode.of("777"), ClientKind.LEGAL_ENTITY, "Второй", java.time.LocalDate.of(2024, 1, 1));
             Thread releaser = new Thread(() -> {
                 sleep(300);
@@ -207,7 +215,7 @@ class JpaStorageTest {
 
     @Test
     void whatTheDatabaseRefusesComesBackAsTheDomainsErrors() throws Exception {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:h2:mem:errors");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:errors");
              java.sql.Statement st = c.createStatement()) {
             st.execute("CREATE TABLE crm_client (tenant_id VARCHAR(9), code VARCHAR(3), CONSTRAINT crm_client_code_uq UNIQUE (tenant_id, code))");
             st.execute("INSERT INTO crm_client VALUES ('t', '007')");
@@ -227,18 +235,18 @@ class JpaStorageTest {
         Path file = TestDatabases.h2File("upgrade");
         String url = "jdbc:h2:file:" + file.toAbsolutePath();
         // schema 2: the word index exists but is empty, as for clients crmkit stored before version 3
-        org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").table("crm_schema_history")
-                .target(org.flywaydb.core.api.MigrationVersion.fromVersion("2")).load().migrate();
-        java.util.UUID perm = java.util.UUID.randomUUID();
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, "sa", "");
-             java.sql.PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_client (tenant_id, id, code, kind, short_name,"
+        Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration/h2").table("crm_schema_history")
+                .target(MigrationVersion.fromVersion("2")).load().migrate();
+        UUID perm = UUID.randomUUID();
+        try (Connection connection = DriverManager.getConnection(url, "sa", "");
+             PreparedStatement insert = connection.prepareStatement("INSERT INTO crm_client (tenant_id, id, code, kind, short_name,"
                      + " short_key, registered_on, archived, version) VALUES ('veterok', ?, ?, 'LEGAL_ENTITY', ?, ?, DATE '2024-01-15', FALSE, 1)")) {
             for (String[] client : new String[][] {{perm.toString(), "000000001", "ООО «Пермь-Строй»"},
-                {java.util.UUID.randomUUID().toString(), "000000002", "Гермес"}}) {
-                insert.setObject(1, java.util.UUID.fromString(client[0]));
+                {UUID.randomUUID().toString(), "000000002", "Гермес"}}) {
+                insert.setObject(1, UUID.fromString(client[0]));
                 insert.setString(2, client[1]);
                 insert.setString(3, client[2]);
-                insert.setString(4, org.crmkit.common.CleanText.fold(client[2]));
+                insert.setString(4, CleanText.fold(client[2]));
                 insert.executeUpdate();
             }
         }

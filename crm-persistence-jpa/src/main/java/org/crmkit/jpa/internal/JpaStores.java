@@ -1,5 +1,6 @@
 package org.crmkit.jpa.internal;
 
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -16,11 +17,13 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
+import jakarta.persistence.Table;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.audit.AuditStore;
@@ -146,14 +149,14 @@ public final class JpaStores implements Stores {
     }
 
     private static String tableOf(Class<?> type) {
-        return type.getAnnotation(jakarta.persistence.Table.class).name();
+        return type.getAnnotation(Table.class).name();
     }
 
     private static String columnOf(Class<?> type, String field) {
         for (Class<?> t = type; t != null; t = t.getSuperclass()) {
-            for (java.lang.reflect.Field f : t.getDeclaredFields()) {
+            for (Field f : t.getDeclaredFields()) {
                 if (f.getName().equals(field)) {
-                    return f.getAnnotation(jakarta.persistence.Column.class).name();
+                    return f.getAnnotation(Column.class).name();
                 }
             }
         }

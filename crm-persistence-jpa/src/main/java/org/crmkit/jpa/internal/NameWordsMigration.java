@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.flywaydb.core.api.MigrationVersion;
@@ -43,7 +44,7 @@ public final class NameWordsMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
         BatchInserts inserts = new BatchInserts(connection, postgres);
         List<BatchInserts.NamedClient> chunk = new ArrayList<>();
         try (Statement read = connection.createStatement()) {
