@@ -70,6 +70,9 @@ public final class JpaStorage implements Storage {
 
     private <T> T run(TenantId tenant, Function<Stores, T> work, boolean readOnly) {
         Objects.requireNonNull(tenant, "tenant");
+        if (!factory.isOpen()) {
+            throw new IllegalStateException("this crmkit storage is closed");
+        }
         EntityManager em = factory.createEntityManager();
         JpaStores stores = new JpaStores(em, factory, tenant.value(), postgres, readOnly);
         EntityTransaction tx = em.getTransaction();
@@ -110,9 +113,12 @@ public final class JpaStorage implements Storage {
         return postgres;
     }
 
+    /** Closes the connection pool; closing again does nothing (a {@code Crm} closes the storage it was given). */
     @Override
-    public void close() {
-        factory.close();
+    public synchronized void close() {
+        if (factory.isOpen()) {
+            factory.close();
+        }
     }
 
     /** Configures a {@link JpaStorage}: where the database is, and whether to migrate it. */

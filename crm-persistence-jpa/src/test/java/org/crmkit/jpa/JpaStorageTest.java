@@ -261,6 +261,16 @@ class JpaStorageTest {
     }
 
     @Test
+    void closingTwiceIsHarmless() {
+        JpaStorage storage = JpaStorage.h2(TestDatabases.h2File("twice"));
+        Crm crm = crm(storage, Actor.system(TenantId.of("veterok"), "demo"));
+        crm.close();
+        storage.close();
+        assertThatThrownBy(() -> crm.clients().search("питер")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
     void aSchemaThatIsNotMigratedIsRefusedWhenOnlyValidating() {
         Path file = TestDatabases.h2File("validate");
         assertThatThrownBy(() -> JpaStorage.builder().url("jdbc:h2:file:" + file.toAbsolutePath()).user("sa").migrate(false).build())

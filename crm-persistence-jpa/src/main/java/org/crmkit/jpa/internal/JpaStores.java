@@ -311,8 +311,10 @@ public final class JpaStores implements Stores {
                     List<ClientRow> rows = byWords.get().getResultList();
                     return rows.isEmpty() ? List.of() : clientsOf(rows);
                 }
-                // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default
-                String order = query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key";
+                // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default.
+                // H2 reads an index in order only for an ORDER BY that starts with the index's first
+                // column; without the (constant) tenant_id it sorted a million clients for one page (54 s)
+                String order = (postgres ? "" : "c.tenant_id, ") + (query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key");
                 String page = " ORDER BY " + order + ", c.id OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
                 boolean fence = postgres && SqlCriteria.searchesFragments(query.where());
                 // OFFSET 0 keeps PostgreSQL from walking the name index in order for a fragment search (see SqlCriteria)
