@@ -306,6 +306,7 @@ public abstract class StorageContract {
         assertThat(both).hasSize(30).doesNotHaveDuplicates();
         assertThat(namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("калин"), ClientQuery.Order.WORD, 25, 10)))
                 .containsExactlyElementsOf(both.subList(25, 30));
+        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.WORD, Integer.MAX_VALUE - 5, 100))).isEmpty();
     }
 
     private List<String> namesFound(ClientQuery query) {

@@ -249,8 +249,8 @@ public final class JpaStores implements Stores {
         ClientCriterion.NameWordStartsWith words = query.leadingWords().orElseThrow();
         List<ClientCriterion> rest = new ArrayList<>(SqlCriteria.conjuncts(query.where()));
         rest.remove(words);
-        int needed = query.offset() + query.limit();
-        for (int rows = needed + 16; ; rows *= 2) {
+        long needed = (long) query.offset() + query.limit();
+        for (long rows = needed + 16; ; rows *= 2) {
             List<Object> parameters = SqlCriteria.newParameters();
             String sql = SqlCriteria.wordOrderedRows(tenant, words, new ClientCriterion.And(rest), parameters, postgres, rows);
             List<ClientRow> found = nativeQuery(sql, parameters, ClientRow.class).getResultList();
@@ -258,7 +258,7 @@ public final class JpaStores implements Stores {
             found.forEach(r -> distinct.putIfAbsent(r.id, r));
             if (distinct.size() >= needed || found.size() < rows) {
                 List<ClientRow> page = new ArrayList<>(distinct.values()).subList(Math.min(query.offset(), distinct.size()),
-                        Math.min(needed, distinct.size()));
+                        (int) Math.min(needed, distinct.size()));
                 return page.isEmpty() ? List.of() : clientsOf(page);
             }
         }

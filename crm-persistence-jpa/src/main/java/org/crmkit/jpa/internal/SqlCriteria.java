@@ -171,7 +171,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * matching words comes twice (the store keeps the first, at its smallest word).
      */
     static String wordOrderedRows(String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest, List<Object> parameters,
-                                  boolean postgres, int rows) {
+                                  boolean postgres, long rows) {
         String where = where(tenant, rest, parameters, postgres);
         SqlCriteria bounds = new SqlCriteria(parameters, "c", postgres);
         String lower = bounds.param(words.prefix());
