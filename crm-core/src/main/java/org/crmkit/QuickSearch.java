@@ -39,21 +39,8 @@ final class QuickSearch {
          * with a word starting with its first word.
          */
         Optional<ClientCriterion> wordPrefix() {
-            return nameFragment.map(text -> strip(CleanText.fold(text))).filter(NameWords::isWord)
+            return nameFragment.map(text -> NameWords.trim(CleanText.fold(text))).filter(NameWords::isWord)
                     .map(ClientCriterion.NameWordStartsWith::new);
-        }
-
-        /** The text without what is not part of a word at its start and end. */
-        private static String strip(String folded) {
-            int start = 0;
-            int end = folded.length();
-            while (start < end && !NameWords.isWord(folded.substring(start, start + Character.charCount(folded.codePointAt(start))))) {
-                start += Character.charCount(folded.codePointAt(start));
-            }
-            while (end > start && !NameWords.isWord(folded.substring(folded.offsetByCodePoints(end, -1), end))) {
-                end = folded.offsetByCodePoints(end, -1);
-            }
-            return folded.substring(start, end);
         }
 
         /** The exact readings as one criterion, if any. */

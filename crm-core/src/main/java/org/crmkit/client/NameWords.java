@@ -46,6 +46,19 @@ public final class NameWords {
         return of(name).stream().filter(word -> word.startsWith(foldedPrefix)).min(SortOrder.TEXT);
     }
 
+    /** The text without what cannot be part of a word at its start and end ({@code «радуга-»} → {@code радуга}). */
+    public static String trim(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && !isWordPart(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && !isWordPart(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        return text.substring(start, end);
+    }
+
     /** Whether a folded text is one word: not empty, and nothing in it that would cut a name into words. */
     public static boolean isWord(String folded) {
         return !folded.isEmpty() && folded.codePoints().allMatch(NameWords::isWordPart);

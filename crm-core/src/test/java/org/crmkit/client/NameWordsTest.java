@@ -29,6 +29,14 @@ class NameWordsTest {
     }
 
     @Test
+    void trimmingDropsWhatCannotBePartOfAWordAtBothEnds() {
+        assertThat(NameWords.trim("«радуга-»")).isEqualTo("радуга");
+        assertThat(NameWords.trim(" полюс-ст ")).isEqualTo("полюс-ст");
+        assertThat(NameWords.trim("\uD83D\uDE00пермь\uD83D\uDE00")).isEqualTo("пермь");
+        assertThat(NameWords.trim("«»")).isEmpty();
+    }
+
+    @Test
     void theWordCriterionTakesOneWordAndNamesTheField() {
         assertThat(new ClientCriterion.NameWordStartsWith(" Пёрм ").prefix()).isEqualTo("перм");
         assertThatThrownBy(() -> new ClientCriterion.NameWordStartsWith("пермь 63"))

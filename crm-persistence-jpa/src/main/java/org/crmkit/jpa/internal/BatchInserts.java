@@ -4,15 +4,14 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.client.Client;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.NameWords;
-import org.crmkit.common.CleanText;
 
 /**
  * Writes new aggregates as JDBC batches on the connection of the unit of work's transaction: one
@@ -31,17 +30,17 @@ final class BatchInserts {
         this.postgres = postgres;
     }
 
-    /** One table's insert: its statement, its rows added one by one, executed every {@value #BATCH} rows. */
-    private final class Insert implements AutoCloseable {
+    /** One statement (an insert, or the delete of former name words): rows added one by one, executed every {@value #BATCH} rows. */
+    private final class Batch implements AutoCloseable {
         private final PreparedStatement statement;
         private int pending;
         private int column;
 
-        Insert(String sql) throws SQLException {
+        Batch(String sql) throws SQLException {
             this.statement = connection.prepareStatement(sql);
         }
 
-        Insert set(Object value, int sqlType) throws SQLException {
+        Batch set(Object value, int sqlType) throws SQLException {
             column++;
             if (value == null) {
                 statement.setNull(column, sqlType == Types.OTHER && !postgres ? Types.VARCHAR : sqlType);
@@ -77,7 +76,8 @@ final class BatchInserts {
     }
 
     void clients(String tenant, List<Client> clients) throws SQLException {
-        try (Insert insert = new Insert("INSERT INTO crm_client (tenant_id, id, code, kind, short_name, short_key, full_name, full_key,"
+        List<NamedClient> named = new ArrayList<>(clients.size());
+        try (Batch insert = new Batch("INSERT INTO crm_client (tenant_id, id, code, kind, short_name, short_key, full_name, full_key,"
                 + " group_id, relationship, manager, registered_on, region, city, industry, inn, kpp, ogrn, okpo, notes, archived, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             for (Client client : clients) {
@@ -90,16 +90,16 @@ final class BatchInserts {
                         .set(r.city, Types.VARCHAR).set(r.industry, Types.VARCHAR).set(r.inn, Types.VARCHAR)
                         .set(r.kpp, Types.VARCHAR).set(r.ogrn, Types.VARCHAR).set(r.okpo, Types.VARCHAR)
                         .set(r.notes, Types.VARCHAR).set(r.archived, Types.BOOLEAN).row();
+                named.add(new NamedClient(tenant, r.id, r.shortKey));
             }
         }
-        nameWords(clients.stream().map(c -> new NamedClient(tenant, c.id().value(), CleanText.fold(c.shortName())))
-                .collect(Collectors.toList()));
-        try (Insert insert = contactInsert("crm_client_contact", "client_id")) {
+        nameWords(named);
+        try (Batch insert = contactInsert("crm_client_contact", "client_id")) {
             for (Client client : clients) {
                 contacts(insert, Mapping.contactRows(tenant, client.id().value(), client.contacts(), ClientContactRow::new));
             }
         }
-        try (Insert insert = new Insert("INSERT INTO crm_client_property (tenant_id, client_id, property_key, seq, value_text,"
+        try (Batch insert = new Batch("INSERT INTO crm_client_property (tenant_id, client_id, property_key, seq, value_text,"
                 + " value_number, value_date, value_bool, value_ref, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Client client : clients) {
                 for (PropertyValueRow r : Mapping.valueRows(tenant, client.id().value(), client.properties())) {
@@ -118,7 +118,7 @@ final class BatchInserts {
 
     /** Indexes the words of clients' names: new clients, renamed ones, or all of them in a migration. */
     void nameWords(List<NamedClient> clients) throws SQLException {
-        try (Insert insert = new Insert("INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id) VALUES (?, ?, ?, ?)")) {
+        try (Batch insert = new Batch("INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id) VALUES (?, ?, ?, ?)")) {
             for (NamedClient client : clients) {
                 for (String word : NameWords.of(client.shortKey())) {
                     insert.set(client.tenant(), Types.VARCHAR).set(word, Types.VARCHAR).set(client.shortKey(), Types.VARCHAR)
@@ -130,7 +130,7 @@ final class BatchInserts {
 
     /** Removes the words of a client's former name from the index. */
     void forgetNameWords(NamedClient former) throws SQLException {
-        try (Insert delete = new Insert("DELETE FROM crm_client_name_word WHERE tenant_id = ? AND word = ? AND short_key = ? AND client_id = ?")) {
+        try (Batch delete = new Batch("DELETE FROM crm_client_name_word WHERE tenant_id = ? AND word = ? AND short_key = ? AND client_id = ?")) {
             for (String word : NameWords.of(former.shortKey())) {
                 delete.set(former.tenant(), Types.VARCHAR).set(word, Types.VARCHAR).set(former.shortKey(), Types.VARCHAR)
                         .set(former.id(), Types.OTHER).row();
@@ -139,7 +139,7 @@ final class BatchInserts {
     }
 
     void persons(String tenant, List<ContactPerson> persons) throws SQLException {
-        try (Insert insert = new Insert("INSERT INTO crm_contact_person (tenant_id, id, client_id, surname, first_name, patronymic,"
+        try (Batch insert = new Batch("INSERT INTO crm_contact_person (tenant_id, id, client_id, surname, first_name, patronymic,"
                 + " position_title, responsible, relation_start, relation_end, birthday, notes, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             for (ContactPerson person : persons) {
@@ -151,7 +151,7 @@ final class BatchInserts {
                         .set(r.relationEnd, Types.DATE).set(r.birthday, Types.DATE).set(r.notes, Types.VARCHAR).row();
             }
         }
-        try (Insert insert = contactInsert("crm_person_contact", "person_id")) {
+        try (Batch insert = contactInsert("crm_person_contact", "person_id")) {
             for (ContactPerson person : persons) {
                 contacts(insert, Mapping.contactRows(tenant, person.id().value(), person.contacts(), PersonContactRow::new));
             }
@@ -159,7 +159,7 @@ final class BatchInserts {
     }
 
     void audit(String tenant, List<AuditEntry> entries) throws SQLException {
-        try (Insert insert = new Insert("INSERT INTO crm_audit (tenant_id, id, client_id, subject, field, old_value, new_value, actor, at)"
+        try (Batch insert = new Batch("INSERT INTO crm_audit (tenant_id, id, client_id, subject, field, old_value, new_value, actor, at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (AuditEntry entry : entries) {
                 AuditRow r = Mapping.auditRow(tenant, entry);
@@ -171,12 +171,12 @@ final class BatchInserts {
         }
     }
 
-    private Insert contactInsert(String table, String ownerColumn) throws SQLException {
-        return new Insert("INSERT INTO " + table + " (tenant_id, " + ownerColumn + ", position, type, contact_value, search_value,"
+    private Batch contactInsert(String table, String ownerColumn) throws SQLException {
+        return new Batch("INSERT INTO " + table + " (tenant_id, " + ownerColumn + ", position, type, contact_value, search_value,"
                 + " label, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
-    private static void contacts(Insert insert, List<? extends ContactRow> rows) throws SQLException {
+    private static void contacts(Batch insert, List<? extends ContactRow> rows) throws SQLException {
         for (ContactRow r : rows) {
             UUID owner = r.owner();
             insert.set(r.tenantId, Types.VARCHAR).set(owner, Types.OTHER).set(r.position, Types.INTEGER).set(r.type, Types.VARCHAR)

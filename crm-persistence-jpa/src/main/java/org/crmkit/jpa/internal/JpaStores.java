@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -56,6 +57,9 @@ import org.crmkit.storage.Stores;
 public final class JpaStores implements Stores {
     /** Most rows loaded with one IN list. */
     private static final int IN_CHUNK = 1000;
+
+    /** Table and column names from the row classes' annotations, looked up once per class and field. */
+    private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
     private final EntityManager em;
     private final EntityManagerFactory factory;
@@ -132,35 +136,28 @@ public final class JpaStores implements Stores {
         return rows;
     }
 
-    /**
-     * The condition that a row of this tenant has one of the values in the column that follows
-     * tenant_id in its key. PostgreSQL answers {@code tenant_id = ? AND column IN (…)} from that
-     * key; H2 2.3 uses an IN list only on an index's first column and would read every row of the
-     * tenant, so for H2 the list names whole keys: {@code (tenant_id, column) IN ((?, ?), …)}.
-     */
+    /** {@code tenant_id = ?1 AND column IN (…)}, as whole keys on H2 (see {@link SqlCriteria#keysIn}). */
     private String tenantKeysIn(String column, List<?> values, List<Object> parameters) {
         parameters.add(tenant);
-        StringBuilder list = new StringBuilder();
-        for (Object value : values) {
-            parameters.add(value);
-            list.append(list.length() == 0 ? "" : ", ").append(postgres ? "?" + parameters.size() : "(?1, ?" + parameters.size() + ")");
-        }
-        return postgres ? "tenant_id = ?1 AND " + column + " IN (" + list + ")" : "(tenant_id, " + column + ") IN (" + list + ")";
+        String keys = SqlCriteria.keysIn("", column, values, parameters, postgres);
+        return postgres ? "tenant_id = ?1 AND " + keys : keys;
     }
 
     private static String tableOf(Class<?> type) {
-        return type.getAnnotation(Table.class).name();
+        return NAMES.computeIfAbsent(type.getName(), k -> type.getAnnotation(Table.class).name());
     }
 
     private static String columnOf(Class<?> type, String field) {
-        for (Class<?> t = type; t != null; t = t.getSuperclass()) {
-            for (Field f : t.getDeclaredFields()) {
-                if (f.getName().equals(field)) {
-                    return f.getAnnotation(Column.class).name();
+        return NAMES.computeIfAbsent(type.getName() + "#" + field, k -> {
+            for (Class<?> t = type; t != null; t = t.getSuperclass()) {
+                for (Field f : t.getDeclaredFields()) {
+                    if (f.getName().equals(field)) {
+                        return f.getAnnotation(Column.class).name();
+                    }
                 }
             }
-        }
-        throw new IllegalArgumentException(type.getSimpleName() + " has no field " + field);
+            throw new IllegalArgumentException(type.getSimpleName() + " has no field " + field);
+        });
     }
 
     /**

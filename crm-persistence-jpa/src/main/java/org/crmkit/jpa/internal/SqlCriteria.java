@@ -47,11 +47,21 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * {@code (tenant_id, column) IN ((?1, ?), …)}, which it looks up in the (tenant_id, column) index.
      */
     private String keyIn(String column, List<?> values) {
+        return keysIn(c + ".", column, values, parameters, postgres);
+    }
+
+    /**
+     * The same for any table whose key is (tenant_id, column, …), with the tenant as parameter ?1
+     * already in {@code parameters}; {@code qualifier} is an alias and a dot, or empty. The store
+     * loads a page's children and checks codes with it.
+     */
+    static String keysIn(String qualifier, String column, List<?> values, List<Object> parameters, boolean postgres) {
+        SqlCriteria sql = new SqlCriteria(parameters, "", postgres);
         if (postgres) {
-            return c + "." + column + " IN (" + params(values) + ")";
+            return qualifier + column + " IN (" + sql.params(values) + ")";
         }
-        return "(" + c + ".tenant_id, " + c + "." + column + ") IN ("
-                + values.stream().map(v -> "(?1, " + param(v) + ")").collect(Collectors.joining(", ")) + ")";
+        return "(" + qualifier + "tenant_id, " + qualifier + column + ") IN ("
+                + values.stream().map(v -> "(?1, " + sql.param(v) + ")").collect(Collectors.joining(", ")) + ")";
     }
 
     @Override
@@ -140,8 +150,11 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * compared as UTF-8 bytes under the "C" collation on PostgreSQL; both are noncharacters).
      */
     private String wordMatches(String prefix, String columns) {
-        return "SELECT " + columns + " FROM crm_client_name_word w WHERE w.tenant_id = ?1 AND w.word >= " + param(prefix)
-                + " AND w.word < " + param(prefix + (postgres ? "\uDBFF\uDFFF" : "\uFFFF"));
+        return "SELECT " + columns + " FROM crm_client_name_word w WHERE " + wordRange(prefix);
+    }
+
+    private String wordRange(String prefix) {
+        return "w.tenant_id = ?1 AND w.word >= " + param(prefix) + " AND w.word < " + param(prefix + (postgres ? "\uDBFF\uDFFF" : "\uFFFF"));
     }
 
     @Override
@@ -173,11 +186,9 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     static String wordOrderedRows(String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest, List<Object> parameters,
                                   boolean postgres, long rows) {
         String where = where(tenant, rest, parameters, postgres);
-        SqlCriteria bounds = new SqlCriteria(parameters, "c", postgres);
-        String lower = bounds.param(words.prefix());
-        String upper = bounds.param(words.prefix() + (postgres ? "\uDBFF\uDFFF" : "\uFFFF"));
+        String range = new SqlCriteria(parameters, "c", postgres).wordRange(words.prefix());
         return "SELECT c.* FROM crm_client_name_word w JOIN crm_client c ON c.tenant_id = w.tenant_id AND c.id = w.client_id"
-                + " WHERE w.tenant_id = ?1 AND w.word >= " + lower + " AND w.word < " + upper + " AND " + where
+                + " WHERE " + range + " AND " + where
                 // the whole key, tenant first: H2 reads the index in order only for an ORDER BY that names all of it
                 + " ORDER BY w.tenant_id, w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
     }

@@ -196,7 +196,7 @@ public final class QuickSearchBenchmark {
      * with the text in word order (a text of several words: names starting with it, by name).
      */
     private static ClientQuery prefixQuery(String text) {
-        String folded = CleanText.fold(text).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+        String folded = NameWords.trim(CleanText.fold(text));
         ClientCriterion active = new ClientCriterion.Archived(false);
         return NameWords.isWord(folded)
                 ? new ClientQuery(active.and(new ClientCriterion.NameWordStartsWith(folded)), ClientQuery.Order.WORD, 0, 50)
