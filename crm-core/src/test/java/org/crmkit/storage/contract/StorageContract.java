@@ -309,6 +309,55 @@ public abstract class StorageContract {
         assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.WORD, Integer.MAX_VALUE - 5, 100))).isEmpty();
     }
 
+    @Test
+    void pagesOfAReferenceValueAreInCodeOrderAndFollowRecodes() {
+        storeDefinitions(tenant);
+        List<ClientGroupId> groups = List.of(storeGroup(tenant, "Покупатели"));
+        List<ClientId> clientIds = new ArrayList<>();
+        for (int i = 0; i < 45; i++) {
+            clientIds.add(newClientId());
+        }
+        List<Client> population = new ArrayList<>(ClientSamples.population(clientIds, groups));
+        // stored against code order, so that a store answering in the order it wrote fails
+        java.util.Collections.reverse(population);
+        storage().inTransaction(tenant, s -> s.clients().insertAll(population));
+        Client other = minimal("Кухни Чужие", "000000001").setProperty(ClientSamples.definition("furniture"),
+                PropertyValue.choice(ClientSamples.KITCHEN));
+        storeClient(TenantId.of(tenant.value() + "-b"), other);
+        ClientCriterion kitchen = new ClientCriterion.PropertyEquals(PropertyKey.of("furniture"), PropertyValue.choice(ClientSamples.KITCHEN));
+        List<ClientCriterion> criteria = List.of(kitchen,
+                new ClientCriterion.PropertyEquals(PropertyKey.of("parts"), PropertyValue.choice(ClientSamples.PARTS)),
+                new ClientCriterion.PropertyEquals(PropertyKey.of("account-manager"), PropertyValue.employee(EmployeeId.of("panina"))),
+                ClientCriterion.and(new ClientCriterion.ManagedBy(Set.of(EmployeeId.of("petrishchev"), EmployeeId.of("panina"))), kitchen),
+                ClientCriterion.and(new ClientCriterion.Not(new ClientCriterion.KindIs(ClientKind.values()[1])),
+                        new ClientCriterion.PropertyEquals(PropertyKey.of("parts"), PropertyValue.choice(ClientSamples.OFFICE)),
+                        new ClientCriterion.Not(kitchen)));
+
+        for (ClientCriterion criterion : criteria) {
+            List<String> expected = population.stream().filter(criterion::test).map(c -> c.code().value()).sorted()
+                    .collect(Collectors.toList());
+            assertThat(expected).as("fixture for %s", criterion).isNotEmpty();
+            assertThat(codesFound(new ClientQuery(criterion, ClientQuery.Order.CODE, 0, 100))).as("page of %s", criterion)
+                    .containsExactlyElementsOf(expected);
+            assertThat(codesFound(new ClientQuery(criterion, ClientQuery.Order.CODE, 1, 2))).as("second and third of %s", criterion)
+                    .containsExactlyElementsOf(expected.subList(Math.min(1, expected.size()), Math.min(3, expected.size())));
+            assertThat(codesFound(new ClientQuery(criterion, ClientQuery.Order.CODE, 1000, 10))).isEmpty();
+        }
+
+        List<String> kitchens = codesFound(new ClientQuery(kitchen, ClientQuery.Order.CODE, 0, 100));
+        Client first = storage().<Optional<Client>>read(tenant, s -> s.clients().get(population.stream()
+                .filter(c -> c.code().value().equals(kitchens.get(0))).findFirst().orElseThrow().id())).orElseThrow();
+        storage().inTransaction(tenant, s -> s.clients().update(first.recode(ClientCode.of("Z-1"))));
+        List<String> recoded = new ArrayList<>(kitchens.subList(1, kitchens.size()));
+        recoded.add("Z-1");
+        assertThat(codesFound(new ClientQuery(kitchen, ClientQuery.Order.CODE, 0, 100))).containsExactlyElementsOf(recoded);
+    }
+
+    private List<String> codesFound(ClientQuery query) {
+        return storage().<List<Client>>read(tenant, s -> s.clients().find(query)).stream().map(c -> c.code().value())
+                .collect(Collectors.toList());
+    }
+
     private List<String> namesFound(ClientQuery query) {
         return storage().<List<Client>>read(tenant, s -> s.clients().find(query)).stream().map(Client::shortName).collect(Collectors.toList());
     }

@@ -2,6 +2,8 @@ package org.crmkit.jpa.internal;
 
 import java.lang.reflect.Field;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,6 +62,9 @@ public final class JpaStores implements Stores {
 
     /** Table and column names from the row classes' annotations, looked up once per class and field. */
     private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
+
+    /** A JPA-style positional parameter; the SQL crmkit builds has no question mark elsewhere. */
+    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\?(\\d+)");
 
     private final EntityManager em;
     private final EntityManagerFactory factory;
@@ -136,6 +141,54 @@ public final class JpaStores implements Stores {
         return rows;
     }
 
+    /** A statement with JPA-style positional parameters ({@code ?1}, {@code ?2}, …; one may occur several times). */
+    private record Select(String sql, List<Object> parameters) {
+    }
+
+    /**
+     * Runs a query by plain JDBC on this unit of work's connection and builds its rows with
+     * {@code reader} (see {@link ResultRows}); in a writing unit, what the entity manager holds is
+     * flushed first, so the query sees what this unit wrote.
+     */
+    private <R> List<R> select(Select select, ResultRows.Reader<R> reader) {
+        if (!readOnly) {
+            flush("record", "", 0);
+        }
+        List<Object> bound = new ArrayList<>();
+        java.util.regex.Matcher placeholders = PLACEHOLDER.matcher(select.sql());
+        StringBuilder sql = new StringBuilder();
+        while (placeholders.find()) {
+            bound.add(select.parameters().get(Integer.parseInt(placeholders.group(1)) - 1));
+            placeholders.appendReplacement(sql, "?");
+        }
+        placeholders.appendTail(sql);
+        try (PreparedStatement statement = em.unwrap(Connection.class).prepareStatement(sql.toString())) {
+            for (int i = 0; i < bound.size(); i++) {
+                statement.setObject(i + 1, bound.get(i));
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                List<R> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+                return rows;
+            }
+        } catch (SQLException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    /** The rows of a client table owned by some clients, read by JDBC in chunks of {@value #IN_CHUNK} clients. */
+    private <R> List<R> childRowsOf(String table, List<UUID> clients, ResultRows.Reader<R> reader) {
+        List<R> rows = new ArrayList<>();
+        for (int from = 0; from < clients.size(); from += IN_CHUNK) {
+            List<Object> parameters = new ArrayList<>();
+            String owned = tenantKeysIn("client_id", clients.subList(from, Math.min(clients.size(), from + IN_CHUNK)), parameters);
+            rows.addAll(select(new Select("SELECT * FROM " + table + " WHERE " + owned, parameters), reader));
+        }
+        return rows;
+    }
+
     /** {@code tenant_id = ?1 AND column IN (…)}, as whole keys on H2 (see {@link SqlCriteria#keysIn}). */
     private String tenantKeysIn(String column, List<?> values, List<Object> parameters) {
         parameters.add(tenant);
@@ -194,6 +247,7 @@ public final class JpaStores implements Stores {
     }
 
     private static void copyValue(PropertyValueRow from, PropertyValueRow to) {
+        to.clientCode = from.clientCode;
         to.text = from.text;
         to.number = from.number;
         to.date = from.date;
@@ -202,23 +256,27 @@ public final class JpaStores implements Stores {
         to.currency = from.currency;
     }
 
+    /** The clients of some client rows, with their contacts and property values (one query per table). */
     private List<Client> clientsOf(List<ClientRow> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
         List<UUID> ids = rows.stream().map(r -> r.id).collect(Collectors.toList());
-        Map<UUID, List<ClientContactRow>> contacts = rowsOf(ClientContactRow.class, "ownerId", ids).stream()
+        Map<UUID, List<ClientContactRow>> contacts = childRowsOf("crm_client_contact", ids, ResultRows::clientContact).stream()
                 .collect(Collectors.groupingBy(r -> r.ownerId));
-        Map<UUID, List<PropertyValueRow>> values = rowsOf(PropertyValueRow.class, "clientId", ids).stream()
+        Map<UUID, List<PropertyValueRow>> values = childRowsOf("crm_client_property", ids, ResultRows::propertyValue).stream()
                 .collect(Collectors.groupingBy(r -> r.clientId));
         return rows.stream().map(r -> Mapping.client(r, contacts.getOrDefault(r.id, List.of()), values.getOrDefault(r.id, List.of())))
                 .collect(Collectors.toList());
     }
 
-    private Query clientQuery(String select, ClientCriterion criterion, String tail, Class<?> resultType) {
+    private Select clientQuery(String select, ClientCriterion criterion, String tail) {
         List<Object> parameters = SqlCriteria.newParameters();
         // H2 uses an IN (…) condition only on an index's first column: see SqlCriteria.selectsIds
         boolean byId = !postgres && SqlCriteria.conjuncts(criterion).stream().anyMatch(SqlCriteria::selectsIds);
         String sql = select + " FROM crm_client c" + (byId ? " USE INDEX (crm_client_id_ix)" : "") + " WHERE "
                 + SqlCriteria.where(tenant, criterion, parameters, postgres) + tail;
-        return nativeQuery(sql, parameters, resultType);
+        return new Select(sql, parameters);
     }
 
     private Query nativeQuery(String sql, List<Object> parameters, Class<?> resultType) {
@@ -250,13 +308,13 @@ public final class JpaStores implements Stores {
         for (long rows = needed + 16; ; rows *= 2) {
             List<Object> parameters = SqlCriteria.newParameters();
             String sql = SqlCriteria.wordOrderedRows(tenant, words, new ClientCriterion.And(rest), parameters, postgres, rows);
-            List<ClientRow> found = nativeQuery(sql, parameters, ClientRow.class).getResultList();
+            List<ClientRow> found = select(new Select(sql, parameters), ResultRows::client);
             Map<UUID, ClientRow> distinct = new LinkedHashMap<>();
             found.forEach(r -> distinct.putIfAbsent(r.id, r));
             if (distinct.size() >= needed || found.size() < rows) {
                 List<ClientRow> page = new ArrayList<>(distinct.values()).subList(Math.min(query.offset(), distinct.size()),
                         (int) Math.min(needed, distinct.size()));
-                return page.isEmpty() ? List.of() : clientsOf(page);
+                return clientsOf(page);
             }
         }
     }
@@ -265,7 +323,7 @@ public final class JpaStores implements Stores {
      * On PostgreSQL, a page in name order whose criterion requires a name-word prefix is read from
      * the word index first (see {@link SqlCriteria#wordLedPage}); other queries return empty.
      */
-    private Optional<Query> wordLedPage(ClientQuery query) {
+    private Optional<Select> wordLedPage(ClientQuery query) {
         if (!postgres || query.order() != ClientQuery.Order.NAME) {
             // H2 would run the word subquery once per client instead of first: it takes the generic
             // path, c.id IN (words) through the id index, and sorts the matches
@@ -279,7 +337,30 @@ public final class JpaStores implements Stores {
                 List<Object> parameters = SqlCriteria.newParameters();
                 String sql = SqlCriteria.wordLedPage(tenant, (ClientCriterion.NameWordStartsWith) part, new ClientCriterion.And(rest),
                         parameters, postgres, query.offset(), query.limit());
-                return Optional.of(nativeQuery(sql, parameters, ClientRow.class));
+                return Optional.of(new Select(sql, parameters));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A page in code order whose criterion requires a choice, an employee or a linked client at its
+     * top level is read from that value's index in code order (see {@link SqlCriteria#valueLedPage});
+     * other queries return empty.
+     */
+    private Optional<Select> valueLedPage(ClientQuery query) {
+        if (query.order() != ClientQuery.Order.CODE) {
+            return Optional.empty();
+        }
+        List<ClientCriterion> parts = SqlCriteria.conjuncts(query.where());
+        for (ClientCriterion part : parts) {
+            if (part instanceof ClientCriterion.PropertyEquals && SqlCriteria.isReference(((ClientCriterion.PropertyEquals) part).value())) {
+                List<ClientCriterion> rest = new ArrayList<>(parts);
+                rest.remove(part);
+                List<Object> parameters = SqlCriteria.newParameters();
+                String sql = SqlCriteria.valueLedPage(tenant, (ClientCriterion.PropertyEquals) part, new ClientCriterion.And(rest),
+                        parameters, postgres, query.offset(), query.limit());
+                return Optional.of(new Select(sql, parameters));
             }
         }
         return Optional.empty();
@@ -292,8 +373,12 @@ public final class JpaStores implements Stores {
             @Override
             public Optional<Client> get(ClientId id) {
                 checkOpen();
-                ClientRow row = em.find(ClientRow.class, new Keys.TenantUuid(tenant, id.value()));
-                return row == null ? Optional.empty() : Optional.of(clientsOf(List.of(row)).get(0));
+                List<Object> parameters = SqlCriteria.newParameters();
+                parameters.add(tenant);
+                parameters.add(id.value());
+                List<ClientRow> rows = select(new Select("SELECT * FROM crm_client WHERE tenant_id = ?1 AND id = ?2", parameters),
+                        ResultRows::client);
+                return rows.isEmpty() ? Optional.empty() : Optional.of(clientsOf(rows).get(0));
             }
 
             @Override
@@ -303,10 +388,9 @@ public final class JpaStores implements Stores {
                 if (query.order() == ClientQuery.Order.WORD && query.leadingWords().isPresent()) {
                     return wordOrderedPage(query);
                 }
-                Optional<Query> byWords = wordLedPage(query);
-                if (byWords.isPresent()) {
-                    List<ClientRow> rows = byWords.get().getResultList();
-                    return rows.isEmpty() ? List.of() : clientsOf(rows);
+                Optional<Select> led = wordLedPage(query).or(() -> valueLedPage(query));
+                if (led.isPresent()) {
+                    return clientsOf(select(led.get(), ResultRows::client));
                 }
                 // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default.
                 // H2 reads an index in order only for an ORDER BY that starts with the index's first
@@ -315,11 +399,10 @@ public final class JpaStores implements Stores {
                 String page = " ORDER BY " + order + ", c.id OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
                 boolean fence = postgres && SqlCriteria.searchesFragments(query.where());
                 // OFFSET 0 keeps PostgreSQL from walking the name index in order for a fragment search (see SqlCriteria)
-                Query q = fence
-                        ? clientQuery("SELECT * FROM (SELECT c.*", query.where(), " OFFSET 0) c" + page, ClientRow.class)
-                        : clientQuery("SELECT c.*", query.where(), page, ClientRow.class);
-                List<ClientRow> rows = q.getResultList();
-                return rows.isEmpty() ? List.of() : clientsOf(rows);
+                Select rows = fence
+                        ? clientQuery("SELECT * FROM (SELECT c.*", query.where(), " OFFSET 0) c" + page)
+                        : clientQuery("SELECT c.*", query.where(), page);
+                return clientsOf(select(rows, ResultRows::client));
             }
 
             @Override
@@ -331,9 +414,9 @@ public final class JpaStores implements Stores {
                     // a value row belongs to a stored client and no client holds one value twice: counting rows counts clients
                     List<Object> parameters = SqlCriteria.newParameters();
                     String sql = SqlCriteria.propertyCount(tenant, (ClientCriterion.PropertyEquals) parts.get(0), parameters, postgres);
-                    return ((Number) nativeQuery(sql, parameters, null).getSingleResult()).longValue();
+                    return select(new Select(sql, parameters), rs -> rs.getLong(1)).get(0);
                 }
-                return ((Number) clientQuery("SELECT COUNT(*)", criterion, "", null).getSingleResult()).longValue();
+                return select(clientQuery("SELECT COUNT(*)", criterion, ""), rs -> rs.getLong(1)).get(0);
             }
 
             @Override
@@ -376,7 +459,7 @@ public final class JpaStores implements Stores {
                 sync(rowsOf(ClientContactRow.class, "ownerId", List.of(id)),
                         Mapping.contactRows(tenant, id, client.contacts(), ClientContactRow::new),
                         r -> r.position, JpaStores::copyContact);
-                sync(rowsOf(PropertyValueRow.class, "clientId", List.of(id)), Mapping.valueRows(tenant, id, client.properties()),
+                sync(rowsOf(PropertyValueRow.class, "clientId", List.of(id)), Mapping.valueRows(tenant, id, client.code(), client.properties()),
                         r -> r.propertyKey + "#" + r.seq, JpaStores::copyValue);
                 flush("client", client.id(), client.version());
                 return client.withVersion(row.version);

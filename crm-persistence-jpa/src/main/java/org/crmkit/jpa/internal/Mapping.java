@@ -133,13 +133,14 @@ final class Mapping {
 
     // ---- property values
 
-    static List<PropertyValueRow> valueRows(String tenant, UUID client, Map<PropertyKey, PropertyValue> values) {
+    static List<PropertyValueRow> valueRows(String tenant, UUID client, ClientCode code, Map<PropertyKey, PropertyValue> values) {
         List<PropertyValueRow> rows = new ArrayList<>();
         values.forEach((key, value) -> value.accept(new PropertyValue.Visitor<Void>() {
             private PropertyValueRow row(int seq) {
                 PropertyValueRow r = new PropertyValueRow();
                 r.tenantId = tenant;
                 r.clientId = client;
+                r.clientCode = code.value();
                 r.propertyKey = key.value();
                 r.seq = seq;
                 rows.add(r);

@@ -13,6 +13,8 @@ import jakarta.persistence.Table;
 /**
  * A row of {@code crm_client_property}: one typed value column is set, the others are null; each
  * value column has an index led by (tenant, property), so a filter on one property is one index range.
+ * The row also carries its client's code, so that the clients holding a choice, an employee or a
+ * linked client are read in code order straight off the value index (kept in step on recode).
  */
 @Entity
 @Table(name = "crm_client_property")
@@ -30,6 +32,8 @@ public class PropertyValueRow {
     @Id
     @Column(name = "seq")
     int seq;
+    @Column(name = "client_code")
+    String clientCode;
     @Column(name = "value_text")
     String text;
     @Column(name = "value_number", precision = 24, scale = 6)

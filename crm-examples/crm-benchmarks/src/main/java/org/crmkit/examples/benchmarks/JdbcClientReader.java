@@ -37,7 +37,7 @@ final class JdbcClientReader {
      * with the tenant as first parameter, then loads the children; returns the number of clients.
      */
     int page(String condition, String order, int limit, Object... parameters) throws SQLException {
-        return page("SELECT c.* FROM crm_client c WHERE c.tenant_id = ? AND (" + condition + ") ORDER BY " + order
+        return statementPage("SELECT c.* FROM crm_client c WHERE c.tenant_id = ? AND (" + condition + ") ORDER BY " + order
                 + " OFFSET 0 ROWS FETCH NEXT " + limit + " ROWS ONLY", parameters);
     }
 
@@ -47,7 +47,7 @@ final class JdbcClientReader {
      * against a rare {@code LIKE '%…%'} instead of using the trigram indexes.
      */
     int fencedPage(String condition, String order, int limit, Object... parameters) throws SQLException {
-        return page("SELECT c.* FROM (SELECT * FROM crm_client c WHERE c.tenant_id = ? AND (" + condition + ") OFFSET 0 ROWS) c"
+        return statementPage("SELECT c.* FROM (SELECT * FROM crm_client c WHERE c.tenant_id = ? AND (" + condition + ") OFFSET 0 ROWS) c"
                 + " ORDER BY " + order + " OFFSET 0 ROWS FETCH NEXT " + limit + " ROWS ONLY", parameters);
     }
 
@@ -59,11 +59,12 @@ final class JdbcClientReader {
      * scanning the tenant's clients (seconds on a million), while it drives this join from the child's index.
      */
     int joinedPage(String join, String condition, String order, int limit, Object... parameters) throws SQLException {
-        return page("SELECT DISTINCT c.* FROM crm_client c JOIN " + join + " WHERE k.tenant_id = ? AND (" + condition + ") ORDER BY "
+        return statementPage("SELECT DISTINCT c.* FROM crm_client c JOIN " + join + " WHERE k.tenant_id = ? AND (" + condition + ") ORDER BY "
                 + order + " OFFSET 0 ROWS FETCH NEXT " + limit + " ROWS ONLY", parameters);
     }
 
-    private int page(String sql, Object... parameters) throws SQLException {
+    /** A page by a whole hand-written statement whose first parameter is the tenant; then the children. */
+    int statementPage(String sql, Object... parameters) throws SQLException {
         List<UUID> ids = new ArrayList<>();
         try (PreparedStatement page = connection.prepareStatement(sql)) {
             page.setString(1, tenant);

@@ -33,8 +33,8 @@ final class JdbcClientWriter implements AutoCloseable {
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String CLIENT_CONTACT = "INSERT INTO crm_client_contact (tenant_id, client_id, position, type, "
             + "contact_value, search_value, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String PROPERTY = "INSERT INTO crm_client_property (tenant_id, client_id, property_key, seq, "
-            + "value_text, value_number, value_date, value_bool, value_ref) VALUES (?, ?, ?, 0, ?, ?, ?, ?, ?)";
+    private static final String PROPERTY = "INSERT INTO crm_client_property (tenant_id, client_id, client_code, property_key, seq, "
+            + "value_text, value_number, value_date, value_bool, value_ref) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
     private static final String PERSON = "INSERT INTO crm_contact_person (tenant_id, id, client_id, surname, first_name, "
             + "patronymic, position_title, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PERSON_CONTACT = "INSERT INTO crm_person_contact (tenant_id, person_id, position, type, "
@@ -109,11 +109,11 @@ final class JdbcClientWriter implements AutoCloseable {
             addContact(clientContact, id, 2, ContactType.EMAIL, row.email(), row.email().toLowerCase(Locale.ROOT));
             addContact(clientContact, id, 3, row.hasLegalAddress() ? ContactType.LEGAL_ADDRESS : ContactType.ACTUAL_ADDRESS,
                     row.address(), null);
-            addProperty(id, BenchProperties.SOURCE, row.source(), null, null, null, null);
-            addProperty(id, BenchProperties.EMPLOYEES, null, BigDecimal.valueOf(row.employees()), null, null, null);
-            addProperty(id, BenchProperties.SECTOR, null, null, null, null, BenchProperties.sectorChoice(row.sector()).toString());
-            addProperty(id, BenchProperties.CONTRACT_DATE, null, null, row.contractDate(), null, null);
-            addProperty(id, BenchProperties.VIP, null, null, null, row.vip(), null);
+            addProperty(id, codeText, BenchProperties.SOURCE, row.source(), null, null, null, null);
+            addProperty(id, codeText, BenchProperties.EMPLOYEES, null, BigDecimal.valueOf(row.employees()), null, null, null);
+            addProperty(id, codeText, BenchProperties.SECTOR, null, null, null, null, BenchProperties.sectorChoice(row.sector()).toString());
+            addProperty(id, codeText, BenchProperties.CONTRACT_DATE, null, null, row.contractDate(), null, null);
+            addProperty(id, codeText, BenchProperties.VIP, null, null, null, row.vip(), null);
             if (journal) {
                 addAudit(id, "client", "registered", codeText + " " + row.shortName());
                 for (PersonRow p : row.persons()) {
@@ -176,16 +176,17 @@ final class JdbcClientWriter implements AutoCloseable {
         statement.addBatch();
     }
 
-    private void addProperty(UUID client, String key, String text, BigDecimal number, java.time.LocalDate date, Boolean bool,
+    private void addProperty(UUID client, String code, String key, String text, BigDecimal number, java.time.LocalDate date, Boolean bool,
                              String ref) throws SQLException {
         property.setString(1, tenant);
         property.setObject(2, client);
-        property.setString(3, key);
-        property.setString(4, text);
-        property.setBigDecimal(5, number);
-        property.setObject(6, date, java.sql.Types.DATE);
-        property.setObject(7, bool, java.sql.Types.BOOLEAN);
-        property.setString(8, ref);
+        property.setString(3, code);
+        property.setString(4, key);
+        property.setString(5, text);
+        property.setBigDecimal(6, number);
+        property.setObject(7, date, java.sql.Types.DATE);
+        property.setObject(8, bool, java.sql.Types.BOOLEAN);
+        property.setString(9, ref);
         property.addBatch();
     }
 
