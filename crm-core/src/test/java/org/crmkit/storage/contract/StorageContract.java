@@ -353,6 +353,20 @@ public abstract class StorageContract {
         assertThat(codesFound(new ClientQuery(kitchen, ClientQuery.Order.CODE, 0, 100))).containsExactlyElementsOf(recoded);
     }
 
+    @Test
+    void aUnitOfWorkReadsWhatItWroteBeforeItCommits() {
+        Client alpha = minimal("Альфа", "000000001");
+        List<Client> seen = storage().inTransaction(tenant, s -> {
+            Client stored = s.clients().insert(alpha);
+            Client renamed = s.clients().update(stored.rename("Бета-Строй", Optional.empty()).recode(ClientCode.of("B-1")));
+            assertThat(s.clients().get(alpha.id())).contains(renamed);
+            assertThat(s.clients().count(new ClientCriterion.NameWordStartsWith("строй"))).isEqualTo(1);
+            return s.clients().find(ClientQuery.where(new ClientCriterion.NameWordStartsWith("бет")));
+        });
+        assertThat(seen).extracting(c -> c.code().value()).containsExactly("B-1");
+        assertThat(storage().<Long>read(tenant, s -> s.clients().count(new ClientCriterion.NameWordStartsWith("альф")))).isZero();
+    }
+
     private List<String> codesFound(ClientQuery query) {
         return storage().<List<Client>>read(tenant, s -> s.clients().find(query)).stream().map(c -> c.code().value())
                 .collect(Collectors.toList());
