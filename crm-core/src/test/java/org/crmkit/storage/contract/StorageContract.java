@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -319,7 +320,7 @@ public abstract class StorageContract {
         }
         List<Client> population = new ArrayList<>(ClientSamples.population(clientIds, groups));
         // stored against code order, so that a store answering in the order it wrote fails
-        java.util.Collections.reverse(population);
+        Collections.reverse(population);
         storage().inTransaction(tenant, s -> s.clients().insertAll(population));
         Client other = minimal("Кухни Чужие", "000000001").setProperty(ClientSamples.definition("furniture"),
                 PropertyValue.choice(ClientSamples.KITCHEN));

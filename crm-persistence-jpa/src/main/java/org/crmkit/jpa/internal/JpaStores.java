@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
@@ -64,7 +66,7 @@ public final class JpaStores implements Stores {
     private static final Map<String, String> NAMES = new ConcurrentHashMap<>();
 
     /** A JPA-style positional parameter; the SQL crmkit builds has no question mark elsewhere. */
-    private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\?(\\d+)");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\?(\\d+)");
 
     private final EntityManager em;
     private final EntityManagerFactory factory;
@@ -155,7 +157,7 @@ public final class JpaStores implements Stores {
             flush("record", "", 0);
         }
         List<Object> bound = new ArrayList<>();
-        java.util.regex.Matcher placeholders = PLACEHOLDER.matcher(select.sql());
+        Matcher placeholders = PLACEHOLDER.matcher(select.sql());
         StringBuilder sql = new StringBuilder();
         while (placeholders.find()) {
             bound.add(select.parameters().get(Integer.parseInt(placeholders.group(1)) - 1));
