@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToLongFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -331,18 +332,7 @@ public final class JpaStores implements Stores {
             // path, c.id IN (words) through the id index, and sorts the matches
             return Optional.empty();
         }
-        List<ClientCriterion> parts = SqlCriteria.conjuncts(query.where());
-        for (ClientCriterion part : parts) {
-            if (part instanceof ClientCriterion.NameWordStartsWith) {
-                List<ClientCriterion> rest = new ArrayList<>(parts);
-                rest.remove(part);
-                List<Object> parameters = SqlCriteria.newParameters();
-                String sql = SqlCriteria.wordLedPage(tenant, (ClientCriterion.NameWordStartsWith) part, new ClientCriterion.And(rest),
-                        parameters, postgres, query.offset(), query.limit());
-                return Optional.of(new Select(sql, parameters));
-            }
-        }
-        return Optional.empty();
+        return ledPage(query, ClientCriterion.NameWordStartsWith.class, words -> true, SqlCriteria::wordLedPage);
     }
 
     /**
@@ -354,14 +344,25 @@ public final class JpaStores implements Stores {
         if (query.order() != ClientQuery.Order.CODE) {
             return Optional.empty();
         }
+        return ledPage(query, ClientCriterion.PropertyEquals.class, value -> SqlCriteria.isReference(value.value()),
+                SqlCriteria::valueLedPage);
+    }
+
+    /** The SQL of a page read off the index of one top-level part of its criterion, the rest filtering the rows. */
+    private interface LedPageSql<P extends ClientCriterion> {
+        String sql(String tenant, P lead, ClientCriterion rest, List<Object> parameters, boolean postgres, long offset, int limit);
+    }
+
+    /** The page led by the first top-level part of the query's criterion of the given type that {@code leads} accepts, if any. */
+    private <P extends ClientCriterion> Optional<Select> ledPage(ClientQuery query, Class<P> type, Predicate<P> leads,
+                                                                 LedPageSql<P> page) {
         List<ClientCriterion> parts = SqlCriteria.conjuncts(query.where());
         for (ClientCriterion part : parts) {
-            if (part instanceof ClientCriterion.PropertyEquals && SqlCriteria.isReference(((ClientCriterion.PropertyEquals) part).value())) {
+            if (type.isInstance(part) && leads.test(type.cast(part))) {
                 List<ClientCriterion> rest = new ArrayList<>(parts);
                 rest.remove(part);
                 List<Object> parameters = SqlCriteria.newParameters();
-                String sql = SqlCriteria.valueLedPage(tenant, (ClientCriterion.PropertyEquals) part, new ClientCriterion.And(rest),
-                        parameters, postgres, query.offset(), query.limit());
+                String sql = page.sql(tenant, type.cast(part), new ClientCriterion.And(rest), parameters, postgres, query.offset(), query.limit());
                 return Optional.of(new Select(sql, parameters));
             }
         }
@@ -375,6 +376,11 @@ public final class JpaStores implements Stores {
             @Override
             public Optional<Client> get(ClientId id) {
                 checkOpen();
+                if (!readOnly) {
+                    // a writing unit reads a client mostly to change it: as a managed row, update() finds it without a query
+                    ClientRow row = em.find(ClientRow.class, new Keys.TenantUuid(tenant, id.value()));
+                    return row == null ? Optional.empty() : Optional.of(clientsOf(List.of(row)).get(0));
+                }
                 List<Object> parameters = SqlCriteria.newParameters();
                 parameters.add(tenant);
                 parameters.add(id.value());
