@@ -132,14 +132,20 @@ public final class JpaStores implements Stores {
         }
     }
 
-    /** The child rows of some owners, in chunks of {@value #IN_CHUNK} owners per query. */
+    /** The child rows of some owners as managed entities (an update synchronises them), in chunks of {@value #IN_CHUNK} owners. */
     @SuppressWarnings("unchecked")
     private <R> List<R> rowsOf(Class<R> type, String ownerField, List<UUID> owners) {
+        return ownedRows(tableOf(type), columnOf(type, ownerField), owners,
+                owned -> nativeQuery(owned.sql(), owned.parameters(), type).getResultList());
+    }
+
+    /** {@code SELECT *} of a table's rows owned by some owners, one statement per {@value #IN_CHUNK} owners, run by {@code run}. */
+    private <R> List<R> ownedRows(String table, String ownerColumn, List<UUID> owners, Function<Select, List<R>> run) {
         List<R> rows = new ArrayList<>();
         for (int from = 0; from < owners.size(); from += IN_CHUNK) {
             List<Object> parameters = new ArrayList<>();
-            String owned = tenantKeysIn(columnOf(type, ownerField), owners.subList(from, Math.min(owners.size(), from + IN_CHUNK)), parameters);
-            rows.addAll(nativeQuery("SELECT * FROM " + tableOf(type) + " WHERE " + owned, parameters, type).getResultList());
+            String owned = tenantKeysIn(ownerColumn, owners.subList(from, Math.min(owners.size(), from + IN_CHUNK)), parameters);
+            rows.addAll(run.apply(new Select("SELECT * FROM " + table + " WHERE " + owned, parameters)));
         }
         return rows;
     }
@@ -181,15 +187,9 @@ public final class JpaStores implements Stores {
         }
     }
 
-    /** The rows of a client table owned by some clients, read by JDBC in chunks of {@value #IN_CHUNK} clients. */
+    /** The rows of a client table owned by some clients, read by JDBC (see {@link #ownedRows}). */
     private <R> List<R> childRowsOf(String table, List<UUID> clients, ResultRows.Reader<R> reader) {
-        List<R> rows = new ArrayList<>();
-        for (int from = 0; from < clients.size(); from += IN_CHUNK) {
-            List<Object> parameters = new ArrayList<>();
-            String owned = tenantKeysIn("client_id", clients.subList(from, Math.min(clients.size(), from + IN_CHUNK)), parameters);
-            rows.addAll(select(new Select("SELECT * FROM " + table + " WHERE " + owned, parameters), reader));
-        }
-        return rows;
+        return ownedRows(table, "client_id", clients, owned -> select(owned, reader));
     }
 
     /** {@code tenant_id = ?1 AND column IN (…)}, as whole keys on H2 (see {@link SqlCriteria#keysIn}). */
