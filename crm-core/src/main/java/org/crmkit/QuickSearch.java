@@ -1,6 +1,7 @@
 package org.crmkit;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,15 +33,29 @@ final class QuickSearch {
         }
 
         /**
-         * For a fragment of one word (punctuation around it ignored: {@code радуга-} and
-         * {@code «радуга} look for {@code радуга}), the names with a word that starts with it.
-         * Empty for a fragment of several words ({@code полюс-ст}): the names that start with it,
-         * then those that contain it (trigram index), find those faster than the thousands of names
-         * with a word starting with its first word.
+         * The names in which the fragment starts a word, as one criterion the word index answers in
+         * word order; punctuation around the fragment is ignored ({@code радуга-} and {@code «радуга}
+         * look for {@code радуга}). For one word, the names with a word that starts with it. For
+         * several ({@code полюс-ст}, {@code ип иванов}), the names with a word that starts with
+         * the longest of them and whose short name contains the whole fragment: the store walks that
+         * word's entries and tests the name on each entry before it reads a client, where a search
+         * for names containing the fragment would read and sort every one of them. Empty for a
+         * fragment without letters or digits.
          */
         Optional<ClientCriterion> wordPrefix() {
-            return nameFragment.map(text -> NameWords.trim(CleanText.fold(text))).filter(NameWords::isWord)
-                    .map(ClientCriterion.NameWordStartsWith::new);
+            return nameFragment.map(text -> NameWords.trim(CleanText.fold(text))).filter(text -> !text.isEmpty()).map(text -> {
+                if (NameWords.isWord(text)) {
+                    return new ClientCriterion.NameWordStartsWith(text);
+                }
+                List<String> words = NameWords.of(text);
+                String longest = words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+                return ClientCriterion.and(new ClientCriterion.NameWordStartsWith(longest), new ClientCriterion.ShortNameContains(text));
+            });
+        }
+
+        /** Whether the name fragment, without punctuation around it, is one word ({@code «радуга-}, not {@code полюс-ст}). */
+        boolean oneWord() {
+            return nameFragment.map(text -> NameWords.isWord(NameWords.trim(CleanText.fold(text)))).orElse(false);
         }
 
         /** The exact readings as one criterion, if any. */

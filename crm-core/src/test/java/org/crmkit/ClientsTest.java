@@ -15,6 +15,7 @@ import org.crmkit.audit.AuditEntry;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientEvent;
+import org.crmkit.client.ClientSummary;
 import org.crmkit.client.ContactType;
 import org.crmkit.client.PersonName;
 import org.crmkit.client.RelationshipType;
@@ -206,9 +207,9 @@ class ClientsTest {
         Client service = crm.as(PETRISHCHEV).clients().register(NewClient.legalEntity("Квадро Петрищева").contact(ContactType.EMAIL, "kvadro@service.ru"));
 
         assertThat(mine.manager()).contains(EmployeeId.of("alekseev"));
-        assertThat(crm.clients().search("квадро")).containsExactlyInAnyOrder(mine, teams);
+        assertThat(crm.clients().search("квадро")).containsExactlyInAnyOrder(ClientSummary.of(mine), ClientSummary.of(teams));
         assertThat(crm.clients().search("kvadro@service.ru")).isEmpty();
-        assertThat(crm.as(PETRISHCHEV).clients().search("kvadro@service.ru")).containsExactly(service);
+        assertThat(crm.as(PETRISHCHEV).clients().search("kvadro@service.ru")).containsExactly(ClientSummary.of(service));
         assertThat(crm.as(PETRISHCHEV).clients().search("7707083893")).isEmpty();
         assertThat(crm.clients().count(ClientCriterion.all())).isEqualTo(2);
         assertThat(crm.clients().find(service.id())).isEmpty();
@@ -232,7 +233,7 @@ class ClientsTest {
 
         for (String query : List.of("ёлка", "ЕЛКА", "маркет", elka.code().value(), "7736050003", "+7 916 1234567",
                 "89161234567", "8 (916) 123-45-67", "info@elka.ru", "INFO@ELKA.RU")) {
-            assertThat(crm.clients().search(query)).as(query).containsExactly(elka);
+            assertThat(crm.clients().search(query)).as(query).containsExactly(ClientSummary.of(elka));
         }
         assertThat(crm.clients().search("бета")).isEmpty();
         crm.clients().archive(elka.id());
@@ -250,12 +251,39 @@ class ClientsTest {
         crm.clients().register(NewClient.legalEntity("Гермес"));
 
         // by the matching word (пермские, пермь, пермьстрой), then the names that only contain the text
-        assertThat(crm.clients().search("перм")).containsExactly(first, second, person, inner);
-        assertThat(crm.clients().search("пермь-6")).containsExactly(second);
-        // punctuation around one word is ignored; several words: names that start with them, then contain them
-        assertThat(crm.clients().search("«пермь-")).containsExactly(second, person);
-        assertThat(crm.clients().search("пермские ок")).containsExactly(first);
-        assertThat(crm.clients().search("63")).containsExactly(second);
+        assertThat(crm.clients().search("перм")).containsExactly(ClientSummary.of(first), ClientSummary.of(second), ClientSummary.of(person),
+                ClientSummary.of(inner));
+        assertThat(crm.clients().search("пермь-6")).containsExactly(ClientSummary.of(second));
+        // punctuation around one word is ignored
+        assertThat(crm.clients().search("«пермь-")).containsExactly(ClientSummary.of(second), ClientSummary.of(person));
+        assertThat(crm.clients().search("пермские ок")).containsExactly(ClientSummary.of(first));
+        assertThat(crm.clients().search("63")).containsExactly(ClientSummary.of(second));
+    }
+
+    @Test
+    void quickSearchForSeveralWordsFindsNamesWhereTheTextStartsAWordAndContainingNamesOnlyWhenThereAreNone() {
+        Client ip = crm.clients().register(NewClient.soleProprietor("ИП Иванов И. И.").inn("500100732259"));
+        Client partners = crm.clients().register(NewClient.legalEntity("Иванов и партнёры"));
+        Client inside = crm.clients().register(NewClient.legalEntity("Сидоров-Иванов и сын"));
+        Client middle = crm.clients().register(NewClient.legalEntity("Петров и Ко"));
+        Client ivanova = crm.clients().register(NewClient.legalEntity("Иванова И. И."));
+        Client fullOnly = crm.clients().register(NewClient.legalEntity("Альфа").fullName("ООО «Иванов и К»"));
+
+        // a word starts with «иванов» and the short name contains «иванов и», by that word then by name;
+        // «Иванова И. И.» has the word but not the text, «Альфа» only in its full name
+        assertThat(crm.clients().search("Иванов и")).containsExactly(ClientSummary.of(partners), ClientSummary.of(ip),
+                ClientSummary.of(inside));
+        assertThat(crm.clients().search("ип иванов")).containsExactly(ClientSummary.of(ip));
+        // the longest word leads, even when it is not the first one
+        assertThat(crm.clients().search("и партнеры")).containsExactly(ClientSummary.of(partners));
+        // no name has a word starting with «ов»: the names that contain the text, in short or full name, by name
+        assertThat(crm.clients().search("ов и к")).containsExactly(ClientSummary.of(fullOnly), ClientSummary.of(middle));
+        // one word: names with a word starting with it; «ванов» starts none, so all are names that contain it, by name
+        assertThat(crm.clients().search("иванова")).containsExactly(ClientSummary.of(ivanova));
+        assertThat(crm.clients().search("сын")).containsExactly(ClientSummary.of(inside));
+        assertThat(crm.clients().search("петров")).containsExactly(ClientSummary.of(middle));
+        assertThat(crm.clients().search("ванов")).containsExactly(ClientSummary.of(fullOnly), ClientSummary.of(partners),
+                ClientSummary.of(ivanova), ClientSummary.of(ip), ClientSummary.of(inside));
     }
 
     @Test

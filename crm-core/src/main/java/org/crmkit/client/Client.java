@@ -143,6 +143,20 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
         return contacts.stream().filter(c -> c.type() == type && c.primary()).findFirst();
     }
 
+    /**
+     * The number to call the client on: of its {@link ContactType#PHONE} and {@link ContactType#MOBILE}
+     * entries, the first one marked primary, else the first one listed. Fax and messenger numbers
+     * are not it.
+     */
+    public Optional<ContactEntry> mainPhone() {
+        Optional<ContactEntry> primary = contacts.stream().filter(c -> isCallable(c) && c.primary()).findFirst();
+        return primary.isPresent() ? primary : contacts.stream().filter(Client::isCallable).findFirst();
+    }
+
+    private static boolean isCallable(ContactEntry entry) {
+        return entry.type() == ContactType.PHONE || entry.type() == ContactType.MOBILE;
+    }
+
     public List<ContactEntry> contacts(ContactType type) {
         return contacts.stream().filter(c -> c.type() == type).collect(Collectors.toList());
     }

@@ -45,6 +45,8 @@ public sealed interface ClientCriterion {
 
         R nameStartsWith(NameStartsWith criterion);
 
+        R shortNameContains(ShortNameContains criterion);
+
         R nameWordStartsWith(NameWordStartsWith criterion);
 
         R codeIs(CodeIs criterion);
@@ -202,6 +204,28 @@ public sealed interface ClientCriterion {
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.nameContains(this);
+        }
+    }
+
+    /**
+     * The short name alone contains the fragment, ignoring case and ё/е; the fragment is kept folded.
+     * Next to a {@link NameWordStartsWith}, a database store tests it on the word index's copy of the
+     * folded name, before reading any client: quick search finds {@code полюс-ст} as names with a
+     * word starting with {@code полюс} whose short name contains {@code полюс-ст}.
+     */
+    record ShortNameContains(String fragment) implements ClientCriterion {
+        public ShortNameContains {
+            fragment = CleanText.fold(CleanText.require("name", fragment, 150));
+        }
+
+        @Override
+        public boolean test(Client client) {
+            return CleanText.fold(client.shortName()).contains(fragment);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.shortNameContains(this);
         }
     }
 

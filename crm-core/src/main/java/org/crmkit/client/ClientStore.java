@@ -3,6 +3,7 @@ package org.crmkit.client;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.crmkit.common.ClientId;
 
@@ -19,6 +20,15 @@ public interface ClientStore {
     Optional<Client> get(ClientId id);
 
     List<Client> find(ClientQuery query);
+
+    /**
+     * The page of {@code query} as summaries: the same clients in the same order as {@link #find},
+     * each as {@link ClientSummary#of} would make it. A database answers it in one query, without
+     * reading the clients' contacts and property values.
+     */
+    default List<ClientSummary> summaries(ClientQuery query) {
+        return find(query).stream().map(ClientSummary::of).collect(Collectors.toList());
+    }
 
     long count(ClientCriterion criterion);
 

@@ -25,6 +25,7 @@ import org.crmkit.client.Client;
 import org.crmkit.client.ClientCode;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ClientSummary;
 import org.crmkit.client.ContactType;
 import org.crmkit.client.PersonName;
 import org.crmkit.client.RelationshipType;
@@ -93,7 +94,7 @@ class JpaStorageTest {
         try (JpaStorage second = JpaStorage.h2(file)) {
             Crm crm = crm(second, actor);
             assertThat(crm.clients().get(pitersoft.id())).isEqualTo(pitersoft);
-            assertThat(crm.clients().search("8 903 523-66-45")).containsExactly(pitersoft);
+            assertThat(crm.clients().search("8 903 523-66-45")).containsExactly(ClientSummary.of(pitersoft));
             assertThat(crm.contactPersons().ofClient(pitersoft.id())).hasSize(1);
             assertThat(crm.clients().register(NewClient.legalEntity("Прайм-М")).code().value()).isEqualTo("000000002");
         }
@@ -256,7 +257,7 @@ class JpaStorageTest {
             Crm crm = crm(upgraded, Actor.system(TenantId.of("veterok"), "demo"));
             assertThat(crm.clients().find(new ClientQuery(new ClientCriterion.NameWordStartsWith("строй"), ClientQuery.Order.NAME, 0, 10)))
                     .extracting(c -> c.id().value()).containsExactly(perm);
-            assertThat(crm.clients().search("перм")).extracting(Client::shortName).containsExactly("ООО «Пермь-Строй»");
+            assertThat(crm.clients().search("перм")).extracting(ClientSummary::shortName).containsExactly("ООО «Пермь-Строй»");
         }
     }
 

@@ -25,6 +25,7 @@ import org.crmkit.client.ClientCode;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientGroup;
 import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ClientSummary;
 import org.crmkit.client.ContactEntry;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactPersonId;
@@ -178,7 +179,53 @@ public abstract class StorageContract {
             assertThat(found.stream().map(Client::id).collect(Collectors.toSet()))
                     .as("clients selected by %s", criterion).isEqualTo(expected);
             assertThat(storage().<Long>read(tenant, s -> s.clients().count(criterion))).as("count of %s", criterion).isEqualTo(expected.size());
+            for (ClientQuery.Order order : ClientQuery.Order.values()) {
+                ClientQuery query = new ClientQuery(criterion, order, 0, 1000);
+                List<ClientSummary> wanted = storage().<List<Client>>read(tenant, s -> s.clients().find(query)).stream()
+                        .map(ClientSummary::of).collect(Collectors.toList());
+                assertThat(storage().<List<ClientSummary>>read(tenant, s -> s.clients().summaries(query)))
+                        .as("summaries of %s in %s order", criterion, order).isEqualTo(wanted);
+            }
         }
+    }
+
+    @Test
+    void aSummaryHasTheClientsOwnFieldsAndItsMainPhone() {
+        ClientGroupId group = storeGroup(tenant, "Покупатели");
+        ContactEntry office = ContactEntry.parse(ContactType.PHONE, "8 (495) 321-22-23", "RU");
+        ContactEntry mobile = ContactEntry.parse(ContactType.MOBILE, "8 916 123-45-67", "RU");
+        ContactEntry fax = ContactEntry.parse(ContactType.FAX, "8 (495) 321-22-24", "RU");
+        ContactEntry whatsapp = ContactEntry.parse(ContactType.WHATSAPP, "8 916 765-43-21", "RU");
+        ContactEntry mail = ContactEntry.parse(ContactType.EMAIL, "info@example.ru", "RU");
+        List<Client> clients = List.of(
+                minimal("Первый", "S1").withContacts(List.of(fax.asPrimary(true), office, mobile.asPrimary(true))),
+                minimal("Второй", "S2").withContacts(List.of(mail.asPrimary(true), mobile, office)),
+                minimal("Третий", "S3").withContacts(List.of(fax.asPrimary(true), whatsapp.asPrimary(true), mail)),
+                minimal("Четвёртый", "S4").withContacts(List.of(office.asPrimary(true), mobile.asPrimary(true))),
+                minimal("Пятый", "S5").moveToGroup(group).classifyAs(RelationshipType.VIP).assignManager(EmployeeId.of("alekseev"))
+                        .changeTaxIds(new org.crmkit.client.TaxIdentifiers(Optional.of(Inn.parse("7707083893")), Optional.empty(),
+                                Optional.empty(), Optional.empty())));
+        storage().inTransaction(tenant, s -> s.clients().insertAll(clients));
+        storage().inTransaction(tenant, s -> s.clients().update(s.clients().get(clients.get(4).id()).orElseThrow().archive()));
+
+        List<ClientSummary> summaries = storage().read(tenant, s -> s.clients().summaries(
+                new ClientQuery(ClientCriterion.all(), ClientQuery.Order.CODE, 0, 10)));
+
+        assertThat(summaries).extracting(ClientSummary::shortName).containsExactly("Первый", "Второй", "Третий", "Четвёртый", "Пятый");
+        assertThat(summaries).extracting(summary -> summary.phone().map(PhoneNumber::e164).orElse("none"))
+                .containsExactly(mobile.value(), mobile.value(), "none", office.value(), "none");
+        ClientSummary fifth = summaries.get(4);
+        assertThat(fifth).isEqualTo(new ClientSummary(clients.get(4).id(), ClientCode.of("S5"), ClientKind.LEGAL_ENTITY, "Пятый",
+                Optional.of(group), Optional.of(RelationshipType.VIP), Optional.of(EmployeeId.of("alekseev")),
+                Optional.of(Inn.parse("7707083893")), Optional.empty(), true));
+        // inside a writing unit, summaries see what it wrote
+        ClientSummary renamed = storage().inTransaction(tenant, s -> {
+            s.clients().update(s.clients().get(clients.get(1).id()).orElseThrow().rename("Второй-бис", Optional.empty())
+                    .withContacts(List.of(office)));
+            return s.clients().summaries(new ClientQuery(new ClientCriterion.CodeIs(ClientCode.of("S2")), ClientQuery.Order.CODE, 0, 1)).get(0);
+        });
+        assertThat(renamed.shortName()).isEqualTo("Второй-бис");
+        assertThat(renamed.phone()).contains(new PhoneNumber(office.value()));
     }
 
     private static List<ClientCriterion> criteria(List<Client> population, List<ClientGroupId> groups) {
@@ -196,6 +243,14 @@ public abstract class StorageContract {
                 new ClientCriterion.NameContains("%"),
                 new ClientCriterion.NameContains("_"),
                 new ClientCriterion.NameContains("ООО «"),
+                new ClientCriterion.ShortNameContains("ёлк"),
+                new ClientCriterion.ShortNameContains("ООО «"),
+                new ClientCriterion.ShortNameContains("а-с"),
+                new ClientCriterion.Not(new ClientCriterion.ShortNameContains("е")),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("стр"), new ClientCriterion.ShortNameContains("бета-с")),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("баев"), new ClientCriterion.ShortNameContains("баев и к"),
+                        new ClientCriterion.Archived(false)),
+                ClientCriterion.or(new ClientCriterion.ShortNameContains("заря"), kitchen),
                 new ClientCriterion.NameStartsWith("ёлк"),
                 new ClientCriterion.NameStartsWith("БЕТА-"),
                 new ClientCriterion.NameStartsWith("%"),
@@ -295,6 +350,15 @@ public abstract class StorageContract {
                 .containsExactlyElementsOf(expected.subList(0, 5));
         assertThat(namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("пермя"), ClientQuery.Order.WORD, 0, 1)))
                 .containsExactly("ИП Пермяков А. А.");
+        // a word prefix and a fragment of the short name: the fragment is tested on the word rows
+        ClientCriterion permWithHyphen = ClientCriterion.and(perm, new ClientCriterion.ShortNameContains("ПЕРМЬ"));
+        assertThat(namesFound(new ClientQuery(permWithHyphen, ClientQuery.Order.WORD, 0, 100)))
+                .containsExactly("Ёлка-Пермь", "ООО «Пермь-63»", "Пермякова и Пермь", "АО «ПЕРМЬСТРОЙ»");
+        assertThat(namesFound(new ClientQuery(permWithHyphen, ClientQuery.Order.WORD, 1, 2))).containsExactly("ООО «Пермь-63»", "Пермякова и Пермь");
+        assertThat(namesFound(new ClientQuery(permWithHyphen, ClientQuery.Order.NAME, 0, 100)))
+                .containsExactly("АО «ПЕРМЬСТРОЙ»", "Ёлка-Пермь", "ООО «Пермь-63»", "Пермякова и Пермь");
+        assertThat(namesFound(new ClientQuery(ClientCriterion.and(perm, new ClientCriterion.ShortNameContains("ь-6")), ClientQuery.Order.WORD, 0, 100)))
+                .containsExactly("ООО «Пермь-63»");
         // without a word prefix, word order is name order
         assertThat(namesFound(new ClientQuery(new ClientCriterion.NameContains("окна"), ClientQuery.Order.WORD, 0, 10)))
                 .containsExactly("Пермские окна");

@@ -39,6 +39,7 @@ import org.crmkit.client.ClientGroup;
 import org.crmkit.client.ClientGroupStore;
 import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientStore;
+import org.crmkit.client.ClientSummary;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.ContactPersonStore;
@@ -302,22 +303,19 @@ public final class JpaStores implements Stores {
      * needs and, in the rare case that clients with several matching words left it short, again for
      * twice as many.
      */
-    @SuppressWarnings("unchecked")
-    private List<Client> wordOrderedPage(ClientQuery query) {
+    private <R> List<R> wordOrderedPage(ClientQuery query, Columns<R> columns) {
         ClientCriterion.NameWordStartsWith words = query.leadingWords().orElseThrow();
         List<ClientCriterion> rest = new ArrayList<>(SqlCriteria.conjuncts(query.where()));
         rest.remove(words);
         long needed = (long) query.offset() + query.limit();
         for (long rows = needed + 16; ; rows *= 2) {
             List<Object> parameters = SqlCriteria.newParameters();
-            String sql = SqlCriteria.wordOrderedRows(tenant, words, new ClientCriterion.And(rest), parameters, postgres, rows);
-            List<ClientRow> found = select(new Select(sql, parameters), ResultRows::client);
-            Map<UUID, ClientRow> distinct = new LinkedHashMap<>();
-            found.forEach(r -> distinct.putIfAbsent(r.id, r));
+            String sql = SqlCriteria.wordOrderedRows(columns.sql(), tenant, words, new ClientCriterion.And(rest), parameters, postgres, rows);
+            List<R> found = select(new Select(sql, parameters), columns.reader());
+            Map<UUID, R> distinct = new LinkedHashMap<>();
+            found.forEach(r -> distinct.putIfAbsent(columns.id().apply(r), r));
             if (distinct.size() >= needed || found.size() < rows) {
-                List<ClientRow> page = new ArrayList<>(distinct.values()).subList(Math.min(query.offset(), distinct.size()),
-                        (int) Math.min(needed, distinct.size()));
-                return clientsOf(page);
+                return new ArrayList<>(distinct.values()).subList(Math.min(query.offset(), distinct.size()), (int) Math.min(needed, distinct.size()));
             }
         }
     }
@@ -326,13 +324,13 @@ public final class JpaStores implements Stores {
      * On PostgreSQL, a page in name order whose criterion requires a name-word prefix is read from
      * the word index first (see {@link SqlCriteria#wordLedPage}); other queries return empty.
      */
-    private Optional<Select> wordLedPage(ClientQuery query) {
+    private Optional<Select> wordLedPage(ClientQuery query, String columns) {
         if (!postgres || query.order() != ClientQuery.Order.NAME) {
             // H2 would run the word subquery once per client instead of first: it takes the generic
             // path, c.id IN (words) through the id index, and sorts the matches
             return Optional.empty();
         }
-        return ledPage(query, ClientCriterion.NameWordStartsWith.class, words -> true, SqlCriteria::wordLedPage);
+        return ledPage(query, columns, ClientCriterion.NameWordStartsWith.class, words -> true, SqlCriteria::wordLedPage);
     }
 
     /**
@@ -340,21 +338,22 @@ public final class JpaStores implements Stores {
      * top level is read from that value's index in code order (see {@link SqlCriteria#valueLedPage});
      * other queries return empty.
      */
-    private Optional<Select> valueLedPage(ClientQuery query) {
+    private Optional<Select> valueLedPage(ClientQuery query, String columns) {
         if (query.order() != ClientQuery.Order.CODE) {
             return Optional.empty();
         }
-        return ledPage(query, ClientCriterion.PropertyEquals.class, value -> SqlCriteria.isReference(value.value()),
+        return ledPage(query, columns, ClientCriterion.PropertyEquals.class, value -> SqlCriteria.isReference(value.value()),
                 SqlCriteria::valueLedPage);
     }
 
     /** The SQL of a page read off the index of one top-level part of its criterion, the rest filtering the rows. */
     private interface LedPageSql<P extends ClientCriterion> {
-        String sql(String tenant, P lead, ClientCriterion rest, List<Object> parameters, boolean postgres, long offset, int limit);
+        String sql(String columns, String tenant, P lead, ClientCriterion rest, List<Object> parameters, boolean postgres, long offset,
+                   int limit);
     }
 
     /** The page led by the first top-level part of the query's criterion of the given type that {@code leads} accepts, if any. */
-    private <P extends ClientCriterion> Optional<Select> ledPage(ClientQuery query, Class<P> type, Predicate<P> leads,
+    private <P extends ClientCriterion> Optional<Select> ledPage(ClientQuery query, String columns, Class<P> type, Predicate<P> leads,
                                                                  LedPageSql<P> page) {
         List<ClientCriterion> parts = SqlCriteria.conjuncts(query.where());
         for (ClientCriterion part : parts) {
@@ -362,11 +361,43 @@ public final class JpaStores implements Stores {
                 List<ClientCriterion> rest = new ArrayList<>(parts);
                 rest.remove(part);
                 List<Object> parameters = SqlCriteria.newParameters();
-                String sql = page.sql(tenant, type.cast(part), new ClientCriterion.And(rest), parameters, postgres, query.offset(), query.limit());
+                String sql = page.sql(columns, tenant, type.cast(part), new ClientCriterion.And(rest), parameters, postgres, query.offset(),
+                        query.limit());
                 return Optional.of(new Select(sql, parameters));
             }
         }
         return Optional.empty();
+    }
+
+    /** What a page of clients reads: which columns of client {@code c}, how a row becomes a result, and its client's id. */
+    private record Columns<R>(String sql, ResultRows.Reader<R> reader, Function<R, UUID> id) {
+    }
+
+    /** Whole client rows, to which {@link #clientsOf} adds the contacts and values. */
+    private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", ResultRows::client, r -> r.id);
+    private static final Columns<ClientSummary> SUMMARY = new Columns<>(SqlCriteria.SUMMARY_COLUMNS, ResultRows::summary,
+            summary -> summary.id().value());
+
+    /** The rows of a page of clients, in one statement. */
+    private <R> List<R> page(ClientQuery query, Columns<R> columns) {
+        if (query.order() == ClientQuery.Order.WORD && query.leadingWords().isPresent()) {
+            return wordOrderedPage(query, columns);
+        }
+        Optional<Select> led = wordLedPage(query, columns.sql()).or(() -> valueLedPage(query, columns.sql()));
+        if (led.isPresent()) {
+            return select(led.get(), columns.reader());
+        }
+        // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default.
+        // H2 reads an index in order only for an ORDER BY that starts with the index's first
+        // column; without the (constant) tenant_id it sorted a million clients for one page (54 s)
+        String order = (postgres ? "" : "c.tenant_id, ") + (query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key");
+        String page = " ORDER BY " + order + ", c.id OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
+        boolean fence = postgres && SqlCriteria.searchesFragments(query.where());
+        // OFFSET 0 keeps PostgreSQL from walking the name index in order for a fragment search (see SqlCriteria)
+        Select rows = fence
+                ? clientQuery("SELECT " + columns.sql() + " FROM (SELECT c.*", query.where(), " OFFSET 0) c" + page)
+                : clientQuery("SELECT " + columns.sql(), query.where(), page);
+        return select(rows, columns.reader());
     }
 
     @Override
@@ -390,27 +421,15 @@ public final class JpaStores implements Stores {
             }
 
             @Override
-            @SuppressWarnings("unchecked")
             public List<Client> find(ClientQuery query) {
                 checkOpen();
-                if (query.order() == ClientQuery.Order.WORD && query.leadingWords().isPresent()) {
-                    return wordOrderedPage(query);
-                }
-                Optional<Select> led = wordLedPage(query).or(() -> valueLedPage(query));
-                if (led.isPresent()) {
-                    return clientsOf(select(led.get(), ResultRows::client));
-                }
-                // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default.
-                // H2 reads an index in order only for an ORDER BY that starts with the index's first
-                // column; without the (constant) tenant_id it sorted a million clients for one page (54 s)
-                String order = (postgres ? "" : "c.tenant_id, ") + (query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key");
-                String page = " ORDER BY " + order + ", c.id OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
-                boolean fence = postgres && SqlCriteria.searchesFragments(query.where());
-                // OFFSET 0 keeps PostgreSQL from walking the name index in order for a fragment search (see SqlCriteria)
-                Select rows = fence
-                        ? clientQuery("SELECT * FROM (SELECT c.*", query.where(), " OFFSET 0) c" + page)
-                        : clientQuery("SELECT c.*", query.where(), page);
-                return clientsOf(select(rows, ResultRows::client));
+                return clientsOf(page(query, WHOLE));
+            }
+
+            @Override
+            public List<ClientSummary> summaries(ClientQuery query) {
+                checkOpen();
+                return page(query, SUMMARY);
             }
 
             @Override

@@ -22,6 +22,7 @@ import org.crmkit.audit.AuditEntry;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientCode;
 import org.crmkit.client.ClientGroup;
+import org.crmkit.client.ClientSummary;
 import org.crmkit.client.ContactEntry;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactPersonId;
@@ -38,6 +39,7 @@ import org.crmkit.common.CleanText;
 import org.crmkit.common.EmailAddress;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.Money;
+import org.crmkit.common.PhoneNumber;
 import org.crmkit.property.AppliesTo;
 import org.crmkit.property.Choice;
 import org.crmkit.property.ChoiceId;
@@ -91,6 +93,14 @@ final class Mapping {
                 new TaxIdentifiers(Optional.ofNullable(row.inn).map(Inn::new), Optional.ofNullable(row.kpp).map(Kpp::new),
                         Optional.ofNullable(row.ogrn).map(Ogrn::new), Optional.ofNullable(row.okpo).map(Okpo::new)),
                 contacts(contacts), values(properties), Optional.ofNullable(row.notes), row.archived, row.version);
+    }
+
+    /** The summary of a client from some columns of its row (see {@link ResultRows#summary}) and its main phone. */
+    static ClientSummary summary(ClientRow row, String mainPhone) {
+        return new ClientSummary(new ClientId(row.id), new ClientCode(row.code), ClientKind.valueOf(row.kind), row.shortName,
+                Optional.ofNullable(row.groupId).map(ClientGroupId::new), Optional.ofNullable(row.relationship).map(RelationshipTypeId::new),
+                Optional.ofNullable(row.manager).map(EmployeeId::new), Optional.ofNullable(row.inn).map(Inn::new),
+                Optional.ofNullable(mainPhone).map(PhoneNumber::new), row.archived);
     }
 
     // ---- contact entries

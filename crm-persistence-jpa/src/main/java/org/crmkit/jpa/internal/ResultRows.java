@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.crmkit.client.ClientSummary;
+
 /**
  * Rows of a client page read straight from a JDBC result set, column by name. Pages of clients
  * are only read, never written back, so they skip EclipseLink's object building: for a page of
@@ -45,6 +47,21 @@ final class ResultRows {
         r.archived = rs.getBoolean("archived");
         r.version = rs.getLong("version");
         return r;
+    }
+
+    /** A summary of the client in the row: the columns of {@link SqlCriteria#SUMMARY_COLUMNS}. */
+    static ClientSummary summary(ResultSet rs) throws SQLException {
+        ClientRow r = new ClientRow();
+        r.id = rs.getObject("id", UUID.class);
+        r.code = rs.getString("code");
+        r.kind = rs.getString("kind");
+        r.shortName = rs.getString("short_name");
+        r.groupId = rs.getObject("group_id", UUID.class);
+        r.relationship = rs.getString("relationship");
+        r.manager = rs.getString("manager");
+        r.inn = rs.getString("inn");
+        r.archived = rs.getBoolean("archived");
+        return Mapping.summary(r, rs.getString("main_phone"));
     }
 
     static ClientContactRow clientContact(ResultSet rs) throws SQLException {

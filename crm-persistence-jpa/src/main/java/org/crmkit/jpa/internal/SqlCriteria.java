@@ -140,6 +140,11 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     @Override
+    public String shortNameContains(ClientCriterion.ShortNameContains criterion) {
+        return c + ".short_key LIKE " + param("%" + escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\'";
+    }
+
+    @Override
     public String nameStartsWith(ClientCriterion.NameStartsWith criterion) {
         return c + ".short_key LIKE " + param(escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\'";
     }
@@ -163,16 +168,27 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     /**
+     * The columns of a {@link org.crmkit.client.ClientSummary} of client {@code c}: its own, and its
+     * main phone ({@link org.crmkit.client.Client#mainPhone}: of its phone and mobile entries the
+     * first marked primary, else the first) by one probe of the contact key. PostgreSQL and H2 both
+     * compute it only for the rows of the page, after any sort.
+     */
+    static final String SUMMARY_COLUMNS = "c.id, c.code, c.kind, c.short_name, c.group_id, c.relationship, c.manager, c.inn, c.archived,"
+            + " (SELECT k.contact_value FROM crm_client_contact k WHERE k.tenant_id = c.tenant_id AND k.client_id = c.id"
+            + " AND k.type IN ('PHONE', 'MOBILE') ORDER BY k.is_primary DESC, k.position FETCH FIRST 1 ROWS ONLY) AS main_phone";
+
+    /**
      * The page of a query led by a name-word prefix, in name order: the matching words are read
      * from their index with the name they sort by, sorted and made distinct on that narrow row,
      * and only then joined to the clients, so a page of 50 reads 50 clients however many thousands
      * of names match (the rest of the criterion filters the joined rows).
      */
-    static String wordLedPage(String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest, List<Object> parameters,
-                              boolean postgres, long offset, int limit) {
-        String where = where(tenant, rest, parameters, postgres);
-        String matches = new SqlCriteria(parameters, "c", postgres).wordMatches(words.prefix(), "DISTINCT w.short_key, w.client_id");
-        return "SELECT c.* FROM (" + matches + " ORDER BY w.short_key, w.client_id) m JOIN crm_client c ON c.tenant_id = ?1"
+    static String wordLedPage(String columns, String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest,
+                              List<Object> parameters, boolean postgres, long offset, int limit) {
+        String where = where(tenant, onClients(rest), parameters, postgres);
+        String matches = new SqlCriteria(parameters, "c", postgres).wordMatches(words.prefix(), "DISTINCT w.short_key, w.client_id")
+                + onWords(rest, parameters, postgres);
+        return "SELECT " + columns + " FROM (" + matches + " ORDER BY w.short_key, w.client_id) m JOIN crm_client c ON c.tenant_id = ?1"
                 + " AND c.id = m.client_id WHERE " + where + " ORDER BY m.short_key, m.client_id OFFSET " + offset
                 + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
     }
@@ -183,14 +199,33 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * order and look each client up by primary key, stopping after {@code rows}; a client with two
      * matching words comes twice (the store keeps the first, at its smallest word).
      */
-    static String wordOrderedRows(String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest, List<Object> parameters,
-                                  boolean postgres, long rows) {
-        String where = where(tenant, rest, parameters, postgres);
-        String range = new SqlCriteria(parameters, "c", postgres).wordRange(words.prefix());
-        return "SELECT c.* FROM crm_client_name_word w JOIN crm_client c ON c.tenant_id = w.tenant_id AND c.id = w.client_id"
+    static String wordOrderedRows(String columns, String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest,
+                                  List<Object> parameters, boolean postgres, long rows) {
+        String where = where(tenant, onClients(rest), parameters, postgres);
+        String range = new SqlCriteria(parameters, "c", postgres).wordRange(words.prefix()) + onWords(rest, parameters, postgres);
+        return "SELECT " + columns + " FROM crm_client_name_word w JOIN crm_client c ON c.tenant_id = w.tenant_id AND c.id = w.client_id"
                 + " WHERE " + range + " AND " + where
                 // the whole key, tenant first: H2 reads the index in order only for an ORDER BY that names all of it
                 + " ORDER BY w.tenant_id, w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
+    }
+
+    /**
+     * The top-level {@link ClientCriterion.ShortNameContains} parts of the rest of a word-led query,
+     * tested on the word rows' copy of the folded short name ({@code w.short_key}, the client's own
+     * by construction): the word range is filtered before any client is read. A multi-word quick
+     * search ({@code санкт-п}) walks the words starting with {@code санкт} this way without
+     * looking up the clients that fail.
+     */
+    private static String onWords(ClientCriterion rest, List<Object> parameters, boolean postgres) {
+        SqlCriteria words = new SqlCriteria(parameters, "w", postgres);
+        return conjuncts(rest).stream().filter(p -> p instanceof ClientCriterion.ShortNameContains)
+                .map(p -> " AND " + p.accept(words)).collect(Collectors.joining());
+    }
+
+    /** The rest of a word-led query without the parts {@link #onWords} tests on the word rows. */
+    private static ClientCriterion onClients(ClientCriterion rest) {
+        return new ClientCriterion.And(conjuncts(rest).stream().filter(p -> !(p instanceof ClientCriterion.ShortNameContains))
+                .collect(Collectors.toList()));
     }
 
     /**
@@ -209,11 +244,11 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * reads about 100 index entries and clients whether the value is held by a thousand clients or
      * by a quarter of a million; sorting every holder by code first cost one client lookup each.
      */
-    static String valueLedPage(String tenant, ClientCriterion.PropertyEquals value, ClientCriterion rest, List<Object> parameters,
-                               boolean postgres, long offset, int limit) {
+    static String valueLedPage(String columns, String tenant, ClientCriterion.PropertyEquals value, ClientCriterion rest,
+                               List<Object> parameters, boolean postgres, long offset, int limit) {
         String where = where(tenant, rest, parameters, postgres);
         String match = new SqlCriteria(parameters, "c", postgres).propertyMatch(value);
-        return "SELECT c.* FROM crm_client_property p JOIN crm_client c ON c.tenant_id = p.tenant_id AND c.id = p.client_id"
+        return "SELECT " + columns + " FROM crm_client_property p JOIN crm_client c ON c.tenant_id = p.tenant_id AND c.id = p.client_id"
                 + " WHERE p.tenant_id = ?1 AND " + match + " AND " + where
                 // the index's whole key up to the code: H2 reads an index in order only for an ORDER BY that starts with its first column
                 + " ORDER BY p.tenant_id, p.property_key, p.value_ref, p.client_code OFFSET " + offset + " ROWS FETCH NEXT " + limit
@@ -418,7 +453,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * matches exist than the page holds; such queries fence the filter off first.
      */
     static boolean searchesFragments(ClientCriterion criterion) {
-        if (criterion instanceof ClientCriterion.NameContains) {
+        if (criterion instanceof ClientCriterion.NameContains || criterion instanceof ClientCriterion.ShortNameContains) {
             return true;
         }
         if (criterion instanceof ClientCriterion.And) {

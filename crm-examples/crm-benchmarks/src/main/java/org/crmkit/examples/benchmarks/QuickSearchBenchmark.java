@@ -4,15 +4,18 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Random;
+import java.util.stream.Collectors;
 
 import org.crmkit.Crm;
-import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ClientSummary;
 import org.crmkit.client.NameWords;
 import org.crmkit.common.Actor;
 import org.crmkit.common.CleanText;
@@ -88,11 +91,15 @@ public final class QuickSearchBenchmark {
              Connection connection = base.db().connect()) {
             JdbcClientReader reader = new JdbcClientReader(connection, base.db().postgres(), ClientBase.TENANT);
             List<Probe> slowest = new ArrayList<>();
+            List<String> tails = new ArrayList<>();
             for (List<Probe> probes : kinds) {
                 Measured api = measure(probes, args, p -> crm.clients().search(p.text()).size(), p -> found(crm, p));
                 Measured jdbc = measure(probes, args, p -> baseline(reader, p), p -> true);
-                slowest.add(api.slowest);
+                slowest.add(api.slowest.get(0).probe());
                 String kind = probes.get(0).kind();
+                tails.add("- " + kind + ": " + api.slowest.stream()
+                        .map(t -> "`" + t.probe().text() + "` " + Latencies.ms(t.nanos() / 1e6) + " ms (" + t.results() + ")")
+                        .collect(Collectors.joining(", ")));
                 rows.add(Report.row(server.label(), kind, "crmkit `search`", api.latencies.count(), Latencies.ms(api.latencies.median()),
                         "**" + Latencies.ms(api.latencies.p99()) + "**", Latencies.ms(api.latencies.mean()),
                         String.format(Locale.ROOT, "%.1f", api.averageResults), api.missed));
@@ -109,13 +116,16 @@ public final class QuickSearchBenchmark {
             }
             report.table(List.of("database", "search", "by", "queries", "median ms", "p99 ms", "mean ms", "results (avg)",
                     "source client missing"), rows);
+            report.line("The " + TAIL + " slowest crmkit searches of each kind, slowest first (text, time, results):").line("");
+            tails.forEach(report::line);
+            report.line("");
             if (pg != null) {
                 report.line("PostgreSQL and Cyrillic trigrams:").line("");
                 pg.trigramReport(base.db()).forEach(l -> report.line("- " + l));
                 report.line("");
                 String plans = pg.plansOf(() -> slowest.forEach(p -> crm.clients().search(p.text())));
                 report.line("Plans of the slowest crmkit search of each kind, run again (" + slowest.stream()
-                        .map(p -> p.kind() + " `" + p.text() + "`").collect(java.util.stream.Collectors.joining(", "))
+                        .map(p -> p.kind() + " `" + p.text() + "`").collect(Collectors.joining(", "))
                         + "), from auto_explain:").line("").line("```");
                 plans.lines().forEach(report::line);
                 report.line("```").line("");
@@ -131,9 +141,16 @@ public final class QuickSearchBenchmark {
         boolean test(Probe probe);
     }
 
-    /** Latencies of one kind, the average result count, the misses, and the slowest probe (for its plan). */
-    private record Measured(Latencies latencies, double averageResults, int missed, Probe slowest) {
+    /** Latencies of one kind, the average result count, the misses, and the slowest probes, slowest first (for the tail and its plan). */
+    private record Measured(Latencies latencies, double averageResults, int missed, List<Timed> slowest) {
     }
+
+    /** One measured probe: what it took and how many results it gave. */
+    private record Timed(Probe probe, long nanos, int results) {
+    }
+
+    /** How many of the slowest probes of a kind the report lists. */
+    private static final int TAIL = 25;
 
     private static Measured measure(List<Probe> probes, Args args, Query query, Check check) {
         int warmup = Math.min(args.integer("warmup"), probes.size() / 5);
@@ -141,8 +158,7 @@ public final class QuickSearchBenchmark {
         Latencies latencies = new Latencies();
         long results = 0;
         int missed = 0;
-        Probe slowest = probes.get(0);
-        long slowestNanos = -1;
+        PriorityQueue<Timed> slowest = new PriorityQueue<>(Comparator.comparingLong(Timed::nanos));
         try {
             long warmStart = System.nanoTime();
             for (int i = 0; i < warmup && System.nanoTime() - warmStart < budget / 4; i++) {
@@ -152,12 +168,13 @@ public final class QuickSearchBenchmark {
             for (int i = warmup; i < probes.size() && System.nanoTime() - start < budget; i++) {
                 Probe probe = probes.get(i);
                 long t = System.nanoTime();
-                results += query.run(probe);
+                int found = query.run(probe);
                 long elapsed = System.nanoTime() - t;
+                results += found;
                 latencies.add(elapsed);
-                if (elapsed > slowestNanos) {
-                    slowestNanos = elapsed;
-                    slowest = probe;
+                slowest.add(new Timed(probe, elapsed, found));
+                if (slowest.size() > TAIL) {
+                    slowest.poll();
                 }
                 if (i % 50 == 0 && !check.test(probe)) {
                     missed++;
@@ -166,12 +183,14 @@ public final class QuickSearchBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException("query failed", e);
         }
-        return new Measured(latencies, latencies.count() == 0 ? 0 : (double) results / latencies.count(), missed, slowest);
+        List<Timed> tail = new ArrayList<>(slowest);
+        tail.sort(Comparator.comparingLong(Timed::nanos).reversed());
+        return new Measured(latencies, latencies.count() == 0 ? 0 : (double) results / latencies.count(), missed, tail);
     }
 
     /** Every 50th probe: is the client the text was taken from among the results (for names: within the first 50)? */
     private static boolean found(Crm crm, Probe probe) {
-        List<Client> results = crm.clients().search(probe.text());
+        List<ClientSummary> results = crm.clients().search(probe.text());
         boolean named = results.stream().anyMatch(c -> c.shortName().equals(probe.source().shortName()));
         return named || probe.kind().equals("name prefix") && results.size() == 50;
     }

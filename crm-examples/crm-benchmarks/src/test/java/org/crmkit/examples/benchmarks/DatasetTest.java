@@ -10,6 +10,7 @@ import org.crmkit.Crm;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ClientSummary;
 import org.crmkit.client.ContactType;
 import org.crmkit.common.Actor;
 import org.crmkit.common.ClientKind;
@@ -70,10 +71,10 @@ class DatasetTest {
                         .allSatisfy(p -> assertThat(p.contacts()).hasSize(1));
             }
             ClientRow sample = rows.get(17);
-            assertThat(crm.clients().search(sample.phoneTyped())).extracting(Client::shortName).containsExactly(sample.shortName());
-            assertThat(crm.clients().search(Dataset.typedAs(sample.mobile(), 1))).extracting(Client::shortName).containsExactly(sample.shortName());
-            sample.inn().ifPresent(inn -> assertThat(crm.clients().search(inn)).extracting(Client::shortName).contains(sample.shortName()));
-            assertThat(crm.clients().search(sample.nameCore().substring(0, 4))).extracting(Client::shortName).contains(sample.shortName());
+            assertThat(crm.clients().search(sample.phoneTyped())).extracting(ClientSummary::shortName).containsExactly(sample.shortName());
+            assertThat(crm.clients().search(Dataset.typedAs(sample.mobile(), 1))).extracting(ClientSummary::shortName).containsExactly(sample.shortName());
+            sample.inn().ifPresent(inn -> assertThat(crm.clients().search(inn)).extracting(ClientSummary::shortName).contains(sample.shortName()));
+            assertThat(crm.clients().search(sample.nameCore().substring(0, 4))).extracting(ClientSummary::shortName).contains(sample.shortName());
 
             long inSector = rows.stream().filter(r -> r.sector() == 0).count();
             ClientCriterion sector = new ClientCriterion.PropertyEquals(PropertyKey.of(BenchProperties.SECTOR),

@@ -15,6 +15,7 @@ import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientGroup;
 import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ClientSummary;
 import org.crmkit.client.ContactEntry;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactType;
@@ -60,13 +61,13 @@ public final class Demo {
                 .employees(STAFF)
                 .actor(Actor.employee(TENANT, EmployeeId.of("abdulov")))
                 .build()) {
-            List<Client> found = crm.clients().search("Питерсофт");
+            List<ClientSummary> found = crm.clients().search("Питерсофт");
             if (found.isEmpty()) {
                 out.println("New database at " + file.toAbsolutePath() + ": registering the brochure's clients.");
                 createBrochureClients(crm);
             } else {
                 out.println("Database at " + file.toAbsolutePath() + " already holds the brochure's clients (from an earlier run).");
-                Client pitersoft = found.get(0);
+                ClientSummary pitersoft = found.get(0);
                 Client touched = crm.clients().update(pitersoft.id(), c -> c.changeNotes("Демо запущено снова: " + LocalDate.now()));
                 out.println("Updated the notes of " + touched.shortName() + " to version " + touched.version() + ".");
             }
@@ -75,7 +76,7 @@ public final class Demo {
                 printCard(crm, client, out);
             }
             printSearches(crm, out);
-            Client pitersoft = crm.clients().search("Питерсофт").get(0);
+            ClientSummary pitersoft = crm.clients().search("Питерсофт").get(0);
             out.println("Change journal of " + pitersoft.shortName() + ":");
             for (AuditEntry entry : crm.clients().history(pitersoft.id())) {
                 out.printf("  %s  %-10s %-22s %s → %s%n", entry.at(), entry.actor(), entry.field(),
@@ -177,7 +178,8 @@ public final class Demo {
     private static void printSearches(Crm crm, PrintStream out) {
         for (String query : List.of("питер", "ПРАЙМ", "8 903 523-66-45", "+7 (903) 5236645", "7707083893", "000000012", "AD@ERW.RU")) {
             out.println("Быстрый поиск \"" + query + "\": " + crm.clients().search(query).stream()
-                    .map(c -> c.shortName() + " (" + c.code() + ")").collect(Collectors.joining(", ")));
+                    .map(c -> c.shortName() + " (" + c.code() + c.phone().map(phone -> ", " + phone.international()).orElse("") + ")")
+                    .collect(Collectors.joining(", ")));
         }
         out.println();
     }
