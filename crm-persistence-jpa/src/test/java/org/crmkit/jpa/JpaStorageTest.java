@@ -37,10 +37,12 @@ import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
 import org.crmkit.common.DuplicateException;
 import org.crmkit.common.EmployeeId;
+import org.crmkit.common.PhoneNumber;
 import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
 import org.crmkit.employee.Employee;
 import org.crmkit.employee.EmployeeDirectory;
+import org.crmkit.jpa.internal.NameWordsMigration;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyType;
 import org.crmkit.property.PropertyValue;
@@ -258,6 +260,77 @@ class JpaStorageTest {
             assertThat(crm.clients().find(new ClientQuery(new ClientCriterion.NameWordStartsWith("строй"), ClientQuery.Order.NAME, 0, 10)))
                     .extracting(c -> c.id().value()).containsExactly(perm);
             assertThat(crm.clients().search("перм")).extracting(ClientSummary::shortName).containsExactly("ООО «Пермь-Строй»");
+        }
+    }
+
+    @Test
+    void theMainPhoneOfClientsStoredBeforeVersion6IsFilledByTheUpgradeOnH2() throws Exception {
+        String url = "jdbc:h2:file:" + TestDatabases.h2File("main-phone").toAbsolutePath();
+        mainPhonesAreFilledByTheUpgrade(url, "sa", "");
+    }
+
+    @Test
+    void theMainPhoneOfClientsStoredBeforeVersion6IsFilledByTheUpgradeOnPostgres() throws Exception {
+        String schema = "upgrade_" + UUID.randomUUID().toString().substring(0, 8);
+        String url = TestDatabases.postgresUrl();
+        String user = TestDatabases.postgresUser();
+        String password = TestDatabases.postgresPassword();
+        try (Connection c = DriverManager.getConnection(url, user, password)) {
+            c.createStatement().execute("CREATE SCHEMA " + schema);
+        }
+        try {
+            // the schema first, public after it for pg_trgm's operators
+            mainPhonesAreFilledByTheUpgrade(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public", user, password);
+        } finally {
+            try (Connection c = DriverManager.getConnection(url, user, password)) {
+                c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
+            }
+        }
+    }
+
+    /** Clients written at schema 5 (no main_phone column yet) read back with the main phone V6 derived from their contacts. */
+    private static void mainPhonesAreFilledByTheUpgrade(String url, String user, String password) throws Exception {
+        boolean postgres = url.startsWith("jdbc:postgresql:");
+        Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/" + (postgres ? "postgresql" : "h2"))
+                .javaMigrations(new NameWordsMigration()).table("crm_schema_history").target(MigrationVersion.fromVersion("5")).load().migrate();
+        String[][] clients = {{"000000001", "Два телефона"}, {"000000002", "Факс и телефон"}, {"000000003", "Только почта"}};
+        // position, type, value, primary
+        String[][][] contacts = {
+            {{"0", "PHONE", "+74953212223", "false"}, {"1", "MOBILE", "+79161234567", "true"}},
+            {{"0", "FAX", "+74953212224", "true"}, {"1", "WHATSAPP", "+79167654321", "true"}, {"2", "PHONE", "+74953212225", "true"}},
+            {{"0", "EMAIL", "info@example.ru", "true"}}};
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             PreparedStatement client = connection.prepareStatement("INSERT INTO crm_client (tenant_id, id, code, kind, short_name,"
+                     + " short_key, registered_on, archived, version) VALUES ('veterok', ?, ?, 'LEGAL_ENTITY', ?, ?, DATE '2024-01-15', FALSE, 1)");
+             PreparedStatement contact = connection.prepareStatement("INSERT INTO crm_client_contact (tenant_id, client_id, position, type,"
+                     + " contact_value, search_value, is_primary) VALUES ('veterok', ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < clients.length; i++) {
+                UUID id = UUID.randomUUID();
+                client.setObject(1, id);
+                client.setString(2, clients[i][0]);
+                client.setString(3, clients[i][1]);
+                client.setString(4, CleanText.fold(clients[i][1]));
+                client.executeUpdate();
+                for (String[] entry : contacts[i]) {
+                    contact.setObject(1, id);
+                    contact.setInt(2, Integer.parseInt(entry[0]));
+                    contact.setString(3, entry[1]);
+                    contact.setString(4, entry[2]);
+                    contact.setString(5, entry[2]);
+                    contact.setBoolean(6, Boolean.parseBoolean(entry[3]));
+                    contact.executeUpdate();
+                }
+            }
+        }
+        try (JpaStorage upgraded = JpaStorage.builder().url(url).user(user).password(password).build()) {
+            Crm crm = crm(upgraded, Actor.system(TenantId.of("veterok"), "demo"));
+            List<ClientSummary> summaries = crm.clients().summaries(new ClientQuery(ClientCriterion.all(), ClientQuery.Order.CODE, 0, 10));
+            assertThat(summaries).extracting(summary -> summary.phone().map(PhoneNumber::e164).orElse("none"))
+                    .containsExactly("+79161234567", "+74953212225", "none");
+            // the same as the domain derives from the whole client
+            for (ClientSummary summary : summaries) {
+                assertThat(summary).isEqualTo(ClientSummary.of(crm.clients().get(summary.id())));
+            }
         }
     }
 

@@ -78,8 +78,8 @@ final class BatchInserts {
     void clients(String tenant, List<Client> clients) throws SQLException {
         List<NamedClient> named = new ArrayList<>(clients.size());
         try (Batch insert = new Batch("INSERT INTO crm_client (tenant_id, id, code, kind, short_name, short_key, full_name, full_key,"
-                + " group_id, relationship, manager, registered_on, region, city, industry, inn, kpp, ogrn, okpo, notes, archived, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + " group_id, relationship, manager, registered_on, region, city, industry, inn, kpp, ogrn, okpo, notes, main_phone, archived,"
+                + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             for (Client client : clients) {
                 ClientRow r = new ClientRow();
                 Mapping.fill(r, tenant, client);
@@ -89,7 +89,7 @@ final class BatchInserts {
                         .set(r.manager, Types.VARCHAR).set(r.registeredOn, Types.DATE).set(r.region, Types.VARCHAR)
                         .set(r.city, Types.VARCHAR).set(r.industry, Types.VARCHAR).set(r.inn, Types.VARCHAR)
                         .set(r.kpp, Types.VARCHAR).set(r.ogrn, Types.VARCHAR).set(r.okpo, Types.VARCHAR)
-                        .set(r.notes, Types.VARCHAR).set(r.archived, Types.BOOLEAN).row();
+                        .set(r.notes, Types.VARCHAR).set(r.mainPhone, Types.VARCHAR).set(r.archived, Types.BOOLEAN).row();
                 named.add(new NamedClient(tenant, r.id, r.shortKey));
             }
         }

@@ -56,6 +56,9 @@ public class ClientRow {
     String okpo;
     @Column(name = "notes")
     String notes;
+    /** Derived from the contacts: {@link org.crmkit.client.Client#mainPhone}, E.164 (V6). */
+    @Column(name = "main_phone")
+    String mainPhone;
     @Column(name = "archived")
     boolean archived;
     /** Raised by {@code JpaStores.bumpVersion} before any other write of an update, never by EclipseLink. */

@@ -81,6 +81,7 @@ final class Mapping {
         row.ogrn = c.taxIds().ogrn().map(Ogrn::value).orElse(null);
         row.okpo = c.taxIds().okpo().map(Okpo::value).orElse(null);
         row.notes = c.notes().orElse(null);
+        row.mainPhone = c.mainPhone().map(ContactEntry::value).orElse(null);
         row.archived = c.archived();
     }
 

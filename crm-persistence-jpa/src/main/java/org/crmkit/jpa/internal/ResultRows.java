@@ -44,6 +44,7 @@ final class ResultRows {
         r.ogrn = rs.getString("ogrn");
         r.okpo = rs.getString("okpo");
         r.notes = rs.getString("notes");
+        r.mainPhone = rs.getString("main_phone");
         r.archived = rs.getBoolean("archived");
         r.version = rs.getLong("version");
         return r;

@@ -168,14 +168,11 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     /**
-     * The columns of a {@link org.crmkit.client.ClientSummary} of client {@code c}: its own, and its
-     * main phone ({@link org.crmkit.client.Client#mainPhone}: of its phone and mobile entries the
-     * first marked primary, else the first) by one probe of the contact key. PostgreSQL and H2 both
-     * compute it only for the rows of the page, after any sort.
+     * The columns of a {@link org.crmkit.client.ClientSummary} of client {@code c}, all on its own
+     * row: the main phone is kept there by the store (V6), so a page reads no contacts.
      */
-    static final String SUMMARY_COLUMNS = "c.id, c.code, c.kind, c.short_name, c.group_id, c.relationship, c.manager, c.inn, c.archived,"
-            + " (SELECT k.contact_value FROM crm_client_contact k WHERE k.tenant_id = c.tenant_id AND k.client_id = c.id"
-            + " AND k.type IN ('PHONE', 'MOBILE') ORDER BY k.is_primary DESC, k.position FETCH FIRST 1 ROWS ONLY) AS main_phone";
+    static final String SUMMARY_COLUMNS = "c.id, c.code, c.kind, c.short_name, c.group_id, c.relationship, c.manager, c.inn, c.main_phone,"
+            + " c.archived";
 
     /**
      * The page of a query led by a name-word prefix, in name order: the matching words are read

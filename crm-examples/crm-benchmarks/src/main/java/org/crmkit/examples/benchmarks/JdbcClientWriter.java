@@ -29,8 +29,8 @@ import org.crmkit.examples.benchmarks.ClientRow.PersonRow;
  */
 final class JdbcClientWriter implements AutoCloseable {
     private static final String CLIENT = "INSERT INTO crm_client (tenant_id, id, code, kind, short_name, short_key, full_name, "
-            + "full_key, registered_on, region, city, industry, inn, kpp, archived, version) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "full_key, registered_on, region, city, industry, inn, kpp, main_phone, archived, version) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String CLIENT_CONTACT = "INSERT INTO crm_client_contact (tenant_id, client_id, position, type, "
             + "contact_value, search_value, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String PROPERTY = "INSERT INTO crm_client_property (tenant_id, client_id, client_code, property_key, seq, "
@@ -151,8 +151,10 @@ final class JdbcClientWriter implements AutoCloseable {
         client.setString(12, row.industry());
         client.setString(13, row.inn().orElse(null));
         client.setString(14, row.kpp().orElse(null));
-        client.setBoolean(15, false);
-        client.setLong(16, 1);
+        // the first phone, primary like every entry here: what crmkit keeps as the main phone (V6)
+        client.setString(15, row.phone());
+        client.setBoolean(16, false);
+        client.setLong(17, 1);
         client.addBatch();
         String shortKey = CleanText.fold(row.shortName());
         for (String word : NameWords.of(shortKey)) {
