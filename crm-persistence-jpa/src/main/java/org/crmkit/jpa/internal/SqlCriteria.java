@@ -135,6 +135,10 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     @Override
     public String nameContains(ClientCriterion.NameContains criterion) {
         String pattern = "%" + escapeLike(criterion.fragment()) + "%";
+        if (postgres) {
+            // both names joined by U+0001, which neither name nor fragment can hold: the expression of the trigram index (V7)
+            return "(" + c + ".short_key || chr(1) || COALESCE(" + c + ".full_key, '')) LIKE " + param(pattern) + " ESCAPE '\\'";
+        }
         return c + ".short_key LIKE " + param(pattern) + " ESCAPE '\\' OR (" + c + ".full_key IS NOT NULL AND " + c + ".full_key LIKE "
                 + param(pattern) + " ESCAPE '\\')";
     }

@@ -17,14 +17,36 @@ import java.util.UUID;
  * written with the database's index use in mind, as a baseline should be.
  */
 final class JdbcClientReader {
+    /** The columns of a search line as crmkit's summaries read them, plus the name a DISTINCT page sorts by. */
+    private static final String SUMMARY_COLUMNS = "c.id, c.code, c.kind, c.short_name, c.short_key, c.group_id, c.relationship, c.manager,"
+            + " c.inn, c.main_phone, c.archived";
+
     private final Connection connection;
     private final boolean postgres;
     private final String tenant;
+    private final String columns;
+    private final boolean children;
 
+    /** Pages of whole clients: every client column, then the contacts and the property values. */
     JdbcClientReader(Connection connection, boolean postgres, String tenant) {
+        this(connection, postgres, tenant, "c.*", true);
+    }
+
+    private JdbcClientReader(Connection connection, boolean postgres, String tenant, String columns, boolean children) {
         this.connection = connection;
         this.postgres = postgres;
         this.tenant = tenant;
+        this.columns = columns;
+        this.children = children;
+    }
+
+    /** Pages of search lines, as a DAO for a search box would read them: the summary's columns in one query, no children. */
+    static JdbcClientReader summaries(Connection connection, boolean postgres, String tenant) {
+        return new JdbcClientReader(connection, postgres, tenant, SUMMARY_COLUMNS, false);
+    }
+
+    boolean postgres() {
+        return postgres;
     }
 
     /** {@code c.short_key} or {@code c.code} as crmkit sorts: ties by id (the migrations give both columns binary collation). */
@@ -37,7 +59,7 @@ final class JdbcClientReader {
      * with the tenant as first parameter, then loads the children; returns the number of clients.
      */
     int page(String condition, String order, int limit, Object... parameters) throws SQLException {
-        return statementPage("SELECT c.* FROM crm_client c WHERE c.tenant_id = ? AND (" + condition + ") ORDER BY " + order
+        return statementPage("SELECT " + columns + " FROM crm_client c WHERE c.tenant_id = ? AND (" + condition + ") ORDER BY " + order
                 + " OFFSET 0 ROWS FETCH NEXT " + limit + " ROWS ONLY", parameters);
     }
 
@@ -47,7 +69,7 @@ final class JdbcClientReader {
      * against a rare {@code LIKE '%…%'} instead of using the trigram indexes.
      */
     int fencedPage(String condition, String order, int limit, Object... parameters) throws SQLException {
-        return statementPage("SELECT c.* FROM (SELECT * FROM crm_client c WHERE c.tenant_id = ? AND (" + condition + ") OFFSET 0 ROWS) c"
+        return statementPage("SELECT " + columns + " FROM (SELECT * FROM crm_client c WHERE c.tenant_id = ? AND (" + condition + ") OFFSET 0 ROWS) c"
                 + " ORDER BY " + order + " OFFSET 0 ROWS FETCH NEXT " + limit + " ROWS ONLY", parameters);
     }
 
@@ -59,7 +81,7 @@ final class JdbcClientReader {
      * scanning the tenant's clients (seconds on a million), while it drives this join from the child's index.
      */
     int joinedPage(String join, String condition, String order, int limit, Object... parameters) throws SQLException {
-        return statementPage("SELECT DISTINCT c.* FROM crm_client c JOIN " + join + " WHERE k.tenant_id = ? AND (" + condition + ") ORDER BY "
+        return statementPage("SELECT DISTINCT " + columns + " FROM crm_client c JOIN " + join + " WHERE k.tenant_id = ? AND (" + condition + ") ORDER BY "
                 + order + " OFFSET 0 ROWS FETCH NEXT " + limit + " ROWS ONLY", parameters);
     }
 
@@ -75,7 +97,7 @@ final class JdbcClientReader {
                 read(rs, ids, "id");
             }
         }
-        if (!ids.isEmpty()) {
+        if (children && !ids.isEmpty()) {
             children("crm_client_contact", ids);
             children("crm_client_property", ids);
         }
