@@ -389,16 +389,16 @@ public final class Clients {
      * Quick search as in a client list's search box: a name fragment (case and ё/е ignored), a phone
      * in any format, an e-mail, an INN or a code. Archived clients are left out. At most 50 lines,
      * as {@linkplain ClientSummary summaries} (open one with {@link #get}): exact matches (code, INN,
-     * phone, e-mail) by name; then names with a word that starts with the text, by that word and
-     * then by name, as an autocompletion lists them ({@code перм}: Пермские окна, ООО «Пермь-63», АО
-     * «Пермьстрой»; a text of several words, {@code полюс-ст}: names with a word that starts with
-     * the longest of its words and whose short name contains it); then names that contain it, by name.
-     * A text of several words says where a word starts, so names that hold it elsewhere fill up the
-     * page only when no name holds it at the start of a word: on a million clients that scan read
-     * every name with {@code ростов} to find those containing {@code ростов-н} (up to 38 ms) and
-     * left the benchmark's average page as it was (49.4 names). At most three queries, each served
-     * by an index; the last runs only when the first two leave room on the page, and a text without
-     * letters that matched exactly (a phone, an INN) is not searched in names at all.
+     * phone, e-mail) by name; then names in which the text starts a word, as an autocompletion lists
+     * them ({@code перм}: Пермские окна, ООО «Пермь-63», АО «Пермьстрой», by the matching word and
+     * then by name; a text of several words, {@code полюс-ст}: names that start with it, then names
+     * with a word starting with its longest word whose short name contains it); then names that
+     * contain the text anywhere, short or full name, by name. A text of several words says where a
+     * word starts, so this last fill-up runs for it only when no name has it at the start of a
+     * word: on a million clients that scan read every name with {@code ростов} to find those
+     * containing {@code ростов-н} mid-word (up to 38 ms) and left the benchmark's average page as
+     * it was (49.4 names). Each query is served by an index and runs only while the page has room;
+     * a text without letters that matched exactly (a phone, an INN) is not searched in names at all.
      */
     public List<ClientSummary> search(String text) {
         QuickSearch.Readings readings = QuickSearch.parse(text, rt.phoneRegion);
@@ -411,12 +411,15 @@ public final class Clients {
                 return List.copyOf(found.values());
             }
             readings.nameFragment().ifPresent(fragment -> {
-                Optional<ClientCriterion> words = readings.wordPrefix();
-                ClientCriterion prefix = words.orElse(new ClientCriterion.NameStartsWith(fragment));
-                int starting = add(found, stores, active.and(prefix), words.isPresent() ? ClientQuery.Order.WORD : ClientQuery.Order.NAME);
+                List<ClientCriterion> starts = new ArrayList<>();
+                int starting = 0;
+                for (QuickSearch.Phase phase : readings.wordStarts()) {
+                    starting += add(found, stores, active.and(phase.criterion()), phase.order());
+                    starts.add(new ClientCriterion.Not(phase.criterion()));
+                }
                 if ((readings.oneWord() || starting == 0) && found.size() < SEARCH_LIMIT) {
-                    add(found, stores, active.and(new ClientCriterion.NameContains(fragment)).and(new ClientCriterion.Not(prefix)),
-                            ClientQuery.Order.NAME);
+                    starts.add(0, new ClientCriterion.NameContains(fragment));
+                    add(found, stores, active.and(new ClientCriterion.And(starts)), ClientQuery.Order.NAME);
                 }
             });
             return List.copyOf(found.values());

@@ -269,7 +269,7 @@ class ClientsTest {
         Client ivanova = crm.clients().register(NewClient.legalEntity("Иванова И. И."));
         Client fullOnly = crm.clients().register(NewClient.legalEntity("Альфа").fullName("ООО «Иванов и К»"));
 
-        // a word starts with «иванов» and the short name contains «иванов и», by that word then by name;
+        // first the name that starts with «иванов и», then those with a word starting with «иванов» whose short name contains it;
         // «Иванова И. И.» has the word but not the text, «Альфа» only in its full name
         assertThat(crm.clients().search("Иванов и")).containsExactly(ClientSummary.of(partners), ClientSummary.of(ip),
                 ClientSummary.of(inside));
@@ -284,6 +284,25 @@ class ClientsTest {
         assertThat(crm.clients().search("петров")).containsExactly(ClientSummary.of(middle));
         assertThat(crm.clients().search("ванов")).containsExactly(ClientSummary.of(fullOnly), ClientSummary.of(partners),
                 ClientSummary.of(ivanova), ClientSummary.of(ip), ClientSummary.of(inside));
+        // both start with the text: by name
+        Client starting = crm.clients().register(NewClient.legalEntity("Сидоров-Иванов и внуки"));
+        assertThat(crm.clients().search("сидоров-иванов и")).containsExactly(ClientSummary.of(starting), ClientSummary.of(inside));
+    }
+
+    @Test
+    void quickSearchForSeveralShortWordsListsOnlyNamesThatStartWithThem() {
+        Client amber = crm.clients().register(NewClient.legalEntity("ООО «Янтарь»"));
+        crm.clients().register(NewClient.legalEntity("Торговый дом ООО «Ясень»"));
+        Client nothingElse = crm.clients().register(NewClient.legalEntity("Торговый дом «Ясень»"));
+
+        // «ооо» and «я» are too common to lead a walk of the word index: names that start with the text
+        assertThat(crm.clients().search("ООО «я")).containsExactly(ClientSummary.of(amber));
+        // none starts with it: then the names that contain it
+        assertThat(crm.clients().search("дом «я")).containsExactly(ClientSummary.of(nothingElse));
+        // a word of three letters that is not a legal form leads
+        Client peak = crm.clients().register(NewClient.legalEntity("ООО «Пик-Строй»"));
+        crm.clients().register(NewClient.legalEntity("Пикник-Строй"));
+        assertThat(crm.clients().search("Пик-С")).containsExactly(ClientSummary.of(peak));
     }
 
     @Test
