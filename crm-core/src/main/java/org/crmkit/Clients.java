@@ -411,15 +411,15 @@ public final class Clients {
                 return List.copyOf(found.values());
             }
             readings.nameFragment().ifPresent(fragment -> {
-                List<ClientCriterion> starts = new ArrayList<>();
+                // the fill-up: names that contain the fragment, none of them one the word-start phases asked for
+                List<ClientCriterion> fillUp = new ArrayList<>(List.of(new ClientCriterion.NameContains(fragment)));
                 int starting = 0;
                 for (QuickSearch.Phase phase : readings.wordStarts()) {
                     starting += add(found, stores, active.and(phase.criterion()), phase.order());
-                    starts.add(new ClientCriterion.Not(phase.criterion()));
+                    fillUp.add(new ClientCriterion.Not(phase.criterion()));
                 }
                 if ((readings.oneWord() || starting == 0) && found.size() < SEARCH_LIMIT) {
-                    starts.add(0, new ClientCriterion.NameContains(fragment));
-                    add(found, stores, active.and(new ClientCriterion.And(starts)), ClientQuery.Order.NAME);
+                    add(found, stores, active.and(new ClientCriterion.And(fillUp)), ClientQuery.Order.NAME);
                 }
             });
             return List.copyOf(found.values());
