@@ -389,16 +389,14 @@ public final class Clients {
      * Quick search as in a client list's search box: a name fragment (case and ё/е ignored), a phone
      * in any format, an e-mail, an INN or a code. Archived clients are left out. At most 50 lines,
      * as {@linkplain ClientSummary summaries} (open one with {@link #get}): exact matches (code, INN,
-     * phone, e-mail) by name; then names in which the text starts a word, as an autocompletion lists
-     * them ({@code перм}: Пермские окна, ООО «Пермь-63», АО «Пермьстрой», by the matching word and
-     * then by name; a text of several words, {@code полюс-ст}: names that start with it, then names
-     * with a word starting with its longest word whose short name contains it); then names that
-     * contain the text anywhere, short or full name, by name. A text of several words says where a
-     * word starts, so this last fill-up runs for it only when no name has it at the start of a
-     * word: on a million clients that scan read every name with {@code ростов} to find those
-     * containing {@code ростов-н} mid-word (up to 38 ms) and left the benchmark's average page as
-     * it was (49.4 names). Each query is served by an index and runs only while the page has room;
-     * a text without letters that matched exactly (a phone, an INN) is not searched in names at all.
+     * phone, e-mail) by name; then names with a word that starts with the text, as an autocompletion
+     * lists them ({@code перм}: Пермские окна, ООО «Пермь-63», АО «Пермьстрой», by the matching word
+     * and then by name), and for a text of several words ({@code полюс-ст}) names that start with it,
+     * then names with a word starting with its longest word and whose short name contains it; then
+     * names that contain the text, short or full name, by name (for several words only when
+     * nothing else matched: see {@code QuickSearch.Readings#namePlan}). Each query is served by an
+     * index and runs only while the page has room; a text without letters that matched exactly (a
+     * phone, an INN) is not searched in names at all.
      */
     public List<ClientSummary> search(String text) {
         QuickSearch.Readings readings = QuickSearch.parse(text, rt.phoneRegion);
@@ -410,16 +408,13 @@ public final class Clients {
                 // a phone, INN or code that matched is what was meant; names do not hold such numbers
                 return List.copyOf(found.values());
             }
-            readings.nameFragment().ifPresent(fragment -> {
-                // the fill-up: names that contain the fragment, none of them one the word-start phases asked for
-                List<ClientCriterion> fillUp = new ArrayList<>(List.of(new ClientCriterion.NameContains(fragment)));
-                int starting = 0;
-                for (QuickSearch.Phase phase : readings.wordStarts()) {
-                    starting += add(found, stores, active.and(phase.criterion()), phase.order());
-                    fillUp.add(new ClientCriterion.Not(phase.criterion()));
+            readings.namePlan().ifPresent(plan -> {
+                int matched = 0;
+                for (QuickSearch.Phase phase : plan.wordStarts()) {
+                    matched += add(found, stores, active.and(phase.criterion()), phase.order());
                 }
-                if ((readings.oneWord() || starting == 0) && found.size() < SEARCH_LIMIT) {
-                    add(found, stores, active.and(new ClientCriterion.And(fillUp)), ClientQuery.Order.NAME);
+                if ((plan.fillUpAfterMatches() || matched == 0) && found.size() < SEARCH_LIMIT) {
+                    add(found, stores, active.and(plan.fillUp()), ClientQuery.Order.NAME);
                 }
             });
             return List.copyOf(found.values());

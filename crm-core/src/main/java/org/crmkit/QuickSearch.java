@@ -29,14 +29,15 @@ final class QuickSearch {
      * indexes, and a name fragment, if the text can be one.
      */
     record Readings(List<ClientCriterion> exact, Optional<String> nameFragment) {
-        /** The shortest word of a several-word fragment that leads a walk of the word index. */
+        /** The shortest word (in code points) of a several-word fragment that leads a walk of the word index. */
         static final int SELECTIVE_WORD = 3;
         /**
-         * Legal forms (folded), which start a word in most names of a Russian client base (ООО in
-         * 56% of the benchmark's million, ИП in 20%): never the word that leads a walk.
+         * Legal forms of three letters or more (folded), which start a word in most names of a
+         * Russian client base (ООО in 56% of the benchmark's million): never the word that leads a
+         * walk. The two-letter ones (АО, ИП) are below {@link #SELECTIVE_WORD} anyway.
          */
-        static final Set<String> LEGAL_FORMS = Set.of("ооо", "оао", "зао", "пао", "нао", "ао", "ип", "чп", "нко", "ано", "гуп", "муп",
-                "фгуп", "тоо", "кфх", "тсж", "снт", "пк");
+        static final Set<String> LEGAL_FORMS = Set.of("ооо", "оао", "зао", "пао", "нао", "нко", "ано", "гуп", "муп", "фгуп", "тоо",
+                "кфх", "тсж", "снт");
 
         /** Whether the text has no letters: a number (phone, INN, numeric code) rather than a name. */
         boolean numeric() {
@@ -44,42 +45,49 @@ final class QuickSearch {
         }
 
         /**
-         * The phases that list names in which the fragment starts a word, in the order they fill
-         * the page; punctuation around the fragment is ignored ({@code радуга-} and {@code «радуга}
-         * look for {@code радуга}). For one word, the names with a word that starts with it, in word
-         * order. For several ({@code полюс-ст}, {@code ип иванов}): the names that start with the
+         * How the name fragment is searched, if the text can be one; punctuation around the
+         * fragment is ignored ({@code радуга-} and {@code «радуга} look for {@code радуга}).
+         *
+         * <p>One word: the names with a word that starts with it, in word order; then, while the page
+         * has room, the other names that contain it (short or full name) by name, so {@code строй}
+         * also finds Пермьстрой.
+         *
+         * <p>Several words ({@code полюс-ст}, {@code ип иванов}): the names that start with the
          * fragment, by name (the ordered index of names); then the names with a word that starts
          * with the longest of its words (the first of equally long ones) and whose short name
-         * contains the fragment, in word order:
-         * the store walks that word's index entries and tests the name on each before it reads a
-         * client. That second phase needs a word of {@value #SELECTIVE_WORD} letters or more that is
-         * not a legal form: {@code ооо} starts a word in 56% of the names, and walking them to find
-         * {@code ооо «я} took 200 ms on a million clients.
+         * contains the fragment, in word order: the store walks that word's index entries and tests
+         * the name on each before it reads a client. That phase needs a word of
+         * {@value #SELECTIVE_WORD} letters or more that is not a legal form: {@code ооо} starts a
+         * word in most names, and walking all of them to find {@code ооо «я} took 200 ms on a
+         * million clients. A text of several words says where a word starts, so the names that
+         * merely contain it come only when neither phase found any: that scan reads every name
+         * holding its words (thousands for {@code ростов-н}) and in the benchmark never added a name.
          */
-        List<Phase> wordStarts() {
-            Optional<String> trimmed = nameFragment.map(text -> NameWords.trim(CleanText.fold(text))).filter(text -> !text.isEmpty());
-            if (trimmed.isEmpty()) {
-                return nameFragment.map(text -> List.of(new Phase(new ClientCriterion.NameStartsWith(text), ClientQuery.Order.NAME)))
-                        .orElse(List.of());
-            }
-            String text = trimmed.get();
-            if (NameWords.isWord(text)) {
-                return List.of(new Phase(new ClientCriterion.NameWordStartsWith(text), ClientQuery.Order.WORD));
-            }
-            ClientCriterion starts = new ClientCriterion.NameStartsWith(text);
-            Optional<String> lead = NameWords.of(text).stream()
-                    .filter(word -> word.codePointCount(0, word.length()) >= SELECTIVE_WORD && !LEGAL_FORMS.contains(word))
-                    .max(Comparator.comparingInt(String::length));
-            if (lead.isEmpty()) {
-                return List.of(new Phase(starts, ClientQuery.Order.NAME));
-            }
-            return List.of(new Phase(starts, ClientQuery.Order.NAME), new Phase(ClientCriterion.and(new ClientCriterion.NameWordStartsWith(
-                    lead.get()), new ClientCriterion.ShortNameContains(text), new ClientCriterion.Not(starts)), ClientQuery.Order.WORD));
+        Optional<NamePlan> namePlan() {
+            return nameFragment.map(fragment -> {
+                String text = NameWords.trim(CleanText.fold(fragment));
+                ClientCriterion contains = new ClientCriterion.NameContains(fragment);
+                if (text.isEmpty()) {
+                    ClientCriterion starts = new ClientCriterion.NameStartsWith(fragment);
+                    return new NamePlan(List.of(new Phase(starts, ClientQuery.Order.NAME)), contains, false);
+                }
+                if (NameWords.isWord(text)) {
+                    ClientCriterion words = new ClientCriterion.NameWordStartsWith(text);
+                    return new NamePlan(List.of(new Phase(words, ClientQuery.Order.WORD)),
+                            ClientCriterion.and(contains, new ClientCriterion.Not(words)), true);
+                }
+                ClientCriterion starts = new ClientCriterion.NameStartsWith(text);
+                List<Phase> phases = new ArrayList<>(List.of(new Phase(starts, ClientQuery.Order.NAME)));
+                NameWords.of(text).stream().filter(word -> length(word) >= SELECTIVE_WORD && !LEGAL_FORMS.contains(word))
+                        .max(Comparator.comparingInt(Readings::length))
+                        .ifPresent(lead -> phases.add(new Phase(ClientCriterion.and(new ClientCriterion.NameWordStartsWith(lead),
+                                new ClientCriterion.ShortNameContains(text), new ClientCriterion.Not(starts)), ClientQuery.Order.WORD)));
+                return new NamePlan(phases, contains, false);
+            });
         }
 
-        /** Whether the name fragment, without punctuation around it, is one word ({@code «радуга-}, not {@code полюс-ст}). */
-        boolean oneWord() {
-            return nameFragment.map(text -> NameWords.isWord(NameWords.trim(CleanText.fold(text)))).orElse(false);
+        private static int length(String word) {
+            return word.codePointCount(0, word.length());
         }
 
         /** The exact readings as one criterion, if any. */
@@ -91,6 +99,14 @@ final class QuickSearch {
 
     /** One query of a search: which clients, in which order. */
     record Phase(ClientCriterion criterion, ClientQuery.Order order) {
+    }
+
+    /**
+     * The name part of a search: the phases that list names in which the text starts a word, in
+     * the order they fill the page, then the fill-up with names that contain it, by name, which runs
+     * while the page has room if {@code fillUpAfterMatches}, else only when the phases found nobody.
+     */
+    record NamePlan(List<Phase> wordStarts, ClientCriterion fillUp, boolean fillUpAfterMatches) {
     }
 
     static Readings parse(String text, String phoneRegion) {

@@ -15,6 +15,7 @@ import org.crmkit.audit.AuditEntry;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientEvent;
+import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientSummary;
 import org.crmkit.client.ContactType;
 import org.crmkit.client.PersonName;
@@ -208,6 +209,10 @@ class ClientsTest {
 
         assertThat(mine.manager()).contains(EmployeeId.of("alekseev"));
         assertThat(crm.clients().search("квадро")).containsExactlyInAnyOrder(ClientSummary.of(mine), ClientSummary.of(teams));
+        assertThat(crm.clients().summaries(new ClientQuery(ClientCriterion.all(), ClientQuery.Order.CODE, 0, 10)))
+                .containsExactly(ClientSummary.of(mine), ClientSummary.of(teams));
+        assertThat(crm.as(PETRISHCHEV).clients().summaries(new ClientQuery(ClientCriterion.all(), ClientQuery.Order.CODE, 0, 10)))
+                .containsExactly(ClientSummary.of(service));
         assertThat(crm.clients().search("kvadro@service.ru")).isEmpty();
         assertThat(crm.as(PETRISHCHEV).clients().search("kvadro@service.ru")).containsExactly(ClientSummary.of(service));
         assertThat(crm.as(PETRISHCHEV).clients().search("7707083893")).isEmpty();
@@ -274,8 +279,6 @@ class ClientsTest {
         assertThat(crm.clients().search("Иванов и")).containsExactly(ClientSummary.of(partners), ClientSummary.of(ip),
                 ClientSummary.of(inside));
         assertThat(crm.clients().search("ип иванов")).containsExactly(ClientSummary.of(ip));
-        // the longest word leads, even when it is not the first one
-        assertThat(crm.clients().search("и партнеры")).containsExactly(ClientSummary.of(partners));
         // no name has a word starting with «ов»: the names that contain the text, in short or full name, by name
         assertThat(crm.clients().search("ов и к")).containsExactly(ClientSummary.of(fullOnly), ClientSummary.of(middle));
         // one word: names with a word starting with it; «ванов» starts none, so all are names that contain it, by name
@@ -287,6 +290,11 @@ class ClientsTest {
         // both start with the text: by name
         Client starting = crm.clients().register(NewClient.legalEntity("Сидоров-Иванов и внуки"));
         assertThat(crm.clients().search("сидоров-иванов и")).containsExactly(ClientSummary.of(starting), ClientSummary.of(inside));
+        // the longest word leads, not the first: «спик» has no word starting with «пик», so were «пик» to lead,
+        // nothing would match at a word start and the fill-up would add «Бета» (full name only)
+        Client materials = crm.clients().register(NewClient.legalEntity("Спик стройматериалы"));
+        crm.clients().register(NewClient.legalEntity("Бета").fullName("ООО «Спик стройматериалы»"));
+        assertThat(crm.clients().search("пик стройматериалы")).containsExactly(ClientSummary.of(materials));
     }
 
     @Test
@@ -299,9 +307,10 @@ class ClientsTest {
         assertThat(crm.clients().search("ООО «я")).containsExactly(ClientSummary.of(amber));
         // none starts with it: then the names that contain it
         assertThat(crm.clients().search("дом «я")).containsExactly(ClientSummary.of(nothingElse));
-        // a word of three letters that is not a legal form leads
+        // a word of three letters that is not a legal form leads; what it finds keeps the fill-up (a full name) away
         Client peak = crm.clients().register(NewClient.legalEntity("ООО «Пик-Строй»"));
         crm.clients().register(NewClient.legalEntity("Пикник-Строй"));
+        crm.clients().register(NewClient.legalEntity("Гамма").fullName("ООО «Пик-Сервис»"));
         assertThat(crm.clients().search("Пик-С")).containsExactly(ClientSummary.of(peak));
     }
 

@@ -33,6 +33,7 @@ import org.crmkit.client.ContactType;
 import org.crmkit.client.PersonName;
 import org.crmkit.client.RelationshipType;
 import org.crmkit.client.RelationshipTypeId;
+import org.crmkit.client.TaxIdentifiers;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ClientKind;
@@ -203,7 +204,7 @@ public abstract class StorageContract {
                 minimal("Третий", "S3").withContacts(List.of(fax.asPrimary(true), whatsapp.asPrimary(true), mail)),
                 minimal("Четвёртый", "S4").withContacts(List.of(office.asPrimary(true), mobile.asPrimary(true))),
                 minimal("Пятый", "S5").moveToGroup(group).classifyAs(RelationshipType.VIP).assignManager(EmployeeId.of("alekseev"))
-                        .changeTaxIds(new org.crmkit.client.TaxIdentifiers(Optional.of(Inn.parse("7707083893")), Optional.empty(),
+                        .changeTaxIds(new TaxIdentifiers(Optional.of(Inn.parse("7707083893")), Optional.empty(),
                                 Optional.empty(), Optional.empty())));
         storage().inTransaction(tenant, s -> s.clients().insertAll(clients));
         storage().inTransaction(tenant, s -> s.clients().update(s.clients().get(clients.get(4).id()).orElseThrow().archive()));

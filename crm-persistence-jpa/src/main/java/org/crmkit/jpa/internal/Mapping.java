@@ -96,12 +96,12 @@ final class Mapping {
                 contacts(contacts), values(properties), Optional.ofNullable(row.notes), row.archived, row.version);
     }
 
-    /** The summary of a client from some columns of its row (see {@link ResultRows#summary}) and its main phone. */
-    static ClientSummary summary(ClientRow row, String mainPhone) {
+    /** The summary of a client from the columns of its row that {@link ResultRows#summary} reads. */
+    static ClientSummary summary(ClientRow row) {
         return new ClientSummary(new ClientId(row.id), new ClientCode(row.code), ClientKind.valueOf(row.kind), row.shortName,
                 Optional.ofNullable(row.groupId).map(ClientGroupId::new), Optional.ofNullable(row.relationship).map(RelationshipTypeId::new),
                 Optional.ofNullable(row.manager).map(EmployeeId::new), Optional.ofNullable(row.inn).map(Inn::new),
-                Optional.ofNullable(mainPhone).map(PhoneNumber::new), row.archived);
+                Optional.ofNullable(row.mainPhone).map(PhoneNumber::new), row.archived);
     }
 
     // ---- contact entries

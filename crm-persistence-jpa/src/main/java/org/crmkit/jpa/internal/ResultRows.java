@@ -61,8 +61,9 @@ final class ResultRows {
         r.relationship = rs.getString("relationship");
         r.manager = rs.getString("manager");
         r.inn = rs.getString("inn");
+        r.mainPhone = rs.getString("main_phone");
         r.archived = rs.getBoolean("archived");
-        return Mapping.summary(r, rs.getString("main_phone"));
+        return Mapping.summary(r);
     }
 
     static ClientContactRow clientContact(ResultSet rs) throws SQLException {

@@ -55,8 +55,9 @@ final class JdbcClientReader {
     }
 
     /**
-     * Runs {@code SELECT c.* FROM crm_client c WHERE c.tenant_id = ? AND <condition> ORDER BY … LIMIT …}
-     * with the tenant as first parameter, then loads the children; returns the number of clients.
+     * Runs {@code SELECT <columns> FROM crm_client c WHERE c.tenant_id = ? AND <condition> ORDER BY … LIMIT …}
+     * with the tenant as first parameter, then, for whole clients, loads the children; returns the
+     * number of clients.
      */
     int page(String condition, String order, int limit, Object... parameters) throws SQLException {
         return statementPage("SELECT " + columns + " FROM crm_client c WHERE c.tenant_id = ? AND (" + condition + ") ORDER BY " + order
@@ -85,7 +86,7 @@ final class JdbcClientReader {
                 + order + " OFFSET 0 ROWS FETCH NEXT " + limit + " ROWS ONLY", parameters);
     }
 
-    /** A page by a whole hand-written statement whose first parameter is the tenant; then the children. */
+    /** A page by a whole hand-written statement whose first parameter is the tenant; then, for whole clients, the children. */
     int statementPage(String sql, Object... parameters) throws SQLException {
         List<UUID> ids = new ArrayList<>();
         try (PreparedStatement page = connection.prepareStatement(sql)) {

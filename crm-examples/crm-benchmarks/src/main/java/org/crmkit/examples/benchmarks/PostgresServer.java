@@ -248,7 +248,6 @@ final class PostgresServer implements BenchServer {
         return plans.toString();
     }
 
-    /** The database's lc_ctype, and the trigrams pg_trgm makes of a Cyrillic name here and under lc_ctype C. */
     /**
      * Reads the tables and indexes a quick search uses into the operating system's page cache
      * ({@code pg_prewarm} in {@code read} mode; the server's own buffers stay as configured), so that
@@ -274,6 +273,7 @@ final class PostgresServer implements BenchServer {
                 String.join(", ", relations), blocks, (System.nanoTime() - start) / 1e9);
     }
 
+    /** The database's lc_ctype, and the trigrams pg_trgm makes of a Cyrillic name here and under lc_ctype C. */
     List<String> trigramReport(BenchDatabase db) {
         List<String> lines = new ArrayList<>();
         String word = "Ромашка";
