@@ -23,35 +23,30 @@ final class ResultRows {
     }
 
     static ClientRow client(ResultSet rs) throws SQLException {
-        ClientRow r = new ClientRow();
+        ClientRow r = summaryColumns(rs);
         r.tenantId = rs.getString("tenant_id");
-        r.id = rs.getObject("id", UUID.class);
-        r.code = rs.getString("code");
-        r.kind = rs.getString("kind");
-        r.shortName = rs.getString("short_name");
         r.shortKey = rs.getString("short_key");
         r.fullName = rs.getString("full_name");
         r.fullKey = rs.getString("full_key");
-        r.groupId = rs.getObject("group_id", UUID.class);
-        r.relationship = rs.getString("relationship");
-        r.manager = rs.getString("manager");
         r.registeredOn = rs.getObject("registered_on", LocalDate.class);
         r.region = rs.getString("region");
         r.city = rs.getString("city");
         r.industry = rs.getString("industry");
-        r.inn = rs.getString("inn");
         r.kpp = rs.getString("kpp");
         r.ogrn = rs.getString("ogrn");
         r.okpo = rs.getString("okpo");
         r.notes = rs.getString("notes");
-        r.mainPhone = rs.getString("main_phone");
-        r.archived = rs.getBoolean("archived");
         r.version = rs.getLong("version");
         return r;
     }
 
     /** A summary of the client in the row: the columns of {@link SqlCriteria#SUMMARY_COLUMNS}. */
     static ClientSummary summary(ResultSet rs) throws SQLException {
+        return Mapping.summary(summaryColumns(rs));
+    }
+
+    /** A client row with only the columns of {@link SqlCriteria#SUMMARY_COLUMNS} read. */
+    private static ClientRow summaryColumns(ResultSet rs) throws SQLException {
         ClientRow r = new ClientRow();
         r.id = rs.getObject("id", UUID.class);
         r.code = rs.getString("code");
@@ -63,7 +58,7 @@ final class ResultRows {
         r.inn = rs.getString("inn");
         r.mainPhone = rs.getString("main_phone");
         r.archived = rs.getBoolean("archived");
-        return Mapping.summary(r);
+        return r;
     }
 
     static ClientContactRow clientContact(ResultSet rs) throws SQLException {
