@@ -30,10 +30,12 @@ import org.crmkit.client.ContactEntry;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.ContactType;
+import org.crmkit.client.NameWords;
 import org.crmkit.client.PersonName;
 import org.crmkit.client.RelationshipType;
 import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.client.TaxIdentifiers;
+import org.crmkit.common.CleanText;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ClientKind;
@@ -43,6 +45,7 @@ import org.crmkit.common.EmailAddress;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.IdGenerator;
 import org.crmkit.common.PhoneNumber;
+import org.crmkit.common.SortOrder;
 import org.crmkit.common.TenantId;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyKey;
@@ -182,10 +185,13 @@ public abstract class StorageContract {
             assertThat(storage().<Long>read(tenant, s -> s.clients().count(criterion))).as("count of %s", criterion).isEqualTo(expected.size());
             for (ClientQuery.Order order : ClientQuery.Order.values()) {
                 ClientQuery query = new ClientQuery(criterion, order, 0, 1000);
-                List<ClientSummary> wanted = storage().<List<Client>>read(tenant, s -> s.clients().find(query)).stream()
-                        .map(ClientSummary::of).collect(Collectors.toList());
+                List<Client> page = storage().read(tenant, s -> s.clients().find(query));
+                assertThat(page).extracting(Client::id).as("%s in %s order", criterion, order)
+                        .containsExactlyElementsOf(stored.stream().filter(criterion::test).sorted(orderOf(query)).map(Client::id)
+                                .collect(Collectors.toList()));
                 assertThat(storage().<List<ClientSummary>>read(tenant, s -> s.clients().summaries(query)))
-                        .as("summaries of %s in %s order", criterion, order).isEqualTo(wanted);
+                        .as("summaries of %s in %s order", criterion, order)
+                        .isEqualTo(page.stream().map(ClientSummary::of).collect(Collectors.toList()));
             }
         }
     }
@@ -227,6 +233,23 @@ public abstract class StorageContract {
         });
         assertThat(renamed.shortName()).isEqualTo("Второй-бис");
         assertThat(renamed.phone()).contains(new PhoneNumber(office.value()));
+    }
+
+    /**
+     * The order a store lists a query's clients in, as {@link ClientQuery.Order} specifies it: by
+     * code, by folded short name, or by the smallest word starting with the leading word prefix and
+     * then by name; ties by id as an unsigned number.
+     */
+    private static Comparator<Client> orderOf(ClientQuery query) {
+        Comparator<Client> byName = Comparator.comparing((Client c) -> CleanText.fold(c.shortName()), SortOrder.TEXT);
+        Comparator<Client> order = query.order() == ClientQuery.Order.CODE
+                ? Comparator.comparing((Client c) -> c.code().value(), SortOrder.TEXT) : byName;
+        if (query.order() == ClientQuery.Order.WORD && query.leadingWords().isPresent()) {
+            String prefix = query.leadingWords().get().prefix();
+            order = Comparator.comparing((Client c) -> NameWords.smallestStartingWith(c.shortName(), prefix).orElse(""), SortOrder.TEXT)
+                    .thenComparing(byName);
+        }
+        return order.thenComparing(c -> c.id().value(), SortOrder.UUIDS);
     }
 
     private static List<ClientCriterion> criteria(List<Client> population, List<ClientGroupId> groups) {
