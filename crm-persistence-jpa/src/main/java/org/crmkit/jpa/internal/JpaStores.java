@@ -315,8 +315,7 @@ public final class JpaStores implements Stores {
             Map<UUID, R> distinct = new LinkedHashMap<>();
             found.forEach(r -> distinct.putIfAbsent(columns.id().apply(r), r));
             if (distinct.size() >= needed || found.size() < rows) {
-                return List.copyOf(new ArrayList<>(distinct.values()).subList(Math.min(query.offset(), distinct.size()),
-                        (int) Math.min(needed, distinct.size())));
+                return distinct.values().stream().skip(query.offset()).limit(query.limit()).collect(Collectors.toUnmodifiableList());
             }
         }
     }
