@@ -27,6 +27,7 @@ import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientSummary;
 import org.crmkit.client.ContactType;
+import org.crmkit.client.NameWords;
 import org.crmkit.client.PersonName;
 import org.crmkit.client.RelationshipType;
 import org.crmkit.common.Actor;
@@ -264,13 +265,13 @@ class JpaStorageTest {
     }
 
     @Test
-    void theMainPhoneOfClientsStoredBeforeVersion6IsFilledByTheUpgradeOnH2() throws Exception {
+    void clientsStoredAtVersion5GetTheirMainPhoneAndWordRowSearchLinesFromTheUpgradeOnH2() throws Exception {
         String url = "jdbc:h2:file:" + TestDatabases.h2File("main-phone").toAbsolutePath();
-        mainPhonesAreFilledByTheUpgrade(url, "sa", "");
+        searchLinesAreFilledByTheUpgrade(url, "sa", "");
     }
 
     @Test
-    void theMainPhoneOfClientsStoredBeforeVersion6IsFilledByTheUpgradeOnPostgres() throws Exception {
+    void clientsStoredAtVersion5GetTheirMainPhoneAndWordRowSearchLinesFromTheUpgradeOnPostgres() throws Exception {
         String schema = "upgrade_" + UUID.randomUUID().toString().substring(0, 8);
         String url = TestDatabases.postgresUrl();
         String user = TestDatabases.postgresUser();
@@ -280,7 +281,7 @@ class JpaStorageTest {
         }
         try {
             // the schema first, public after it for pg_trgm's operators
-            mainPhonesAreFilledByTheUpgrade(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public", user, password);
+            searchLinesAreFilledByTheUpgrade(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public", user, password);
         } finally {
             try (Connection c = DriverManager.getConnection(url, user, password)) {
                 c.createStatement().execute("DROP SCHEMA " + schema + " CASCADE");
@@ -288,12 +289,17 @@ class JpaStorageTest {
         }
     }
 
-    /** Clients written at schema 5 (no main_phone column yet) read back with the main phone V6 derived from their contacts. */
-    private static void mainPhonesAreFilledByTheUpgrade(String url, String user, String password) throws Exception {
+    /**
+     * Clients written at schema 5 (no main_phone column yet, word rows of four columns) read back
+     * with the main phone V6 derived from their contacts, and a quick search, which reads its page
+     * off the word rows, lists them with the search lines V8 copied there.
+     */
+    private static void searchLinesAreFilledByTheUpgrade(String url, String user, String password) throws Exception {
         boolean postgres = url.startsWith("jdbc:postgresql:");
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/" + (postgres ? "postgresql" : "h2"))
                 .javaMigrations(new NameWordsMigration()).table("crm_schema_history").target(MigrationVersion.fromVersion("5")).load().migrate();
-        String[][] clients = {{"000000001", "Два телефона"}, {"000000002", "Факс и телефон"}, {"000000003", "Только почта"}};
+        String[][] clients = {{"000000001", "Два телефона", "alekseev", "7707083893"}, {"000000002", "Факс и телефон", null, null},
+            {"000000003", "Только почта", "panina", null}};
         // position, type, value, primary
         String[][][] contacts = {
             {{"0", "PHONE", "+74953212223", "false"}, {"1", "MOBILE", "+79161234567", "true"}},
@@ -301,7 +307,10 @@ class JpaStorageTest {
             {{"0", "EMAIL", "info@example.ru", "true"}}};
         try (Connection connection = DriverManager.getConnection(url, user, password);
              PreparedStatement client = connection.prepareStatement("INSERT INTO crm_client (tenant_id, id, code, kind, short_name,"
-                     + " short_key, registered_on, archived, version) VALUES ('veterok', ?, ?, 'LEGAL_ENTITY', ?, ?, DATE '2024-01-15', FALSE, 1)");
+                     + " short_key, manager, inn, registered_on, archived, version)"
+                     + " VALUES ('veterok', ?, ?, 'LEGAL_ENTITY', ?, ?, ?, ?, DATE '2024-01-15', FALSE, 1)");
+             PreparedStatement word = connection.prepareStatement("INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id)"
+                     + " VALUES ('veterok', ?, ?, ?)");
              PreparedStatement contact = connection.prepareStatement("INSERT INTO crm_client_contact (tenant_id, client_id, position, type,"
                      + " contact_value, search_value, is_primary) VALUES ('veterok', ?, ?, ?, ?, ?, ?)")) {
             for (int i = 0; i < clients.length; i++) {
@@ -310,7 +319,15 @@ class JpaStorageTest {
                 client.setString(2, clients[i][0]);
                 client.setString(3, clients[i][1]);
                 client.setString(4, CleanText.fold(clients[i][1]));
+                client.setString(5, clients[i][2]);
+                client.setString(6, clients[i][3]);
                 client.executeUpdate();
+                for (String nameWord : NameWords.of(CleanText.fold(clients[i][1]))) {
+                    word.setString(1, nameWord);
+                    word.setString(2, CleanText.fold(clients[i][1]));
+                    word.setObject(3, id);
+                    word.executeUpdate();
+                }
                 for (String[] entry : contacts[i]) {
                     contact.setObject(1, id);
                     contact.setInt(2, Integer.parseInt(entry[0]));
@@ -331,6 +348,9 @@ class JpaStorageTest {
             for (ClientSummary summary : summaries) {
                 assertThat(summary).isEqualTo(ClientSummary.of(crm.clients().get(summary.id())));
             }
+            assertThat(crm.clients().search("телефон")).containsExactlyInAnyOrder(summaries.get(0), summaries.get(1));
+            assertThat(crm.clients().search("почта")).containsExactly(summaries.get(2));
+            assertThat(summaries.get(0).manager()).contains(EmployeeId.of("alekseev"));
         }
     }
 

@@ -17,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
@@ -233,6 +234,47 @@ public abstract class StorageContract {
         });
         assertThat(renamed.shortName()).isEqualTo("Второй-бис");
         assertThat(renamed.phone()).contains(new PhoneNumber(office.value()));
+    }
+
+    @Test
+    void wordOrderedSummariesFollowEveryChangeOfTheSearchLine() {
+        ClientGroupId group = storeGroup(tenant, "Покупатели");
+        ContactEntry mobile = ContactEntry.parse(ContactType.MOBILE, "8 916 123-45-67", "RU");
+        Client client = storeClient(tenant, minimal("Пермь-Сервис", "W1"));
+        storeClient(tenant, minimal("Сервис-Пермь", "W2"));
+        List<UnaryOperator<Client>> changes = List.of(
+                c -> c.recode(ClientCode.of("W1-бис")),
+                c -> c.changeKind(ClientKind.SOLE_PROPRIETOR),
+                c -> c.moveToGroup(group),
+                c -> c.classifyAs(RelationshipType.VIP),
+                c -> c.assignManager(EmployeeId.of("alekseev")),
+                c -> c.changeTaxIds(new TaxIdentifiers(Optional.of(Inn.parse("500100732259")), Optional.empty(), Optional.empty(),
+                        Optional.empty())),
+                c -> c.withContacts(List.of(mobile)),
+                c -> c.rename("Пермь-Сервис Плюс", Optional.empty()),
+                Client::archive);
+        ClientCriterion serv = new ClientCriterion.NameWordStartsWith("серв");
+        for (UnaryOperator<Client> change : changes) {
+            Client current = client;
+            client = storage().inTransaction(tenant, s -> s.clients().update(change.apply(current)));
+            Client changed = client;
+            for (ClientCriterion criterion : List.of(serv, ClientCriterion.and(serv, new ClientCriterion.Archived(false)),
+                    ClientCriterion.and(serv, new ClientCriterion.ManagedBy(Set.of(EmployeeId.of("alekseev")))),
+                    ClientCriterion.and(serv, new ClientCriterion.InnIs(Inn.parse("500100732259"))),
+                    ClientCriterion.and(serv, new ClientCriterion.CodeIs(ClientCode.of("W1"))),
+                    ClientCriterion.and(serv, new ClientCriterion.KindIs(ClientKind.LEGAL_ENTITY)),
+                    ClientCriterion.and(serv, new ClientCriterion.InGroups(Set.of(group)), new ClientCriterion.RelationshipIs(RelationshipType.VIP)),
+                    ClientCriterion.and(serv, new ClientCriterion.ShortNameContains("с плюс")))) {
+                ClientQuery query = new ClientQuery(criterion, ClientQuery.Order.WORD, 0, 10);
+                List<Client> found = storage().read(tenant, s -> s.clients().find(query));
+                assertThat(found.stream().filter(c -> c.id().equals(changed.id())).findFirst().map(ClientSummary::of))
+                        .as("%s after the change to %s", criterion, ClientSummary.of(changed))
+                        .isEqualTo(criterion.test(changed) ? Optional.of(ClientSummary.of(changed)) : Optional.empty());
+                assertThat(storage().<List<ClientSummary>>read(tenant, s -> s.clients().summaries(query)))
+                        .as("summaries of %s after the change to %s", criterion, ClientSummary.of(changed))
+                        .isEqualTo(found.stream().map(ClientSummary::of).collect(Collectors.toList()));
+            }
+        }
     }
 
     /**

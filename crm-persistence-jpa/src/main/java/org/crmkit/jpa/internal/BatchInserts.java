@@ -76,7 +76,7 @@ final class BatchInserts {
     }
 
     void clients(String tenant, List<Client> clients) throws SQLException {
-        List<NamedClient> named = new ArrayList<>(clients.size());
+        List<ClientRow> written = new ArrayList<>(clients.size());
         try (Batch insert = new Batch("INSERT INTO crm_client (tenant_id, id, code, kind, short_name, short_key, full_name, full_key,"
                 + " group_id, relationship, manager, registered_on, region, city, industry, inn, kpp, ogrn, okpo, notes, main_phone, archived,"
                 + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
@@ -90,10 +90,10 @@ final class BatchInserts {
                         .set(r.city, Types.VARCHAR).set(r.industry, Types.VARCHAR).set(r.inn, Types.VARCHAR)
                         .set(r.kpp, Types.VARCHAR).set(r.ogrn, Types.VARCHAR).set(r.okpo, Types.VARCHAR)
                         .set(r.notes, Types.VARCHAR).set(r.mainPhone, Types.VARCHAR).set(r.archived, Types.BOOLEAN).row();
-                named.add(new NamedClient(tenant, r.id, r.shortKey));
+                written.add(r);
             }
         }
-        nameWords(named);
+        wordRows(written);
         try (Batch insert = contactInsert("crm_client_contact", "client_id")) {
             for (Client client : clients) {
                 contacts(insert, Mapping.contactRows(tenant, client.id().value(), client.contacts(), ClientContactRow::new));
@@ -117,7 +117,30 @@ final class BatchInserts {
     record NamedClient(String tenant, UUID id, String shortKey) {
     }
 
-    /** Indexes the words of clients' names: new clients, renamed ones, or all of them in a migration. */
+    /**
+     * Indexes the words of clients' names with the columns of their search lines (schema 8): new
+     * clients, or clients whose name or search line changed.
+     */
+    void wordRows(List<ClientRow> clients) throws SQLException {
+        try (Batch insert = new Batch("INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id, code, kind, short_name,"
+                + " group_id, relationship, manager, inn, main_phone, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (ClientRow r : clients) {
+                for (String word : NameWords.of(r.shortKey)) {
+                    insert.set(r.tenantId, Types.VARCHAR).set(word, Types.VARCHAR).set(r.shortKey, Types.VARCHAR)
+                            .set(r.id, Types.OTHER).set(r.code, Types.VARCHAR).set(r.kind, Types.VARCHAR)
+                            .set(r.shortName, Types.VARCHAR).set(r.groupId, Types.OTHER).set(r.relationship, Types.VARCHAR)
+                            .set(r.manager, Types.VARCHAR).set(r.inn, Types.VARCHAR).set(r.mainPhone, Types.VARCHAR)
+                            .set(r.archived, Types.BOOLEAN).row();
+                }
+            }
+        }
+    }
+
+    /**
+     * Indexes the words of clients' names as schema 3 knew them, without the search-line columns;
+     * only the migration that fills the index for clients stored before it (V3) writes these, and V8
+     * adds the columns to them.
+     */
     void nameWords(List<NamedClient> clients) throws SQLException {
         try (Batch insert = new Batch("INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id) VALUES (?, ?, ?, ?)")) {
             for (NamedClient client : clients) {
@@ -129,7 +152,7 @@ final class BatchInserts {
         }
     }
 
-    /** Removes the words of a client's former name from the index. */
+    /** Removes the word rows of a client's former name. */
     void forgetNameWords(NamedClient former) throws SQLException {
         try (Batch delete = new Batch("DELETE FROM crm_client_name_word WHERE tenant_id = ? AND word = ? AND short_key = ? AND client_id = ?")) {
             for (String word : NameWords.of(former.shortKey())) {

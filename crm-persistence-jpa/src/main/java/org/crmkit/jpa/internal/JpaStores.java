@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -297,6 +298,12 @@ public final class JpaStores implements Stores {
         return query;
     }
 
+    /** What a client's word rows hold of it: its folded short name and its search line (V8). */
+    private static List<Object> wordRowColumns(ClientRow r) {
+        return Arrays.asList(r.shortKey, r.code, r.kind, r.shortName, r.groupId, r.relationship, r.manager, r.inn, r.mainPhone,
+                r.archived);
+    }
+
     /**
      * A page in word order (see {@link ClientQuery.Order#WORD}): rows straight off the word index,
      * a client kept at its first (smallest) matching word. Asks for a few rows more than the page
@@ -310,7 +317,8 @@ public final class JpaStores implements Stores {
         long needed = (long) query.offset() + query.limit();
         for (long rows = needed + 16; ; rows *= 2) {
             List<Object> parameters = SqlCriteria.newParameters();
-            String sql = SqlCriteria.wordOrderedRows(columns.sql(), tenant, words, new ClientCriterion.And(rest), parameters, postgres, rows);
+            String sql = SqlCriteria.wordOrderedRows(columns.sql(), columns.wordSql(), tenant, words, new ClientCriterion.And(rest),
+                    parameters, postgres, rows);
             List<R> found = select(new Select(sql, parameters), columns.reader());
             Map<UUID, R> distinct = new LinkedHashMap<>();
             found.forEach(r -> distinct.putIfAbsent(columns.id().apply(r), r));
@@ -369,14 +377,17 @@ public final class JpaStores implements Stores {
         return Optional.empty();
     }
 
-    /** What a page of clients reads: which columns of client {@code c}, how a row becomes a result, and its client's id. */
-    private record Columns<R>(String sql, ResultRows.Reader<R> reader, Function<R, UUID> id) {
+    /**
+     * What a page of clients reads: which columns of client {@code c}, the same columns off a word row
+     * {@code w} if it holds them (else null), how a row becomes a result, and its client's id.
+     */
+    private record Columns<R>(String sql, String wordSql, ResultRows.Reader<R> reader, Function<R, UUID> id) {
     }
 
     /** Whole client rows, to which {@link #clientsOf} adds the contacts and values. */
-    private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", ResultRows::client, r -> r.id);
-    private static final Columns<ClientSummary> SUMMARY = new Columns<>(SqlCriteria.SUMMARY_COLUMNS, ResultRows::summary,
-            summary -> summary.id().value());
+    private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", null, ResultRows::client, r -> r.id);
+    private static final Columns<ClientSummary> SUMMARY = new Columns<>(SqlCriteria.SUMMARY_COLUMNS, SqlCriteria.WORD_SUMMARY_COLUMNS,
+            ResultRows::summary, summary -> summary.id().value());
 
     /** The rows of a page of clients, in one statement. */
     private <R> List<R> page(ClientQuery query, Columns<R> columns) {
@@ -476,13 +487,13 @@ public final class JpaStores implements Stores {
                     requireFreeCodes(List.of(client.code().value()));
                 }
                 String formerKey = row.shortKey;
+                List<Object> formerWordRow = wordRowColumns(row);
                 Mapping.fill(row, tenant, client);
                 UUID id = client.id().value();
-                if (!formerKey.equals(row.shortKey)) {
-                    String key = row.shortKey;
+                if (!formerWordRow.equals(wordRowColumns(row))) {
                     batch(b -> {
                         b.forgetNameWords(new BatchInserts.NamedClient(tenant, id, formerKey));
-                        b.nameWords(List.of(new BatchInserts.NamedClient(tenant, id, key)));
+                        b.wordRows(List.of(row));
                     });
                 }
                 sync(rowsOf(ClientContactRow.class, "ownerId", List.of(id)),

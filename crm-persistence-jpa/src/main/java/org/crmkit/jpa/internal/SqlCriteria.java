@@ -195,19 +195,56 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     /**
-     * Up to {@code rows} rows of the clients matching a query led by a name-word prefix, in the order
-     * of the word index: by word, then name, then id. Both databases walk the word index's key in
-     * order and look each client up by primary key, stopping after {@code rows}; a client with two
-     * matching words comes twice (the store keeps the first, at its smallest word).
+     * The columns of a {@link org.crmkit.client.ClientSummary} as a row of the word index holds them
+     * (V8), named as {@link #SUMMARY_COLUMNS} names them.
      */
-    static String wordOrderedRows(String columns, String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest,
-                                  List<Object> parameters, boolean postgres, long rows) {
+    static final String WORD_SUMMARY_COLUMNS = "w.client_id AS id, w.code, w.kind, w.short_name, w.group_id, w.relationship, w.manager,"
+            + " w.inn, w.main_phone, w.archived";
+
+    /**
+     * Up to {@code rows} rows of the clients matching a query led by a name-word prefix, in the order
+     * of the word index: by word, then name, then id. A client with two matching words comes twice
+     * (the store keeps the first, at its smallest word).
+     *
+     * <p>When the rest of the criterion tests only what a word row holds of its client (see
+     * {@link #onWordRows}) and {@code wordColumns} is given, the rows are read from the word index
+     * alone: on PostgreSQL one index-only range scan. Otherwise both databases walk the word index's
+     * key in order and look each client up by primary key, stopping after {@code rows}.
+     */
+    static String wordOrderedRows(String columns, String wordColumns, String tenant, ClientCriterion.NameWordStartsWith words,
+                                  ClientCriterion rest, List<Object> parameters, boolean postgres, long rows) {
+        // the whole key, tenant first: H2 reads the index in order only for an ORDER BY that names all of it
+        String order = " ORDER BY w.tenant_id, w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
+        if (wordColumns != null && onWordRows(rest)) {
+            parameters.add(tenant);
+            String range = new SqlCriteria(parameters, "w", postgres).wordRange(words.prefix());
+            return "SELECT " + wordColumns + " FROM crm_client_name_word w WHERE " + range + " AND ("
+                    + rest.accept(new SqlCriteria(parameters, "w", postgres)) + ")" + order;
+        }
         String where = where(tenant, onClients(rest), parameters, postgres);
         String range = new SqlCriteria(parameters, "c", postgres).wordRange(words.prefix()) + onWords(rest, parameters, postgres);
         return "SELECT " + columns + " FROM crm_client_name_word w JOIN crm_client c ON c.tenant_id = w.tenant_id AND c.id = w.client_id"
-                + " WHERE " + range + " AND " + where
-                // the whole key, tenant first: H2 reads the index in order only for an ORDER BY that names all of it
-                + " ORDER BY w.tenant_id, w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
+                + " WHERE " + range + " AND " + where + order;
+    }
+
+    /**
+     * Whether a criterion tests only columns a word row holds of its client (V8: the folded short
+     * name and the search line), each under the name it has in {@code crm_client}, so that its SQL
+     * reads the same on the alias of either table.
+     */
+    static boolean onWordRows(ClientCriterion criterion) {
+        if (criterion instanceof ClientCriterion.And) {
+            return ((ClientCriterion.And) criterion).parts().stream().allMatch(SqlCriteria::onWordRows);
+        }
+        if (criterion instanceof ClientCriterion.Not) {
+            return onWordRows(((ClientCriterion.Not) criterion).part());
+        }
+        return criterion instanceof ClientCriterion.All || criterion instanceof ClientCriterion.Archived
+                || criterion instanceof ClientCriterion.NameStartsWith || criterion instanceof ClientCriterion.ShortNameContains
+                || criterion instanceof ClientCriterion.CodeIs || criterion instanceof ClientCriterion.CodeIn
+                || criterion instanceof ClientCriterion.KindIs || criterion instanceof ClientCriterion.InnIs
+                || criterion instanceof ClientCriterion.InGroups || criterion instanceof ClientCriterion.RelationshipIs
+                || criterion instanceof ClientCriterion.ManagedBy;
     }
 
     /**

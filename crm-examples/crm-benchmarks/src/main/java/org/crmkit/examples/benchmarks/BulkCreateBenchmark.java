@@ -154,22 +154,14 @@ public final class BulkCreateBenchmark {
             }
             if (statements) {
                 notes.add("Statements of the measured crmkit batches on PostgreSQL (pg_stat_statements), by total time:");
-                notes.add(String.join("\n", tableOf(pg.topStatements(apiDb, 14))));
+                notes.add(String.join("\n", pg.topStatements(apiDb, 14)));
                 notes.add("Statements of the measured JDBC batches on PostgreSQL, by total time:");
-                notes.add(String.join("\n", tableOf(pg.topStatements(jdbcDb, 8))));
+                notes.add(String.join("\n", pg.topStatements(jdbcDb, 8)));
             }
         }
         return new Side[] {
                 new Side(apiNanos / 1e9, apiBatches, apiDb, TENANT, apiDb.countRows(TENANT)),
                 new Side(jdbcNanos / 1e9, jdbcBatches, jdbcDb, jdbcTenant, jdbcDb.countRows(jdbcTenant))};
-    }
-
-    private static List<String> tableOf(List<String> rows) {
-        List<String> table = new ArrayList<>();
-        table.add("| calls | total ms | mean ms | rows | statement |");
-        table.add("|---|---|---|---|---|");
-        table.addAll(rows);
-        return table;
     }
 
     /** Same row counts per table, and the first client (with persons and journal) the same through crmkit on both sides. */

@@ -21,7 +21,7 @@ import org.crmkit.examples.benchmarks.ClientRow.PersonRow;
 /**
  * Plain JDBC batch inserts of generated clients into crmkit's tables: row for row what
  * {@code JpaStorage} writes for the same registration (same columns, same values, same version 1,
- * the words of the name for quick search,
+ * the words of the name with the client's search line for quick search,
  * time-ordered UUIDs from the same generator), so that the rows are readable through crmkit
  * afterwards. One {@link #write} is one transaction: every table's rows as one JDBC batch each,
  * parents first, then a commit. With {@code journal} the writer also stores the contact persons
@@ -39,7 +39,8 @@ final class JdbcClientWriter implements AutoCloseable {
             + "patronymic, position_title, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PERSON_CONTACT = "INSERT INTO crm_person_contact (tenant_id, person_id, position, type, "
             + "contact_value, search_value, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String NAME_WORD = "INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id) VALUES (?, ?, ?, ?)";
+    private static final String NAME_WORD = "INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id, code, kind, "
+            + "short_name, inn, main_phone, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String AUDIT = "INSERT INTO crm_audit (tenant_id, id, client_id, subject, field, new_value, actor, at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -162,6 +163,13 @@ final class JdbcClientWriter implements AutoCloseable {
             nameWord.setString(2, word);
             nameWord.setString(3, shortKey);
             nameWord.setObject(4, id);
+            // the client's search line, as crmkit copies it into each word row (V8)
+            nameWord.setString(5, code);
+            nameWord.setString(6, row.kind().name());
+            nameWord.setString(7, row.shortName());
+            nameWord.setString(8, row.inn().orElse(null));
+            nameWord.setString(9, row.phone());
+            nameWord.setBoolean(10, false);
             nameWord.addBatch();
         }
     }

@@ -163,20 +163,23 @@ final class PostgresServer implements BenchServer {
         }
     }
 
-    /** The statements of this database that took the most time since the reset, as Markdown table rows. */
+    /** The statements of this database that took the most time since the reset, as a Markdown table. */
     List<String> topStatements(BenchDatabase db, int limit) {
         List<String> rows = new ArrayList<>();
-        String sql = "SELECT calls, round(total_exec_time::numeric, 0), round(mean_exec_time::numeric, 3), rows, "
+        rows.add("| calls | total ms | mean ms | max ms | rows | statement |");
+        rows.add("|---|---|---|---|---|---|");
+        String sql = "SELECT calls, round(total_exec_time::numeric, 0), round(mean_exec_time::numeric, 3), "
+                + "round(max_exec_time::numeric, 3), rows, "
                 + "regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements "
                 + "WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database()) "
                 + "ORDER BY total_exec_time DESC LIMIT " + limit;
         try (Connection c = db.connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             while (rs.next()) {
-                String query = rs.getString(5);
+                String query = rs.getString(6);
                 if (query.length() > 220) {
                     query = query.substring(0, 220) + " …";
                 }
-                rows.add("| " + rs.getLong(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getLong(4)
+                rows.add("| " + rs.getLong(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getString(4) + " | " + rs.getLong(5)
                         + " | `" + query.replace("|", "\\|").replace("`", "'") + "` |");
             }
             c.rollback();
@@ -235,7 +238,7 @@ final class PostgresServer implements BenchServer {
             if (line.matches("^\\d{4}-\\d{2}-\\d{2} .*")) {
                 keep = false;
             }
-            if (line.contains("Query Text:") && line.contains("FROM crm_client c")) {
+            if (line.contains("Query Text:") && line.contains("FROM crm_client")) {
                 keep = true;
                 String text = line.replaceAll(".*Query Text: ", "");
                 plans.append("Query: ").append(text.length() > 600 ? text.substring(0, 600) + " …" : text).append('\n');

@@ -1,5 +1,7 @@
 package org.crmkit.examples.benchmarks;
 
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -24,7 +26,9 @@ import org.crmkit.common.TenantId;
  * PostgreSQL: a phone in one of six formats people type, an INN, and the first 4–8 letters of the
  * distinctive word of a client's name ({@code Пермь} of {@code ООО «Пермь-63»}; sometimes lower
  * case, sometimes with е for ё). Latency median and p99 per kind,
- * after a warm-up, one query at a time.
+ * after a warm-up, one query at a time. The warm-up repeats the first 500 probes of each kind (never measured) until
+ * the JIT compiler goes quiet ({@link #warmUp}), at most {@code --warmup} searches: before that, p99 measures the
+ * compiler competing with the database for this machine's two cores.
  *
  * <p>Baseline, in the same run: the query a hand-written DAO would send for the one reading the user
  * meant (the phone by a join from the contact index, the INN through its index, the name by
@@ -38,7 +42,7 @@ import org.crmkit.common.TenantId;
  *
  * <p>Run: {@code mvn -q -pl crm-examples/crm-benchmarks exec:java -Dexec.skip=false
  * -Dexec.mainClass=org.crmkit.examples.benchmarks.QuickSearchBenchmark} (options {@code --clients
- * 1000000 --queries 2000 --warmup 500 --budget 60 --db h2,pg --reload false --kinds phone,inn,name --prewarm true}); a
+ * 1000000 --queries 2000 --warmup 20000 --budget 60 --db h2,pg --reload false --kinds phone,inn,name --prewarm true}); a
  * kind stops early when its measured queries exceed {@code --budget} seconds, and the row says how many ran. On
  * PostgreSQL, {@code --prewarm} first reads what the searches use into the operating system's page cache
  * ({@link PostgresServer#prewarm}): without it, whichever row runs first reads the pages of its probes' clients from
@@ -60,7 +64,7 @@ public final class QuickSearchBenchmark {
     }
 
     public static void main(String[] arguments) throws Exception {
-        Args args = new Args(arguments, Map.of("clients", "1000000", "queries", "2000", "warmup", "500", "budget", "60",
+        Args args = new Args(arguments, Map.of("clients", "1000000", "queries", "2000", "warmup", "20000", "budget", "60",
                 "db", "h2,pg", "seed", String.valueOf(Dataset.DEFAULT_SEED), "reload", "false", "kinds", "phone,inn,name",
                 "prewarm", "true"));
         Path target = Path.of("target");
@@ -80,7 +84,7 @@ public final class QuickSearchBenchmark {
 
     private static void run(BenchServer server, ClientBase.Loaded base, Args args, Report report) throws SQLException {
         Random random = ClientBase.queryRandom(base.seed());
-        int total = args.integer("warmup") + args.integer("queries");
+        int total = WARM_SET + args.integer("queries");
         List<List<Probe>> all = List.of(phones(base.samples(), random, total), inns(base.samples(), random, total),
                 names(base.samples(), random, total));
         List<String> wanted = List.of(args.text("kinds").toLowerCase(Locale.ROOT).split(","));
@@ -100,26 +104,41 @@ public final class QuickSearchBenchmark {
             JdbcClientReader reader = JdbcClientReader.summaries(connection, base.db().postgres(), ClientBase.TENANT);
             List<Probe> slowest = new ArrayList<>();
             List<String> tails = new ArrayList<>();
+            List<String> statements = new ArrayList<>();
             for (List<Probe> probes : kinds) {
-                Measured api = measure(probes, args, p -> crm.clients().search(p.text()).size(), p -> found(crm, p));
-                Measured jdbc = measure(probes, args, p -> baseline(reader, p), p -> true);
+                boolean counted = pg != null && pg.resetStatements(base.db());
+                Measured api = measure(probes, args, p -> crm.clients().search(p.text()).size(), p -> found(crm, p),
+                        () -> {
+                            if (counted) {
+                                pg.resetStatements(base.db());
+                            }
+                        });
+                if (counted) {
+                    statements.add("Statements of the measured crmkit " + probes.get(0).kind() + " searches ("
+                            + "pg_stat_statements, server time only), by total time:");
+                    statements.add("");
+                    statements.addAll(pg.topStatements(base.db(), 6));
+                    statements.add("");
+                }
+                Measured jdbc = measure(probes, args, p -> baseline(reader, p), p -> true, () -> { });
                 slowest.add(api.slowest.get(0).probe());
                 String kind = probes.get(0).kind();
                 tails.add("- " + kind + ": " + api.slowest.stream()
                         .map(t -> "`" + t.probe().text() + "` " + Latencies.ms(t.nanos() / 1e6) + " ms (" + t.results() + ")")
                         .collect(Collectors.joining(", ")));
-                rows.add(Report.row(server.label(), kind, "crmkit `search`", api.latencies.count(), Latencies.ms(api.latencies.median()),
+                rows.add(Report.row(server.label(), kind, "crmkit `search`", api.warmup.describe(), api.latencies.count(), Latencies.ms(api.latencies.median()),
                         "**" + Latencies.ms(api.latencies.p99()) + "**", Latencies.ms(api.latencies.mean()),
                         String.format(Locale.ROOT, "%.1f", api.averageResults), api.missed));
-                rows.add(Report.row(server.label(), kind, "JDBC, one reading", jdbc.latencies.count(), Latencies.ms(jdbc.latencies.median()),
+                rows.add(Report.row(server.label(), kind, "JDBC, one reading", jdbc.warmup.describe(), jdbc.latencies.count(), Latencies.ms(jdbc.latencies.median()),
                         Latencies.ms(jdbc.latencies.p99()), Latencies.ms(jdbc.latencies.mean()),
                         String.format(Locale.ROOT, "%.1f", jdbc.averageResults), "–"));
             }
-            report.table(List.of("database", "search", "by", "queries", "median ms", "p99 ms", "mean ms", "results (avg)",
+            report.table(List.of("database", "search", "by", "warm-up searches", "queries", "median ms", "p99 ms", "mean ms", "results (avg)",
                     "source client missing"), rows);
             report.line("The " + TAIL + " slowest crmkit searches of each kind, slowest first (text, time, results):").line("");
             tails.forEach(report::line);
             report.line("");
+            statements.forEach(report::line);
             if (pg != null) {
                 report.line("PostgreSQL and Cyrillic trigrams:").line("");
                 pg.trigramReport(base.db()).forEach(l -> report.line("- " + l));
@@ -143,7 +162,14 @@ public final class QuickSearchBenchmark {
     }
 
     /** Latencies of one kind, the average result count, the misses, and the slowest probes, slowest first (for the tail and its plan). */
-    private record Measured(Latencies latencies, double averageResults, int missed, List<Timed> slowest) {
+    private record Measured(Latencies latencies, double averageResults, int missed, List<Timed> slowest, Warmup warmup) {
+    }
+
+    /** How many searches the warm-up ran, and whether it ended because the JIT had gone quiet. */
+    private record Warmup(int searches, boolean quiet) {
+        String describe() {
+            return String.format(Locale.ROOT, "%,d", searches) + (quiet ? " (JIT quiet)" : " (limit reached)");
+        }
     }
 
     /** One measured probe: what it took and how many results it gave. */
@@ -152,21 +178,26 @@ public final class QuickSearchBenchmark {
 
     /** How many of the slowest probes of a kind the report lists. */
     private static final int TAIL = 25;
+    /** The warm-up probes of each kind: the first of its probes, never measured. */
+    private static final int WARM_SET = 500;
+    /** Searches of one warm-up pass. */
+    private static final int PASS = 500;
+    /** JIT compile time (ms) under which a warm-up pass counts as quiet. */
+    private static final long QUIET_MS = 10;
 
-    private static Measured measure(List<Probe> probes, Args args, Query query, Check check) {
-        int warmup = Math.min(args.integer("warmup"), probes.size() / 5);
+    private static Measured measure(List<Probe> probes, Args args, Query query, Check check, Runnable warmedUp) {
+        int warmSet = Math.min(WARM_SET, probes.size() / 5);
         long budget = args.number("budget") * 1_000_000_000L;
         Latencies latencies = new Latencies();
         long results = 0;
         int missed = 0;
         PriorityQueue<Timed> slowest = new PriorityQueue<>(Comparator.comparingLong(Timed::nanos));
+        Warmup warmup;
         try {
-            long warmStart = System.nanoTime();
-            for (int i = 0; i < warmup && System.nanoTime() - warmStart < budget / 4; i++) {
-                query.run(probes.get(i));
-            }
+            warmup = warmUp(probes.subList(0, warmSet), args.integer("warmup"), budget / 2, query);
+            warmedUp.run();
             long start = System.nanoTime();
-            for (int i = warmup; i < probes.size() && System.nanoTime() - start < budget; i++) {
+            for (int i = warmSet; i < probes.size() && System.nanoTime() - start < budget; i++) {
                 Probe probe = probes.get(i);
                 long t = System.nanoTime();
                 int found = query.run(probe);
@@ -186,7 +217,35 @@ public final class QuickSearchBenchmark {
         }
         List<Timed> tail = new ArrayList<>(slowest);
         tail.sort(Comparator.comparingLong(Timed::nanos).reversed());
-        return new Measured(latencies, latencies.count() == 0 ? 0 : (double) results / latencies.count(), missed, tail);
+        return new Measured(latencies, latencies.count() == 0 ? 0 : (double) results / latencies.count(), missed, tail, warmup);
+    }
+
+    /**
+     * Runs the warm-up probes over and over, in passes of {@value #PASS}, until a pass in which the JIT compiler worked
+     * for less than {@value #QUIET_MS} ms: the latencies after it are those of a host that has been running a while, not
+     * of one still compiling its search path on the same cores as the database. At most {@code max} searches or
+     * {@code budget} nanoseconds.
+     */
+    private static Warmup warmUp(List<Probe> probes, int max, long budget, Query query) throws Exception {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        boolean watched = jit != null && jit.isCompilationTimeMonitoringSupported();
+        long start = System.nanoTime();
+        int runs = 0;
+        long compiled = watched ? jit.getTotalCompilationTime() : 0;
+        while (runs < max && System.nanoTime() - start < budget) {
+            for (int i = 0; i < PASS && runs < max; i++, runs++) {
+                query.run(probes.get(runs % probes.size()));
+            }
+            if (watched) {
+                long now = jit.getTotalCompilationTime();
+                boolean quiet = now - compiled < QUIET_MS;
+                compiled = now;
+                if (quiet) {
+                    return new Warmup(runs, true);
+                }
+            }
+        }
+        return new Warmup(runs, false);
     }
 
     /** Every 50th probe: is the client the text was taken from among the results (for names: within the first 50)? */
