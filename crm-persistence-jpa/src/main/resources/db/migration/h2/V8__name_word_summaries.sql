@@ -11,10 +11,12 @@ ALTER TABLE crm_client_name_word ADD COLUMN manager VARCHAR(64);
 ALTER TABLE crm_client_name_word ADD COLUMN inn VARCHAR(12);
 ALTER TABLE crm_client_name_word ADD COLUMN main_phone VARCHAR(20);
 ALTER TABLE crm_client_name_word ADD COLUMN archived BOOLEAN;
-MERGE INTO crm_client_name_word w
-USING crm_client c ON c.tenant_id = w.tenant_id AND c.id = w.client_id
-WHEN MATCHED THEN UPDATE SET code = c.code, kind = c.kind, short_name = c.short_name, group_id = c.group_id,
-    relationship = c.relationship, manager = c.manager, inn = c.inn, main_phone = c.main_phone, archived = c.archived;
+-- one lookup of the client by primary key per word row (a MERGE from crm_client would look for
+-- each client's word rows by tenant alone: the word table has no index on client_id)
+UPDATE crm_client_name_word w
+SET (code, kind, short_name, group_id, relationship, manager, inn, main_phone, archived) = (
+    SELECT c.code, c.kind, c.short_name, c.group_id, c.relationship, c.manager, c.inn, c.main_phone, c.archived
+    FROM crm_client c WHERE c.tenant_id = w.tenant_id AND c.id = w.client_id);
 ALTER TABLE crm_client_name_word ALTER COLUMN code SET NOT NULL;
 ALTER TABLE crm_client_name_word ALTER COLUMN kind SET NOT NULL;
 ALTER TABLE crm_client_name_word ALTER COLUMN short_name SET NOT NULL;

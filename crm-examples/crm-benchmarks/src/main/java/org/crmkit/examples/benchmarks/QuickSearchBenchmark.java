@@ -168,7 +168,7 @@ public final class QuickSearchBenchmark {
     /** How many searches the warm-up ran, and whether it ended because the JIT had gone quiet. */
     private record Warmup(int searches, boolean quiet) {
         String describe() {
-            return String.format(Locale.ROOT, "%,d", searches) + (quiet ? " (JIT quiet)" : " (limit reached)");
+            return String.format(Locale.ROOT, "%,d", searches) + (quiet ? " (JIT quiet)" : " (count or time limit)");
         }
     }
 
@@ -233,10 +233,11 @@ public final class QuickSearchBenchmark {
         int runs = 0;
         long compiled = watched ? jit.getTotalCompilationTime() : 0;
         while (runs < max && System.nanoTime() - start < budget) {
-            for (int i = 0; i < PASS && runs < max; i++, runs++) {
+            int pass = 0;
+            for (; pass < PASS && runs < max && System.nanoTime() - start < budget; pass++, runs++) {
                 query.run(probes.get(runs % probes.size()));
             }
-            if (watched) {
+            if (watched && pass == PASS) {
                 long now = jit.getTotalCompilationTime();
                 boolean quiet = now - compiled < QUIET_MS;
                 compiled = now;
