@@ -30,8 +30,10 @@ import org.crmkit.client.ContactType;
 import org.crmkit.client.NameWords;
 import org.crmkit.client.PersonName;
 import org.crmkit.client.RelationshipType;
+import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.common.Actor;
 import org.crmkit.common.CleanText;
+import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ClientKind;
 import org.crmkit.common.ConcurrentChangeException;
@@ -297,9 +299,12 @@ class JpaStorageTest {
     private static void searchLinesAreFilledByTheUpgrade(String url, String user, String password) throws Exception {
         boolean postgres = url.startsWith("jdbc:postgresql:");
         Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/" + (postgres ? "postgresql" : "h2"))
-                .javaMigrations(new NameWordsMigration()).table("crm_schema_history").target(MigrationVersion.fromVersion("5")).load().migrate();
-        String[][] clients = {{"000000001", "Два телефона", "alekseev", "7707083893"}, {"000000002", "Факс и телефон", null, null},
-            {"000000003", "Только почта", "panina", null}};
+                .javaMigrations(new NameWordsMigration()).table("crm_schema_history").target(MigrationVersion.fromVersion("5")).load()
+                .migrate();
+        UUID group = UUID.randomUUID();
+        // code, name, manager, INN, relationship, archived
+        String[][] clients = {{"000000001", "Два телефона", "alekseev", "7707083893", "vip", "false"},
+            {"000000002", "Факс и телефон", null, null, null, "false"}, {"000000003", "Только почта", "panina", null, null, "true"}};
         // position, type, value, primary
         String[][][] contacts = {
             {{"0", "PHONE", "+74953212223", "false"}, {"1", "MOBILE", "+79161234567", "true"}},
@@ -307,8 +312,8 @@ class JpaStorageTest {
             {{"0", "EMAIL", "info@example.ru", "true"}}};
         try (Connection connection = DriverManager.getConnection(url, user, password);
              PreparedStatement client = connection.prepareStatement("INSERT INTO crm_client (tenant_id, id, code, kind, short_name,"
-                     + " short_key, manager, inn, registered_on, archived, version)"
-                     + " VALUES ('veterok', ?, ?, 'LEGAL_ENTITY', ?, ?, ?, ?, DATE '2024-01-15', FALSE, 1)");
+                     + " short_key, manager, inn, relationship, group_id, registered_on, archived, version)"
+                     + " VALUES ('veterok', ?, ?, 'LEGAL_ENTITY', ?, ?, ?, ?, ?, ?, DATE '2024-01-15', ?, 1)");
              PreparedStatement word = connection.prepareStatement("INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id)"
                      + " VALUES ('veterok', ?, ?, ?)");
              PreparedStatement contact = connection.prepareStatement("INSERT INTO crm_client_contact (tenant_id, client_id, position, type,"
@@ -321,6 +326,9 @@ class JpaStorageTest {
                 client.setString(4, CleanText.fold(clients[i][1]));
                 client.setString(5, clients[i][2]);
                 client.setString(6, clients[i][3]);
+                client.setString(7, clients[i][4]);
+                client.setObject(8, i == 0 ? group : null);
+                client.setBoolean(9, Boolean.parseBoolean(clients[i][5]));
                 client.executeUpdate();
                 for (String nameWord : NameWords.of(CleanText.fold(clients[i][1]))) {
                     word.setString(1, nameWord);
@@ -349,8 +357,12 @@ class JpaStorageTest {
                 assertThat(summary).isEqualTo(ClientSummary.of(crm.clients().get(summary.id())));
             }
             assertThat(crm.clients().search("телефон")).containsExactlyInAnyOrder(summaries.get(0), summaries.get(1));
-            assertThat(crm.clients().search("почта")).containsExactly(summaries.get(2));
-            assertThat(summaries.get(0).manager()).contains(EmployeeId.of("alekseev"));
+            assertThat(crm.clients().search("почта")).isEmpty();
+            assertThat(crm.clients().summaries(new ClientQuery(ClientCriterion.and(new ClientCriterion.NameWordStartsWith("почт"),
+                    new ClientCriterion.Archived(true)), ClientQuery.Order.WORD, 0, 10))).containsExactly(summaries.get(2));
+            assertThat(summaries.get(0)).extracting(ClientSummary::manager, ClientSummary::relationship, ClientSummary::group)
+                    .containsExactly(Optional.of(EmployeeId.of("alekseev")), Optional.of(RelationshipTypeId.of("vip")),
+                            Optional.of(new ClientGroupId(group)));
         }
     }
 

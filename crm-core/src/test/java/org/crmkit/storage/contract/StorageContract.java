@@ -252,6 +252,8 @@ public abstract class StorageContract {
                         Optional.empty())),
                 c -> c.withContacts(List.of(mobile)),
                 c -> c.rename("Пермь-Сервис Плюс", Optional.empty()),
+                // the same folded name: only the short name as written changes
+                c -> c.rename("ПЕРМЬ-СЕРВИС ПЛЮС", Optional.empty()),
                 Client::archive);
         ClientCriterion serv = new ClientCriterion.NameWordStartsWith("серв");
         for (UnaryOperator<Client> change : changes) {
@@ -263,7 +265,8 @@ public abstract class StorageContract {
                     ClientCriterion.and(serv, new ClientCriterion.InnIs(Inn.parse("500100732259"))),
                     ClientCriterion.and(serv, new ClientCriterion.CodeIs(ClientCode.of("W1"))),
                     ClientCriterion.and(serv, new ClientCriterion.KindIs(ClientKind.LEGAL_ENTITY)),
-                    ClientCriterion.and(serv, new ClientCriterion.InGroups(Set.of(group)), new ClientCriterion.RelationshipIs(RelationshipType.VIP)),
+                    ClientCriterion.and(serv, new ClientCriterion.InGroups(Set.of(group)),
+                            new ClientCriterion.RelationshipIs(RelationshipType.VIP)),
                     ClientCriterion.and(serv, new ClientCriterion.ShortNameContains("с плюс")))) {
                 ClientQuery query = new ClientQuery(criterion, ClientQuery.Order.WORD, 0, 10);
                 List<Client> found = storage().read(tenant, s -> s.clients().find(query));
@@ -330,6 +333,19 @@ public abstract class StorageContract {
                 new ClientCriterion.Not(new ClientCriterion.NameWordStartsWith("б")),
                 ClientCriterion.and(new ClientCriterion.Archived(false), new ClientCriterion.NameWordStartsWith("б"), alekseev),
                 ClientCriterion.or(new ClientCriterion.NameWordStartsWith("иван"), kitchen),
+                // led by a word prefix, the rest on what a word row holds, then on what only the client row holds
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("б"), new ClientCriterion.Not(alekseev)),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("б"), new ClientCriterion.NameStartsWith("бета"),
+                        new ClientCriterion.Not(new ClientCriterion.KindIs(ClientKind.INDIVIDUAL))),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("б"),
+                        new ClientCriterion.CodeIn(Set.of(population.get(3).code(), population.get(7).code(), population.get(12).code()))),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("б"), new ClientCriterion.InGroups(Set.of())),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("б"), new ClientCriterion.Not(new ClientCriterion.ManagedBy(Set.of()))),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("б"), ClientCriterion.or(alekseev, vip)),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("б"),
+                        new ClientCriterion.IdIn(Set.of(population.get(0).id(), population.get(3).id(), population.get(7).id()))),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("б"), new ClientCriterion.NameContains("бета")),
+                ClientCriterion.and(new ClientCriterion.NameWordStartsWith("б"), new ClientCriterion.Not(kitchen)),
                 new ClientCriterion.CodeIs(population.get(3).code()),
                 new ClientCriterion.CodeIn(Set.of(population.get(3).code(), population.get(7).code(), ClientCode.of("нет-такого"))),
                 new ClientCriterion.CodeIn(Set.of()),

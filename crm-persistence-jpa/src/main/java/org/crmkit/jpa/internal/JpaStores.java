@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -300,8 +299,7 @@ public final class JpaStores implements Stores {
 
     /** What a client's word rows hold of it: its folded short name and its search line (V8). */
     private static List<Object> wordRowColumns(ClientRow r) {
-        return Arrays.asList(r.shortKey, r.code, r.kind, r.shortName, r.groupId, r.relationship, r.manager, r.inn, r.mainPhone,
-                r.archived);
+        return List.of(r.shortKey, Mapping.summary(r));
     }
 
     /**
@@ -379,15 +377,15 @@ public final class JpaStores implements Stores {
 
     /**
      * What a page of clients reads: which columns of client {@code c}, the same columns off a word row
-     * {@code w} if it holds them (else null), how a row becomes a result, and its client's id.
+     * {@code w} if it holds them, how a row becomes a result, and its client's id.
      */
-    private record Columns<R>(String sql, String wordSql, ResultRows.Reader<R> reader, Function<R, UUID> id) {
+    private record Columns<R>(String sql, Optional<String> wordSql, ResultRows.Reader<R> reader, Function<R, UUID> id) {
     }
 
     /** Whole client rows, to which {@link #clientsOf} adds the contacts and values. */
-    private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", null, ResultRows::client, r -> r.id);
-    private static final Columns<ClientSummary> SUMMARY = new Columns<>(SqlCriteria.SUMMARY_COLUMNS, SqlCriteria.WORD_SUMMARY_COLUMNS,
-            ResultRows::summary, summary -> summary.id().value());
+    private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", Optional.empty(), ResultRows::client, r -> r.id);
+    private static final Columns<ClientSummary> SUMMARY = new Columns<>(SqlCriteria.SUMMARY_COLUMNS,
+            Optional.of(SqlCriteria.WORD_SUMMARY_COLUMNS), ResultRows::summary, summary -> summary.id().value());
 
     /** The rows of a page of clients, in one statement. */
     private <R> List<R> page(ClientQuery query, Columns<R> columns) {

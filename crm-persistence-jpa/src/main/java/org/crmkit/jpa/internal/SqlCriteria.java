@@ -2,6 +2,7 @@ package org.crmkit.jpa.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.crmkit.client.ClientCriterion;
@@ -207,18 +208,18 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * (the store keeps the first, at its smallest word).
      *
      * <p>When the rest of the criterion tests only what a word row holds of its client (see
-     * {@link #onWordRows}) and {@code wordColumns} is given, the rows are read from the word index
+     * {@link #onWordRows}) and {@code wordColumns} are given, the rows are read from the word index
      * alone: on PostgreSQL one index-only range scan. Otherwise both databases walk the word index's
      * key in order and look each client up by primary key, stopping after {@code rows}.
      */
-    static String wordOrderedRows(String columns, String wordColumns, String tenant, ClientCriterion.NameWordStartsWith words,
+    static String wordOrderedRows(String columns, Optional<String> wordColumns, String tenant, ClientCriterion.NameWordStartsWith words,
                                   ClientCriterion rest, List<Object> parameters, boolean postgres, long rows) {
         // the whole key, tenant first: H2 reads the index in order only for an ORDER BY that names all of it
         String order = " ORDER BY w.tenant_id, w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
-        if (wordColumns != null && onWordRows(rest)) {
+        if (wordColumns.isPresent() && onWordRows(rest)) {
             parameters.add(tenant);
             String range = new SqlCriteria(parameters, "w", postgres).wordRange(words.prefix());
-            return "SELECT " + wordColumns + " FROM crm_client_name_word w WHERE " + range + " AND ("
+            return "SELECT " + wordColumns.get() + " FROM crm_client_name_word w WHERE " + range + " AND ("
                     + rest.accept(new SqlCriteria(parameters, "w", postgres)) + ")" + order;
         }
         String where = where(tenant, onClients(rest), parameters, postgres);

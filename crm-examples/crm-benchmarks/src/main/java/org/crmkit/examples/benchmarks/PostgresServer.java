@@ -179,8 +179,8 @@ final class PostgresServer implements BenchServer {
                 if (query.length() > 220) {
                     query = query.substring(0, 220) + " …";
                 }
-                rows.add("| " + rs.getLong(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getString(4) + " | " + rs.getLong(5)
-                        + " | `" + query.replace("|", "\\|").replace("`", "'") + "` |");
+                rows.add("| " + rs.getLong(1) + " | " + rs.getString(2) + " | " + rs.getString(3) + " | " + rs.getString(4)
+                        + " | " + rs.getLong(5) + " | `" + query.replace("|", "\\|").replace("`", "'") + "` |");
             }
             c.rollback();
         } catch (SQLException e) {

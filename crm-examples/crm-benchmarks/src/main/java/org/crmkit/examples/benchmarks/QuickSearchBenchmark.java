@@ -126,15 +126,15 @@ public final class QuickSearchBenchmark {
                 tails.add("- " + kind + ": " + api.slowest.stream()
                         .map(t -> "`" + t.probe().text() + "` " + Latencies.ms(t.nanos() / 1e6) + " ms (" + t.results() + ")")
                         .collect(Collectors.joining(", ")));
-                rows.add(Report.row(server.label(), kind, "crmkit `search`", api.warmup.describe(), api.latencies.count(), Latencies.ms(api.latencies.median()),
-                        "**" + Latencies.ms(api.latencies.p99()) + "**", Latencies.ms(api.latencies.mean()),
+                rows.add(Report.row(server.label(), kind, "crmkit `search`", api.warmup.describe(), api.latencies.count(),
+                        Latencies.ms(api.latencies.median()), "**" + Latencies.ms(api.latencies.p99()) + "**", Latencies.ms(api.latencies.mean()),
                         String.format(Locale.ROOT, "%.1f", api.averageResults), api.missed));
-                rows.add(Report.row(server.label(), kind, "JDBC, one reading", jdbc.warmup.describe(), jdbc.latencies.count(), Latencies.ms(jdbc.latencies.median()),
-                        Latencies.ms(jdbc.latencies.p99()), Latencies.ms(jdbc.latencies.mean()),
+                rows.add(Report.row(server.label(), kind, "JDBC, one reading", jdbc.warmup.describe(), jdbc.latencies.count(),
+                        Latencies.ms(jdbc.latencies.median()), Latencies.ms(jdbc.latencies.p99()), Latencies.ms(jdbc.latencies.mean()),
                         String.format(Locale.ROOT, "%.1f", jdbc.averageResults), "–"));
             }
-            report.table(List.of("database", "search", "by", "warm-up searches", "queries", "median ms", "p99 ms", "mean ms", "results (avg)",
-                    "source client missing"), rows);
+            report.table(List.of("database", "search", "by", "warm-up searches", "queries", "median ms", "p99 ms", "mean ms",
+                    "results (avg)", "source client missing"), rows);
             report.line("The " + TAIL + " slowest crmkit searches of each kind, slowest first (text, time, results):").line("");
             tails.forEach(report::line);
             report.line("");
