@@ -27,7 +27,8 @@ import org.crmkit.common.TenantId;
  * distinctive word of a client's name ({@code Пермь} of {@code ООО «Пермь-63»}; sometimes lower
  * case, sometimes with е for ё). Latency median and p99 per kind,
  * after a warm-up, one query at a time. The warm-up repeats the first 500 probes of each kind (never measured) until
- * the JIT compiler goes quiet ({@link #warmUp}), at most {@code --warmup} searches: before that, p99 measures the
+ * the JIT compiler goes quiet ({@link #warmUp}), at most {@code --warmup} searches and half of {@code --budget}
+ * seconds: before that, p99 measures the
  * compiler competing with the database for this machine's two cores.
  *
  * <p>Baseline, in the same run: the query a hand-written DAO would send for the one reading the user
