@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The settings a provider creates its sender or gateway from: an immutable map of string keys to
@@ -136,6 +139,18 @@ public final class ProviderConfig {
             throw invalid(key, text, "a duration that is not negative", null);
         }
         return parsed;
+    }
+
+    /**
+     * The keys of this configuration that are neither in {@code known} nor {@value MessagingProviders#PROVIDER_KEY},
+     * sorted: a plugin logs them once at WARN when it is created, so a misspelt key does not pass unnoticed.
+     */
+    public SortedSet<String> unknownKeys(Set<String> known) {
+        Objects.requireNonNull(known, "known");
+        SortedSet<String> unknown = new TreeSet<>(values.keySet());
+        unknown.removeAll(known);
+        unknown.remove(MessagingProviders.PROVIDER_KEY);
+        return unknown;
     }
 
     /** All settings, unmodifiable. */

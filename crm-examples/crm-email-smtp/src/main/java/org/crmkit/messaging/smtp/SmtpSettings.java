@@ -137,9 +137,7 @@ public record SmtpSettings(
      */
     public static SmtpSettings from(ProviderConfig config) {
         Objects.requireNonNull(config, "config");
-        Set<String> unknown = new TreeSet<>(config.asMap().keySet());
-        unknown.removeAll(KEYS);
-        unknown.remove(MessagingProviders.PROVIDER_KEY);
+        Set<String> unknown = config.unknownKeys(KEYS);
         if (!unknown.isEmpty()) {
             LOG.warn("SMTP sender ignores unknown configuration keys {}; known keys are {}", unknown, new TreeSet<>(KEYS));
         }
