@@ -3,13 +3,20 @@ package org.crmkit;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.crmkit.access.AccessPolicies;
 import org.crmkit.access.AccessPolicy;
+import org.crmkit.audit.AuditStore;
+import org.crmkit.client.ClientGroups;
+import org.crmkit.client.Clients;
+import org.crmkit.client.ContactPersons;
+import org.crmkit.client.RelationshipTypes;
 import org.crmkit.common.Actor;
 import org.crmkit.common.ActorSource;
 import org.crmkit.common.DomainEventListener;
@@ -17,8 +24,14 @@ import org.crmkit.common.IdGenerator;
 import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
 import org.crmkit.employee.EmployeeDirectory;
+import org.crmkit.memory.InMemoryStorage;
+import org.crmkit.feed.FeedStore;
+import org.crmkit.property.PropertySchema;
+import org.crmkit.storage.Feature;
+import org.crmkit.storage.FeatureUnavailableException;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.StorageSelection;
+import org.crmkit.usecase.CrmContext;
 
 /**
  * crmkit embedded in a host: the client base and its use cases.
@@ -27,7 +40,7 @@ import org.crmkit.storage.StorageSelection;
  * Crm crm = Crm.builder()
  *         .storage(JpaStorage.h2(Path.of("data/crm")))
  *         .employees(erpUsers)
- *         .accessPolicy(AccessPolicies.ownAndTeam(erpUsers))
+ *         .accessPolicy(ClientAccess.ownAndTeam(erpUsers))
  *         .actorSource(erpSecurity::currentActor)
  *         .build();
  * Client client = crm.clients().register(NewClient.legalEntity("Питерсофт").inn("7707083893"));
@@ -37,12 +50,13 @@ import org.crmkit.storage.StorageSelection;
  * actor through {@link #as(Actor)}. Thread-safe; build one per application and close it at the end.
  */
 public final class Crm implements AutoCloseable {
-    private final Wiring rt;
-    private final ActorSource actors;
+    /** The change journal and the change feed, which every use case writes. */
+    public static final Feature JOURNAL = Feature.of("journal", AuditStore.class, FeedStore.class);
 
-    private Crm(Wiring rt, ActorSource actors) {
-        this.rt = rt;
-        this.actors = actors;
+    private final CrmContext context;
+
+    private Crm(CrmContext context) {
+        this.context = context;
     }
 
     public static Builder builder() {
@@ -51,42 +65,49 @@ public final class Crm implements AutoCloseable {
 
     /** The same Crm acting as the given actor, whatever the actor source says. */
     public Crm as(Actor actor) {
-        return new Crm(rt, ActorSource.fixed(actor));
+        return new Crm(context.actingAs(ActorSource.fixed(actor)));
     }
 
+    // one line per feature: its use cases, made over the shared context
+
     public Clients clients() {
-        return new Clients(rt, actors);
+        return new Clients(context);
     }
 
     public ContactPersons contactPersons() {
-        return new ContactPersons(rt, actors);
+        return new ContactPersons(context);
     }
 
     public PropertySchema properties() {
-        return new PropertySchema(rt, actors);
+        return new PropertySchema(context);
     }
 
     public ClientGroups groups() {
-        return new ClientGroups(rt, actors);
+        return new ClientGroups(context);
     }
 
     public RelationshipTypes relationshipTypes() {
-        return new RelationshipTypes(rt, actors);
+        return new RelationshipTypes(context);
+    }
+
+    /** The durable change feed of the acting tenant, read from a cursor the host keeps. */
+    public ChangeFeed feed() {
+        return new ChangeFeed(context);
     }
 
     public EmployeeDirectory employees() {
-        return rt.employees;
+        return context.employees();
     }
 
     /** The region phone numbers without a country code are read in, e.g. {@code RU}. */
     public String phoneRegion() {
-        return rt.phoneRegion;
+        return context.phoneRegion();
     }
 
     /** Closes the storage. */
     @Override
     public void close() {
-        rt.storage.close();
+        context.storage().close();
     }
 
     /**
@@ -106,6 +127,7 @@ public final class Crm implements AutoCloseable {
         private ActorSource actors = ActorSource.fixed(Actor.system(TenantId.DEFAULT, "system"));
         private final List<DomainEventListener> listeners = new ArrayList<>();
         private String phoneRegion = "RU";
+        private final Set<Feature> features = new LinkedHashSet<>(List.of(Clients.FEATURE, PropertySchema.FEATURE, Crm.JOURNAL));
 
         private Builder() {
         }
@@ -167,12 +189,26 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The features this host uses beyond the client base: {@link #build()} fails with
+         * {@link FeatureUnavailableException} when the storage lacks one. A feature not named here
+         * fails only when first called.
+         */
+        public Builder features(Feature... used) {
+            for (Feature feature : used) {
+                features.add(Objects.requireNonNull(feature, "feature"));
+            }
+            return this;
+        }
+
         public Crm build() {
             Storage chosen = storage != null ? storage
                     : StorageSelection.select(Optional.ofNullable(storageProvider), storageSettings,
-                    Thread.currentThread().getContextClassLoader());
-            return new Crm(new Wiring(chosen, clock, ids != null ? ids : IdGenerator.timeOrdered(clock), access,
-                    employees, listeners, phoneRegion), actors);
+                    Thread.currentThread().getContextClassLoader(), InMemoryStorage::new);
+            CrmContext context = new CrmContext(chosen, clock, ids != null ? ids : IdGenerator.timeOrdered(clock), access,
+                    employees, listeners, phoneRegion, actors);
+            features.forEach(context::require);
+            return new Crm(context);
         }
     }
 }

@@ -1,5 +1,7 @@
 package org.crmkit;
 
+import org.crmkit.client.ClientStore;
+import org.crmkit.client.NewClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -22,7 +24,7 @@ import org.crmkit.common.EmployeeId;
 import org.crmkit.common.TenantId;
 import org.crmkit.inject.CrmModule;
 import org.crmkit.storage.Storage;
-import org.crmkit.storage.memory.InMemoryStorage;
+import org.crmkit.memory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 
 class GuiceModuleTest {
@@ -46,7 +48,7 @@ class GuiceModuleTest {
         assertThat(client.registeredOn()).isEqualTo(LocalDate.of(2011, 9, 1));
         assertThat(client.manager()).contains(EmployeeId.of("alekseev"));
         assertThat(events).hasSize(1);
-        assertThat(storage.<java.util.Optional<Client>>read(TenantId.of("erp"), s -> s.clients().get(client.id()))).contains(client);
+        assertThat(storage.<java.util.Optional<Client>>read(TenantId.of("erp"), s -> s.get(ClientStore.class).get(client.id()))).contains(client);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.crmkit;
 
+import org.crmkit.client.NewClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import java.util.Optional;
 import org.crmkit.common.CrmException;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.StorageSelection;
-import org.crmkit.storage.memory.InMemoryStorage;
+import org.crmkit.memory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +32,7 @@ class StorageSelectionTest {
 
     @Test
     void noProviderMeansTheInMemoryStorage() throws IOException {
-        assertThat(StorageSelection.select(Optional.empty(), Map.of(), withProviders())).isInstanceOf(InMemoryStorage.class);
+        assertThat(StorageSelection.select(Optional.empty(), Map.of(), withProviders(), InMemoryStorage::new)).isInstanceOf(InMemoryStorage.class);
     }
 
     @Test

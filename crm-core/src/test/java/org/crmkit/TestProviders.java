@@ -8,7 +8,7 @@ import org.crmkit.storage.Stores;
 
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.StorageProvider;
-import org.crmkit.storage.memory.InMemoryStorage;
+import org.crmkit.memory.InMemoryStorage;
 
 /** Storage providers for the discovery tests. */
 public final class TestProviders {
@@ -24,6 +24,11 @@ public final class TestProviders {
         Named(String name, Map<String, String> settings) {
             this.name = name;
             this.settings = settings;
+        }
+
+        @Override
+        public java.util.Set<Class<?>> storeTypes() {
+            return delegate.storeTypes();
         }
 
         @Override

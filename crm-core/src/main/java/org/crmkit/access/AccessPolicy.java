@@ -1,20 +1,31 @@
 package org.crmkit.access;
 
-import org.crmkit.client.Client;
-import org.crmkit.client.ClientCriterion;
 import org.crmkit.common.Actor;
+import org.crmkit.criteria.Criterion;
 
 /**
- * The host's rule of who sees which clients (SPI). Every read path of the facade, search included,
- * restricts itself by {@link #visibleClients}; every change first asks {@link #mayChange}.
- * Implementations must be thread-safe and cheap: they run on every call.
+ * The host's rule of who sees and changes what (SPI), per {@link RecordKind kind of record}.
+ * Every read path of the facade, search included, restricts itself by {@link #visible}, pushed as
+ * a condition into the store's one query; every change first asks {@link #changeable} of the
+ * record before and after the change; changes of the tenant's schema (properties, groups,
+ * relationship types) ask {@link #mayAdminister}. Implementations must be thread-safe and cheap:
+ * they run on every call. Build one with {@link AccessPolicies#builder()}.
  */
 public interface AccessPolicy {
-    /** The clients the actor may see, as a condition pushed into the store's query. */
-    ClientCriterion visibleClients(Actor actor);
+    /** The records of the kind the actor may see, as a condition pushed into the store's query. */
+    <L extends Criterion.Leaf<L>> Criterion<L> visible(Actor actor, RecordKind<L> kind);
 
-    /** Whether the actor may change the client; by default, whether they may see it. */
-    default boolean mayChange(Actor actor, Client client) {
-        return visibleClients(actor).test(client);
+    /** The records of the kind the actor may change; by default, those they may see. */
+    default <L extends Criterion.Leaf<L>> Criterion<L> changeable(Actor actor, RecordKind<L> kind) {
+        return visible(actor, kind);
+    }
+
+    /**
+     * Whether the actor may change the tenant's schema of {@code area}: {@code property},
+     * {@code client-group}, {@code relationship-type} (the feed's record kinds). By default every
+     * actor may, as before this method existed.
+     */
+    default boolean mayAdminister(Actor actor, String area) {
+        return true;
     }
 }

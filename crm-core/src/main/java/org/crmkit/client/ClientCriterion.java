@@ -5,6 +5,9 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.crmkit.common.ClientGroupId;
+import org.crmkit.common.CrmException;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.criteria.Relation;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ClientKind;
 import org.crmkit.common.CleanText;
@@ -17,26 +20,43 @@ import org.crmkit.property.PropertyValue;
 import org.crmkit.taxid.Inn;
 
 /**
- * A condition on clients, as data: searches, access policies and (later) segment rules are trees
- * of these. The in-memory store evaluates a tree with {@link #test}; a database store translates
- * it, through the {@link Visitor}, into the WHERE clause of one SQL statement. Both must give the
- * same answer; the store contract kit checks that they do.
+ * The conditions on clients a feature-independent {@link Criterion} tree is made of: searches,
+ * access policies and segment rules are {@code Criterion<ClientCriterion>}. The in-memory store
+ * evaluates a leaf with {@link #test}; a database store translates it, through the exhaustive
+ * {@link Visitor}, into part of the WHERE clause of one SQL statement. Both must give the same
+ * answer; the store contract kit checks that they do, on random trees.
  */
-public sealed interface ClientCriterion {
+public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> {
 
-    boolean test(Client client);
+    /**
+     * Whether the client satisfies this leaf; {@code related} answers the leaves that look at other
+     * records ({@link Having}).
+     */
+    boolean test(Client client, Related related);
 
     <R> R accept(Visitor<R> visitor);
 
+    /** Whether the client satisfies the tree, in memory. */
+    static boolean matches(Criterion<ClientCriterion> criterion, Client client, Related related) {
+        return criterion.holds(leaf -> leaf.test(client, related));
+    }
+
+    /** What leaves on related records ask of the records around a client. */
+    interface Related {
+        /** Whether the client has a record of the relation that satisfies the criterion. */
+        <M extends Criterion.Leaf<M>> boolean any(Relation<M> relation, ClientId client, Criterion<M> criterion);
+
+        /** For a lone client: a tree with a {@link Having} leaf cannot be answered without the store. */
+        Related NONE = new Related() {
+            @Override
+            public <M extends Criterion.Leaf<M>> boolean any(Relation<M> relation, ClientId client, Criterion<M> criterion) {
+                throw new CrmException("the condition on " + relation.name() + " of a client can only be answered by a store");
+            }
+        };
+    }
+
+    /** One method per leaf: a translator that forgets one does not compile. */
     interface Visitor<R> {
-        R all(All criterion);
-
-        R and(And criterion);
-
-        R or(Or criterion);
-
-        R not(Not criterion);
-
         R idIn(IdIn criterion);
 
         R managedBy(ManagedBy criterion);
@@ -68,92 +88,30 @@ public sealed interface ClientCriterion {
         R archived(Archived criterion);
 
         R propertyEquals(PropertyEquals criterion);
+
+        R having(Having<?> criterion);
     }
 
-    static ClientCriterion all() {
-        return All.INSTANCE;
-    }
-
-    static ClientCriterion and(ClientCriterion... parts) {
-        return new And(List.of(parts));
-    }
-
-    static ClientCriterion or(ClientCriterion... parts) {
-        return new Or(List.of(parts));
-    }
-
-    default ClientCriterion and(ClientCriterion other) {
-        if (this instanceof All) {
-            return other;
+    /**
+     * The client has at least one record of {@code relation} (its contact persons; its
+     * interactions, deals… as those features come) that satisfies {@code criterion}. The relation
+     * is declared by the feature that owns the related records, so this package needs to know none
+     * of them; a store translates it by the relation's name.
+     */
+    record Having<M extends Criterion.Leaf<M>>(Relation<M> relation, Criterion<M> criterion) implements ClientCriterion {
+        public Having {
+            Objects.requireNonNull(relation, "relation");
+            Objects.requireNonNull(criterion, "criterion");
         }
-        if (other instanceof All) {
-            return this;
-        }
-        return new And(List.of(this, other));
-    }
-
-    /** Every client. */
-    record All() implements ClientCriterion {
-        static final All INSTANCE = new All();
 
         @Override
-        public boolean test(Client client) {
-            return true;
+        public boolean test(Client client, Related related) {
+            return related.any(relation, client.id(), criterion);
         }
 
         @Override
         public <R> R accept(Visitor<R> visitor) {
-            return visitor.all(this);
-        }
-    }
-
-    /** All parts hold (an empty list holds). */
-    record And(List<ClientCriterion> parts) implements ClientCriterion {
-        public And {
-            parts = List.copyOf(parts);
-        }
-
-        @Override
-        public boolean test(Client client) {
-            return parts.stream().allMatch(p -> p.test(client));
-        }
-
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.and(this);
-        }
-    }
-
-    /** Some part holds (an empty list does not). */
-    record Or(List<ClientCriterion> parts) implements ClientCriterion {
-        public Or {
-            parts = List.copyOf(parts);
-        }
-
-        @Override
-        public boolean test(Client client) {
-            return parts.stream().anyMatch(p -> p.test(client));
-        }
-
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.or(this);
-        }
-    }
-
-    record Not(ClientCriterion part) implements ClientCriterion {
-        public Not {
-            Objects.requireNonNull(part, "part");
-        }
-
-        @Override
-        public boolean test(Client client) {
-            return !part.test(client);
-        }
-
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.not(this);
+            return visitor.having(this);
         }
     }
 
@@ -163,7 +121,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return ids.contains(client.id());
         }
 
@@ -180,7 +138,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return client.manager().map(managers::contains).orElse(false);
         }
 
@@ -197,7 +155,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return client.nameContains(fragment);
         }
 
@@ -219,7 +177,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return CleanText.fold(client.shortName()).contains(fragment);
         }
 
@@ -239,7 +197,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return CleanText.fold(client.shortName()).startsWith(fragment);
         }
 
@@ -264,7 +222,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return NameWords.of(client.shortName()).stream().anyMatch(word -> word.startsWith(prefix));
         }
 
@@ -280,7 +238,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return client.code().equals(code);
         }
 
@@ -297,7 +255,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return codes.contains(client.code());
         }
 
@@ -313,7 +271,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return client.taxIds().inn().filter(inn::equals).isPresent();
         }
 
@@ -330,8 +288,8 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
-            return client.contacts().stream().anyMatch(c -> c.type().isPhone() && c.value().equals(phone.e164()));
+        public boolean test(Client client, Related related) {
+            return ContactRules.hasPhone(client.contacts(), phone);
         }
 
         @Override
@@ -347,10 +305,8 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
-            String key = email.searchKey();
-            return client.contacts().stream()
-                    .anyMatch(c -> c.type() == ContactType.EMAIL && EmailAddress.searchKeyOf(c.value()).equals(key));
+        public boolean test(Client client, Related related) {
+            return ContactRules.hasEmail(client.contacts(), email);
         }
 
         @Override
@@ -366,7 +322,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return client.group().map(groups::contains).orElse(false);
         }
 
@@ -382,7 +338,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return client.kind() == kind;
         }
 
@@ -398,7 +354,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return client.relationship().filter(relationship::equals).isPresent();
         }
 
@@ -410,7 +366,7 @@ public sealed interface ClientCriterion {
 
     record Archived(boolean archived) implements ClientCriterion {
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return client.archived() == archived;
         }
 
@@ -434,7 +390,7 @@ public sealed interface ClientCriterion {
         }
 
         @Override
-        public boolean test(Client client) {
+        public boolean test(Client client, Related related) {
             return client.property(key).map(this::matches).orElse(false);
         }
 

@@ -4,13 +4,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.crmkit.common.ValidationException;
+import org.crmkit.criteria.Criterion;
 
 /**
  * A page of clients matching a criterion, in a stable order (ties broken by id).
  *
  * @param limit at most this many clients, 1–10,000
  */
-public record ClientQuery(ClientCriterion where, Order order, int offset, int limit) {
+public record ClientQuery(Criterion<ClientCriterion> where, Order order, int offset, int limit) {
     public static final int MAX_LIMIT = 10_000;
 
     /** Orderings every store supports. */
@@ -38,7 +39,7 @@ public record ClientQuery(ClientCriterion where, Order order, int offset, int li
         }
     }
 
-    public static ClientQuery where(ClientCriterion criterion) {
+    public static ClientQuery where(Criterion<ClientCriterion> criterion) {
         return new ClientQuery(criterion, Order.CODE, 0, 100);
     }
 
@@ -55,12 +56,12 @@ public record ClientQuery(ClientCriterion where, Order order, int offset, int li
         return leadingWords(where);
     }
 
-    private static Optional<ClientCriterion.NameWordStartsWith> leadingWords(ClientCriterion criterion) {
+    private static Optional<ClientCriterion.NameWordStartsWith> leadingWords(Criterion<ClientCriterion> criterion) {
         if (criterion instanceof ClientCriterion.NameWordStartsWith) {
             return Optional.of((ClientCriterion.NameWordStartsWith) criterion);
         }
-        if (criterion instanceof ClientCriterion.And) {
-            for (ClientCriterion part : ((ClientCriterion.And) criterion).parts()) {
+        if (criterion instanceof Criterion.And) {
+            for (Criterion<ClientCriterion> part : ((Criterion.And<ClientCriterion>) criterion).parts()) {
                 Optional<ClientCriterion.NameWordStartsWith> found = leadingWords(part);
                 if (found.isPresent()) {
                     return found;
@@ -70,7 +71,7 @@ public record ClientQuery(ClientCriterion where, Order order, int offset, int li
         return Optional.empty();
     }
 
-    public ClientQuery restrictedTo(ClientCriterion visible) {
+    public ClientQuery restrictedTo(Criterion<ClientCriterion> visible) {
         return new ClientQuery(visible.and(where), order, offset, limit);
     }
 }

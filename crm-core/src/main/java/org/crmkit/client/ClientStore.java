@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.crmkit.common.ClientId;
+import org.crmkit.criteria.Criterion;
 
 /**
  * Stores the clients of one tenant, inside the unit of work that handed it out.
@@ -14,7 +15,7 @@ import org.crmkit.common.ClientId;
  * {@link #update} only if the stored version equals the client's, else it throws
  * {@link org.crmkit.common.ConcurrentChangeException} and writes nothing; codes are unique per
  * tenant ({@link org.crmkit.common.DuplicateException} naming {@code code}); {@link #find} answers
- * a criterion exactly as {@link ClientCriterion#test} would, in one round trip for a database.
+ * a criterion exactly as {@link ClientCriterion#matches} would, in one round trip for a database.
  */
 public interface ClientStore {
     Optional<Client> get(ClientId id);
@@ -30,7 +31,7 @@ public interface ClientStore {
         return find(query).stream().map(ClientSummary::of).collect(Collectors.toList());
     }
 
-    long count(ClientCriterion criterion);
+    long count(Criterion<ClientCriterion> criterion);
 
     /** Stores a new client (version 0); returns it at version 1. */
     Client insert(Client client);

@@ -3,6 +3,9 @@ package org.crmkit.client;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.crmkit.common.EmailAddress;
+import org.crmkit.common.PhoneNumber;
+
 import org.crmkit.common.ValidationException;
 
 /**
@@ -59,5 +62,16 @@ final class ContactRules {
             }
         }
         return next;
+    }
+
+    /** Whether a list holds this number on a phone-like channel (phone, mobile, fax, WhatsApp). */
+    static boolean hasPhone(List<ContactEntry> contacts, PhoneNumber phone) {
+        return contacts.stream().anyMatch(c -> c.type().isPhone() && c.value().equals(phone.e164()));
+    }
+
+    /** Whether a list holds this e-mail address, compared by {@link EmailAddress#searchKey()}. */
+    static boolean hasEmail(List<ContactEntry> contacts, EmailAddress email) {
+        String key = email.searchKey();
+        return contacts.stream().anyMatch(c -> c.type() == ContactType.EMAIL && EmailAddress.searchKeyOf(c.value()).equals(key));
     }
 }

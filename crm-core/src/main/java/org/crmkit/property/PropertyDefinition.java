@@ -41,12 +41,17 @@ public record PropertyDefinition(PropertyKey key, String label, PropertyType typ
 
     /** Changes limits (length, range, scale, value list); a different kind of type is refused. */
     public PropertyDefinition changeType(PropertyType newType) {
+        checkTypeChange(newType);
+        return new PropertyDefinition(key, label, newType, appliesTo, required, archived, version);
+    }
+
+    /** Refuses a type that would make stored values of this definition unreadable (another kind, entries removed). */
+    public void checkTypeChange(PropertyType newType) {
         if (!type.compatibleWith(newType)) {
             throw new ValidationException("property." + key + ".type", newType.kind(),
                     "cannot replace " + type.kind() + ": stored values would break (another kind, or value-list entries"
                             + " removed; retire entries instead); define a new property instead");
         }
-        return new PropertyDefinition(key, label, newType, appliesTo, required, archived, version);
     }
 
     public PropertyDefinition archive() {

@@ -1,5 +1,6 @@
 package org.crmkit.storage;
 
+import java.util.Set;
 import java.util.function.Function;
 
 import org.crmkit.common.TenantId;
@@ -18,6 +19,17 @@ public interface Storage extends AutoCloseable {
     /** A unit of work that only reads; stores may run it with weaker locks. Writing in it is an error. */
     default <T> T read(TenantId tenant, Function<Stores, T> work) {
         return inTransaction(tenant, work);
+    }
+
+    /**
+     * The store interfaces this storage hands out through {@link Stores#get}; a feature is kept when
+     * all of its stores are among them ({@link Feature#stores()}).
+     */
+    Set<Class<?>> storeTypes();
+
+    /** A short name for messages, such as {@code JpaStorage(PostgreSQL)}. */
+    default String name() {
+        return getClass().getSimpleName();
     }
 
     /** Releases connections and files; the storage is unusable afterwards. */

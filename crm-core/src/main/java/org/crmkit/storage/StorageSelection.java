@@ -6,10 +6,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.crmkit.common.CrmException;
-import org.crmkit.storage.memory.InMemoryStorage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +26,13 @@ public final class StorageSelection {
     }
 
     public static Storage select(Optional<String> name, Map<String, String> settings, ClassLoader loader) {
+        return select(name, settings, loader, () -> {
+            throw new CrmException("no storage provider found; register a Storage with Crm.builder().storage(...)");
+        });
+    }
+
+    /** The same, with {@code fallback} made (and a warning logged) when no provider is found. */
+    public static Storage select(Optional<String> name, Map<String, String> settings, ClassLoader loader, Supplier<Storage> fallback) {
         List<StorageProvider> found = discover(loader);
         if (name.isPresent()) {
             return found.stream().filter(p -> p.name().equals(name.get())).findFirst()
@@ -41,7 +48,7 @@ public final class StorageSelection {
             return found.get(0).create(settings);
         }
         LOG.warn("no storage provider found; using the in-memory storage, whose data is lost when the process ends");
-        return new InMemoryStorage();
+        return fallback.get();
     }
 
     private static List<StorageProvider> discover(ClassLoader loader) {

@@ -1,26 +1,14 @@
 package org.crmkit.storage;
 
-import org.crmkit.audit.AuditStore;
-import org.crmkit.client.ClientGroupStore;
-import org.crmkit.client.ClientStore;
-import org.crmkit.client.ContactPersonStore;
-import org.crmkit.client.RelationshipTypeStore;
-import org.crmkit.property.PropertyDefinitionStore;
-
 /**
  * The stores of one tenant inside one unit of work. Valid only while the work runs; everything
  * written through them commits or rolls back together.
+ *
+ * <p>A feature's use cases ask {@link #get} for its store interface ({@code stores.get(ClientStore.class)});
+ * a storage lists what it has in a {@link StoreCatalogue}, so a new feature adds no method here and
+ * breaks no storage.
  */
 public interface Stores {
-    ClientStore clients();
-
-    ContactPersonStore contactPersons();
-
-    ClientGroupStore groups();
-
-    RelationshipTypeStore relationshipTypes();
-
-    PropertyDefinitionStore properties();
-
-    AuditStore audit();
+    /** The store of {@code type}; {@link FeatureUnavailableException} when the storage has none. */
+    <S> S get(Class<S> type);
 }

@@ -1,5 +1,6 @@
 package org.crmkit.property;
 
+import org.crmkit.client.NewClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.quicktheories.QuickTheory.qt;
@@ -10,12 +11,12 @@ import java.math.BigDecimal;
 import java.util.Optional;
 
 import org.crmkit.Crm;
-import org.crmkit.NewClient;
+import org.crmkit.client.NewClient;
 import org.crmkit.client.Client;
 import org.crmkit.common.Actor;
 import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
-import org.crmkit.storage.memory.InMemoryStorage;
+import org.crmkit.memory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 
 class PropertyValueProperties {

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Level;
@@ -106,6 +107,16 @@ public final class JpaStorage implements Storage {
         } catch (RuntimeException rollbackFailure) {
             cause.addSuppressed(rollbackFailure);
         }
+    }
+
+    @Override
+    public Set<Class<?>> storeTypes() {
+        return JpaStores.types();
+    }
+
+    @Override
+    public String name() {
+        return postgres ? "JpaStorage(PostgreSQL)" : "JpaStorage(H2)";
     }
 
     /** Whether this storage talks to PostgreSQL (otherwise H2). */
@@ -216,6 +227,9 @@ public final class JpaStorage implements Storage {
                     .locations("classpath:db/migration/" + (postgres ? "postgresql" : "h2"))
                     .javaMigrations(new NameWordsMigration())
                     .table("crm_schema_history")
+                    // features take version blocks of their own (V1xx the feed, V2xx, … next: see docs/architecture.md),
+                    // so a block that lands later than a higher one is still applied
+                    .outOfOrder(true)
                     .loggers("slf4j");
             Flyway flyway = (dataSource != null ? configuration.dataSource(dataSource)
                     : configuration.dataSource(url, user == null ? "" : user, password == null ? "" : password)).load();

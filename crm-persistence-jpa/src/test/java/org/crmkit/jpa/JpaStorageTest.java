@@ -1,5 +1,7 @@
 package org.crmkit.jpa;
 
+import org.crmkit.client.ClientStore;
+import org.crmkit.criteria.Criterion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -19,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.crmkit.Crm;
-import org.crmkit.NewClient;
-import org.crmkit.access.AccessPolicies;
+import org.crmkit.client.NewClient;
+import org.crmkit.client.ClientAccess;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientCode;
 import org.crmkit.client.ClientCriterion;
@@ -137,11 +139,11 @@ class JpaStorageTest {
             admin.clients().register(NewClient.legalEntity("Чужой " + i).manager(EmployeeId.of("panina")));
         }
         Client mine = admin.clients().register(NewClient.legalEntity("Свой").manager(EmployeeId.of("alekseev")));
-        Crm alekseev = Crm.builder().storage(storage).employees(staff).accessPolicy(AccessPolicies.ownAndTeam(staff))
+        Crm alekseev = Crm.builder().storage(storage).employees(staff).accessPolicy(ClientAccess.ownAndTeam(staff))
                 .actor(Actor.employee(tenant, EmployeeId.of("alekseev"))).build();
 
-        assertThat(alekseev.clients().find(ClientQuery.where(ClientCriterion.all()).page(0, 1))).containsExactly(mine);
-        assertThat(alekseev.clients().count(ClientCriterion.all())).isEqualTo(1);
+        assertThat(alekseev.clients().find(ClientQuery.where(Criterion.all()).page(0, 1))).containsExactly(mine);
+        assertThat(alekseev.clients().count(Criterion.all())).isEqualTo(1);
         assertThat(alekseev.clients().search("чужой")).isEmpty();
     }
 
@@ -154,7 +156,7 @@ class JpaStorageTest {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> first = pool.submit(() -> storage.inTransaction(tenant, s -> {
-                s.clients().insert(Client.register(new ClientId(UUID.randomUUID()),
+                s.get(ClientStore.class).insert(Client.register(new ClientId(UUID.randomUUID()),
                         ClientCode.of("777"), ClientKind.LEGAL_ENTITY, "Первый", java.time.LocalDate.of(2024, 1, 1)));
                 firstInserted.countDown();
                 await(secondTried);
@@ -168,7 +170,7 @@ class JpaStorageTest {
                 secondTried.countDown();
             });
             releaser.start();
-            assertThatThrownBy(() -> storage.inTransaction(tenant, s -> s.clients().insert(second)))
+            assertThatThrownBy(() -> storage.inTransaction(tenant, s -> s.get(ClientStore.class).insert(second)))
                     .isInstanceOfSatisfying(CrmException.class, e -> {
                         assertThat(e).isInstanceOfAny(DuplicateException.class, ConcurrentChangeException.class);
                         if (e instanceof DuplicateException) {
@@ -180,7 +182,7 @@ class JpaStorageTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(storage.<Long>read(tenant, s -> s.clients().count(ClientCriterion.all()))).isEqualTo(1L);
+        assertThat(storage.<Long>read(tenant, s -> s.get(ClientStore.class).count(Criterion.all()))).isEqualTo(1L);
     }
 
     private static void await(CountDownLatch latch) {
@@ -213,7 +215,7 @@ class JpaStorageTest {
             Client stored = crm.clients().register(NewClient.legalEntity(longName).fullName(longName + longName)
                     .notes(text).property("memo", PropertyValue.text(text)));
             assertThat(crm.clients().get(stored.id())).isEqualTo(stored);
-            assertThat(crm.clients().count(ClientCriterion.and(new ClientCriterion.IdIn(java.util.Set.of(stored.id())),
+            assertThat(crm.clients().count(Criterion.and(new ClientCriterion.IdIn(java.util.Set.of(stored.id())),
                     new ClientCriterion.PropertyEquals(org.crmkit.property.PropertyKey.of("memo"), PropertyValue.text(text))))).isEqualTo(1);
         }
         assertThat(crm.clients().search("\u0130\u0130\u0130")).hasSize(2);
@@ -349,7 +351,7 @@ class JpaStorageTest {
         }
         try (JpaStorage upgraded = JpaStorage.builder().url(url).user(user).password(password).build()) {
             Crm crm = crm(upgraded, Actor.system(TenantId.of("veterok"), "demo"));
-            List<ClientSummary> summaries = crm.clients().summaries(new ClientQuery(ClientCriterion.all(), ClientQuery.Order.CODE, 0, 10));
+            List<ClientSummary> summaries = crm.clients().summaries(new ClientQuery(Criterion.all(), ClientQuery.Order.CODE, 0, 10));
             assertThat(summaries).extracting(summary -> summary.phone().map(PhoneNumber::e164).orElse("none"))
                     .containsExactly("+79161234567", "+74953212225", "none");
             // the same as the domain derives from the whole client
@@ -358,7 +360,7 @@ class JpaStorageTest {
             }
             assertThat(crm.clients().search("телефон")).containsExactlyInAnyOrder(summaries.get(0), summaries.get(1));
             assertThat(crm.clients().search("почта")).isEmpty();
-            assertThat(crm.clients().summaries(new ClientQuery(ClientCriterion.and(new ClientCriterion.NameWordStartsWith("почт"),
+            assertThat(crm.clients().summaries(new ClientQuery(Criterion.and(new ClientCriterion.NameWordStartsWith("почт"),
                     new ClientCriterion.Archived(true)), ClientQuery.Order.WORD, 0, 10))).containsExactly(summaries.get(2));
             assertThat(summaries.get(0)).extracting(ClientSummary::manager, ClientSummary::relationship, ClientSummary::group)
                     .containsExactly(Optional.of(EmployeeId.of("alekseev")), Optional.of(RelationshipTypeId.of("vip")),

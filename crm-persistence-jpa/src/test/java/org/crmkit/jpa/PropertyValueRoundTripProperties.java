@@ -1,5 +1,6 @@
 package org.crmkit.jpa;
 
+import org.crmkit.criteria.Criterion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
@@ -7,7 +8,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.crmkit.Crm;
-import org.crmkit.NewClient;
+import org.crmkit.client.NewClient;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.common.Actor;
@@ -55,7 +56,7 @@ class PropertyValueRoundTripProperties {
 
             PropertyValue probe = expected instanceof PropertyValue.MultiChoiceValue
                     ? PropertyValue.choice(((PropertyValue.MultiChoiceValue) expected).values().iterator().next()) : expected;
-            ClientCriterion matches = ClientCriterion.and(new ClientCriterion.IdIn(java.util.Set.of(stored.id())),
+            Criterion<ClientCriterion> matches = Criterion.and(new ClientCriterion.IdIn(java.util.Set.of(stored.id())),
                     new ClientCriterion.PropertyEquals(sample.definition().key(), probe));
             assertThat(crm.clients().count(matches)).as("criterion on %s", expected).isEqualTo(1);
         });

@@ -1,5 +1,6 @@
 package org.crmkit.storage.contract;
 
+import org.crmkit.client.Clients;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

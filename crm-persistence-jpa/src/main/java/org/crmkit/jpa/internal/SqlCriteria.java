@@ -10,6 +10,7 @@ import org.crmkit.client.ContactType;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.EmployeeId;
+import org.crmkit.criteria.Criterion;
 import org.crmkit.property.PropertyValue;
 
 /**
@@ -17,8 +18,8 @@ import org.crmkit.property.PropertyValue;
  * parameters. Every leaf is two-valued (never SQL NULL), so NOT means exactly what
  * {@link ClientCriterion#test} means; the store contract kit compares both answers.
  */
-final class SqlCriteria implements ClientCriterion.Visitor<String> {
-    private static final String PHONE_TYPES = java.util.Arrays.stream(ContactType.values()).filter(ContactType::isPhone)
+final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, ClientCriterion.Visitor<String> {
+    static final String PHONE_TYPES = java.util.Arrays.stream(ContactType.values()).filter(ContactType::isPhone)
             .map(t -> "'" + t.name() + "'").collect(Collectors.joining(", "));
 
     private final List<Object> parameters;
@@ -33,7 +34,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     /** Adds a parameter and returns its placeholder. */
-    private String param(Object value) {
+    String param(Object value) {
         parameters.add(value);
         return "?" + parameters.size();
     }
@@ -66,16 +67,26 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     @Override
-    public String all(ClientCriterion.All criterion) {
+    public String all() {
         return "1 = 1";
     }
 
     @Override
-    public String and(ClientCriterion.And criterion) {
-        if (criterion.parts().isEmpty()) {
+    public String none() {
+        return "1 = 0";
+    }
+
+    @Override
+    public String leaf(ClientCriterion leaf) {
+        return leaf.accept(this);
+    }
+
+    @Override
+    public String and(List<Criterion<ClientCriterion>> parts) {
+        if (parts.isEmpty()) {
             return "1 = 1";
         }
-        return criterion.parts().stream().map(p -> "(" + p.accept(this) + ")").collect(Collectors.joining(" AND "));
+        return parts.stream().map(p -> "(" + p.fold(this) + ")").collect(Collectors.joining(" AND "));
     }
 
     /**
@@ -84,18 +95,18 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * back by primary key. A plain OR across columns and EXISTS subqueries would scan the tenant.
      */
     @Override
-    public String or(ClientCriterion.Or criterion) {
-        if (criterion.parts().isEmpty()) {
+    public String or(List<Criterion<ClientCriterion>> parts) {
+        if (parts.isEmpty()) {
             return "1 = 0";
         }
-        if (criterion.parts().size() == 1) {
-            return criterion.parts().get(0).accept(this);
+        if (parts.size() == 1) {
+            return parts.get(0).fold(this);
         }
-        return c + ".id IN (" + criterion.parts().stream().map(this::idsOf).collect(Collectors.joining(" UNION ")) + ")";
+        return c + ".id IN (" + parts.stream().map(this::idsOf).collect(Collectors.joining(" UNION ")) + ")";
     }
 
     /** The ids of the tenant's clients that satisfy one part, as a subquery. */
-    private String idsOf(ClientCriterion part) {
+    private String idsOf(Criterion<ClientCriterion> part) {
         if (part instanceof ClientCriterion.PhoneIs || part instanceof ClientCriterion.EmailIs) {
             return "SELECT k.client_id FROM crm_client_contact k WHERE k.tenant_id = ?1 AND " + contactMatch(part);
         }
@@ -108,12 +119,18 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
         }
         String inner = c + "u" + parameters.size();
         return "SELECT " + inner + ".id FROM crm_client " + inner + " WHERE " + inner + ".tenant_id = ?1 AND ("
-                + part.accept(new SqlCriteria(parameters, inner, postgres)) + ")";
+                + part.fold(new SqlCriteria(parameters, inner, postgres)) + ")";
     }
 
     @Override
-    public String not(ClientCriterion.Not criterion) {
-        return "NOT (" + criterion.part().accept(this) + ")";
+    public String not(Criterion<ClientCriterion> part) {
+        return "NOT (" + part.fold(this) + ")";
+    }
+
+    /** A relation's records of the client, as an EXISTS on the relation's table (see {@link RelationSql}). */
+    @Override
+    public String having(ClientCriterion.Having<?> criterion) {
+        return RelationSql.exists(criterion, c, parameters, postgres);
     }
 
     @Override
@@ -185,7 +202,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * and only then joined to the clients, so a page of 50 reads 50 clients however many thousands
      * of names match (the rest of the criterion filters the joined rows).
      */
-    static String wordLedPage(String columns, String tenant, ClientCriterion.NameWordStartsWith words, ClientCriterion rest,
+    static String wordLedPage(String columns, String tenant, ClientCriterion.NameWordStartsWith words, Criterion<ClientCriterion> rest,
                               List<Object> parameters, boolean postgres, long offset, int limit) {
         String where = where(tenant, onClients(rest), parameters, postgres);
         String matches = new SqlCriteria(parameters, "c", postgres).wordMatches(words.prefix(), "DISTINCT w.short_key, w.client_id")
@@ -213,14 +230,14 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * key in order and look each client up by primary key, stopping after {@code rows}.
      */
     static String wordOrderedRows(String columns, Optional<String> wordColumns, String tenant, ClientCriterion.NameWordStartsWith words,
-                                  ClientCriterion rest, List<Object> parameters, boolean postgres, long rows) {
+                                  Criterion<ClientCriterion> rest, List<Object> parameters, boolean postgres, long rows) {
         // the whole key, tenant first: H2 reads the index in order only for an ORDER BY that names all of it
         String order = " ORDER BY w.tenant_id, w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
         if (wordColumns.isPresent() && onWordRows(rest)) {
             parameters.add(tenant);
             String range = new SqlCriteria(parameters, "w", postgres).wordRange(words.prefix());
             return "SELECT " + wordColumns.get() + " FROM crm_client_name_word w WHERE " + range + " AND ("
-                    + rest.accept(new SqlCriteria(parameters, "w", postgres)) + ")" + order;
+                    + rest.fold(new SqlCriteria(parameters, "w", postgres)) + ")" + order;
         }
         String where = where(tenant, onClients(rest), parameters, postgres);
         String range = new SqlCriteria(parameters, "c", postgres).wordRange(words.prefix()) + onWords(rest, parameters, postgres);
@@ -233,14 +250,14 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * name and the search line), each under the name it has in {@code crm_client}, so that its SQL
      * reads the same on the alias of either table.
      */
-    static boolean onWordRows(ClientCriterion criterion) {
-        if (criterion instanceof ClientCriterion.And) {
-            return ((ClientCriterion.And) criterion).parts().stream().allMatch(SqlCriteria::onWordRows);
+    static boolean onWordRows(Criterion<ClientCriterion> criterion) {
+        if (criterion instanceof Criterion.And) {
+            return ((Criterion.And<ClientCriterion>) criterion).parts().stream().allMatch(SqlCriteria::onWordRows);
         }
-        if (criterion instanceof ClientCriterion.Not) {
-            return onWordRows(((ClientCriterion.Not) criterion).part());
+        if (criterion instanceof Criterion.Not) {
+            return onWordRows(((Criterion.Not<ClientCriterion>) criterion).part());
         }
-        return criterion instanceof ClientCriterion.All || criterion instanceof ClientCriterion.Archived
+        return criterion instanceof Criterion.All || criterion instanceof ClientCriterion.Archived
                 || criterion instanceof ClientCriterion.NameStartsWith || criterion instanceof ClientCriterion.ShortNameContains
                 || criterion instanceof ClientCriterion.CodeIs || criterion instanceof ClientCriterion.CodeIn
                 || criterion instanceof ClientCriterion.KindIs || criterion instanceof ClientCriterion.InnIs
@@ -255,15 +272,15 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * search ({@code санкт-п}) walks the words starting with {@code санкт} this way without
      * looking up the clients that fail.
      */
-    private static String onWords(ClientCriterion rest, List<Object> parameters, boolean postgres) {
+    private static String onWords(Criterion<ClientCriterion> rest, List<Object> parameters, boolean postgres) {
         SqlCriteria words = new SqlCriteria(parameters, "w", postgres);
         return conjuncts(rest).stream().filter(p -> p instanceof ClientCriterion.ShortNameContains)
-                .map(p -> " AND " + p.accept(words)).collect(Collectors.joining());
+                .map(p -> " AND " + p.fold(words)).collect(Collectors.joining());
     }
 
     /** The rest of a word-led query without the parts {@link #onWords} tests on the word rows. */
-    private static ClientCriterion onClients(ClientCriterion rest) {
-        return new ClientCriterion.And(conjuncts(rest).stream().filter(p -> !(p instanceof ClientCriterion.ShortNameContains))
+    private static Criterion<ClientCriterion> onClients(Criterion<ClientCriterion> rest) {
+        return new Criterion.And<>(conjuncts(rest).stream().filter(p -> !(p instanceof ClientCriterion.ShortNameContains))
                 .collect(Collectors.toList()));
     }
 
@@ -283,7 +300,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * reads about 100 index entries and clients whether the value is held by a thousand clients or
      * by a quarter of a million; sorting every holder by code first cost one client lookup each.
      */
-    static String valueLedPage(String columns, String tenant, ClientCriterion.PropertyEquals value, ClientCriterion rest,
+    static String valueLedPage(String columns, String tenant, ClientCriterion.PropertyEquals value, Criterion<ClientCriterion> rest,
                                List<Object> parameters, boolean postgres, long offset, int limit) {
         String where = where(tenant, rest, parameters, postgres);
         String match = new SqlCriteria(parameters, "c", postgres).propertyMatch(value);
@@ -295,10 +312,10 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     /** The top-level parts of a criterion: the parts of nested ANDs, or the criterion itself. */
-    static List<ClientCriterion> conjuncts(ClientCriterion criterion) {
-        List<ClientCriterion> parts = new ArrayList<>();
-        if (criterion instanceof ClientCriterion.And) {
-            ((ClientCriterion.And) criterion).parts().forEach(p -> parts.addAll(conjuncts(p)));
+    static List<Criterion<ClientCriterion>> conjuncts(Criterion<ClientCriterion> criterion) {
+        List<Criterion<ClientCriterion>> parts = new ArrayList<>();
+        if (criterion instanceof Criterion.And) {
+            ((Criterion.And<ClientCriterion>) criterion).parts().forEach(p -> parts.addAll(conjuncts(p)));
         } else {
             parts.add(criterion);
         }
@@ -312,13 +329,13 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * order instead, expecting to fill the page early, and tested every client of the tenant for
      * a code that no client had (18 s on a million clients).
      */
-    static boolean selective(ClientCriterion criterion) {
-        if (criterion instanceof ClientCriterion.Or) {
-            List<ClientCriterion> parts = ((ClientCriterion.Or) criterion).parts();
+    static boolean selective(Criterion<ClientCriterion> criterion) {
+        if (criterion instanceof Criterion.Or) {
+            List<Criterion<ClientCriterion>> parts = ((Criterion.Or<ClientCriterion>) criterion).parts();
             return !parts.isEmpty() && parts.stream().allMatch(SqlCriteria::selective);
         }
-        if (criterion instanceof ClientCriterion.And) {
-            return ((ClientCriterion.And) criterion).parts().stream().anyMatch(SqlCriteria::selective);
+        if (criterion instanceof Criterion.And) {
+            return ((Criterion.And<ClientCriterion>) criterion).parts().stream().anyMatch(SqlCriteria::selective);
         }
         return criterion instanceof ClientCriterion.CodeIs || criterion instanceof ClientCriterion.CodeIn
                 || criterion instanceof ClientCriterion.InnIs || criterion instanceof ClientCriterion.PhoneIs
@@ -330,8 +347,8 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * first column of an index, so such a query names the index on {@code id} alone; otherwise it
      * would test every client of the tenant against the subquery's answer.
      */
-    static boolean selectsIds(ClientCriterion part) {
-        return part instanceof ClientCriterion.Or && ((ClientCriterion.Or) part).parts().size() > 1
+    static boolean selectsIds(Criterion<ClientCriterion> part) {
+        return part instanceof Criterion.Or && ((Criterion.Or<ClientCriterion>) part).parts().size() > 1
                 || part instanceof ClientCriterion.PhoneIs || part instanceof ClientCriterion.EmailIs
                 || part instanceof ClientCriterion.PropertyEquals || part instanceof ClientCriterion.NameWordStartsWith
                 || part instanceof ClientCriterion.IdIn && !((ClientCriterion.IdIn) part).ids().isEmpty();
@@ -378,7 +395,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     /** The condition on a contact row {@code k} for a phone or e-mail criterion. */
-    private String contactMatch(ClientCriterion criterion) {
+    private String contactMatch(Criterion<ClientCriterion> criterion) {
         if (criterion instanceof ClientCriterion.PhoneIs) {
             return "k.search_value = " + param(((ClientCriterion.PhoneIs) criterion).phone().e164()) + " AND k.type IN (" + PHONE_TYPES + ")";
         }
@@ -487,9 +504,9 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * The full condition with the tenant first, so every query uses the tenant-led indexes; on H2,
      * when a top-level part is a list of (tenant_id, column) keys, that list alone holds the tenant.
      */
-    static String where(String tenant, ClientCriterion criterion, List<Object> parameters, boolean postgres) {
+    static String where(String tenant, Criterion<ClientCriterion> criterion, List<Object> parameters, boolean postgres) {
         parameters.add(tenant);
-        String condition = criterion.accept(new SqlCriteria(parameters, "c", postgres));
+        String condition = criterion.fold(new SqlCriteria(parameters, "c", postgres));
         if (!postgres && conjuncts(criterion).stream().anyMatch(SqlCriteria::namesKeys)) {
             // H2 would look up the tenant alone and test every client against the list of keys,
             // which already holds the tenant (see keyIn)
@@ -499,7 +516,7 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
     }
 
     /** Whether a part becomes, on H2, a list of whole (tenant_id, column) keys that must match. */
-    private static boolean namesKeys(ClientCriterion part) {
+    private static boolean namesKeys(Criterion<ClientCriterion> part) {
         return part instanceof ClientCriterion.CodeIn && !((ClientCriterion.CodeIn) part).codes().isEmpty()
                 || part instanceof ClientCriterion.ManagedBy && !((ClientCriterion.ManagedBy) part).managers().isEmpty()
                 || part instanceof ClientCriterion.InGroups && !((ClientCriterion.InGroups) part).groups().isEmpty();
@@ -511,18 +528,18 @@ final class SqlCriteria implements ClientCriterion.Visitor<String> {
      * order and test every row against the fragment, which takes a full index scan when fewer
      * matches exist than the page holds; such queries fence the filter off first.
      */
-    static boolean searchesFragments(ClientCriterion criterion) {
+    static boolean searchesFragments(Criterion<ClientCriterion> criterion) {
         if (criterion instanceof ClientCriterion.NameContains || criterion instanceof ClientCriterion.ShortNameContains) {
             return true;
         }
-        if (criterion instanceof ClientCriterion.And) {
-            return ((ClientCriterion.And) criterion).parts().stream().anyMatch(SqlCriteria::searchesFragments);
+        if (criterion instanceof Criterion.And) {
+            return ((Criterion.And<ClientCriterion>) criterion).parts().stream().anyMatch(SqlCriteria::searchesFragments);
         }
-        if (criterion instanceof ClientCriterion.Or) {
-            return ((ClientCriterion.Or) criterion).parts().stream().anyMatch(SqlCriteria::searchesFragments);
+        if (criterion instanceof Criterion.Or) {
+            return ((Criterion.Or<ClientCriterion>) criterion).parts().stream().anyMatch(SqlCriteria::searchesFragments);
         }
-        if (criterion instanceof ClientCriterion.Not) {
-            return searchesFragments(((ClientCriterion.Not) criterion).part());
+        if (criterion instanceof Criterion.Not) {
+            return searchesFragments(((Criterion.Not<ClientCriterion>) criterion).part());
         }
         return false;
     }

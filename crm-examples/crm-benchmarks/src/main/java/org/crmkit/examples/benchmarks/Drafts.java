@@ -3,7 +3,7 @@ package org.crmkit.examples.benchmarks;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.crmkit.NewClient;
+import org.crmkit.client.NewClient;
 import org.crmkit.client.ContactEntry;
 import org.crmkit.client.ContactType;
 import org.crmkit.client.PersonName;

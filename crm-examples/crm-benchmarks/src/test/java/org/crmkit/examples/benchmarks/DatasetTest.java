@@ -1,5 +1,6 @@
 package org.crmkit.examples.benchmarks;
 
+import org.crmkit.criteria.Criterion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashSet;
@@ -17,7 +18,7 @@ import org.crmkit.common.ClientKind;
 import org.crmkit.common.TenantId;
 import org.crmkit.property.PropertyKey;
 import org.crmkit.property.PropertyValue;
-import org.crmkit.storage.memory.InMemoryStorage;
+import org.crmkit.memory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 
 class DatasetTest {
@@ -58,7 +59,7 @@ class DatasetTest {
             List<Client> stored = crm.clients().registerAll(Drafts.of(rows));
 
             assertThat(stored).hasSize(200);
-            assertThat(crm.clients().count(ClientCriterion.all())).isEqualTo(200);
+            assertThat(crm.clients().count(Criterion.all())).isEqualTo(200);
             for (int i = 0; i < rows.size(); i++) {
                 ClientRow row = rows.get(i);
                 Client client = stored.get(i);
@@ -77,7 +78,7 @@ class DatasetTest {
             assertThat(crm.clients().search(sample.nameCore().substring(0, 4))).extracting(ClientSummary::shortName).contains(sample.shortName());
 
             long inSector = rows.stream().filter(r -> r.sector() == 0).count();
-            ClientCriterion sector = new ClientCriterion.PropertyEquals(PropertyKey.of(BenchProperties.SECTOR),
+            Criterion<ClientCriterion> sector = new ClientCriterion.PropertyEquals(PropertyKey.of(BenchProperties.SECTOR),
                     PropertyValue.choice(BenchProperties.sectorChoice(0)));
             assertThat(crm.clients().count(sector)).isEqualTo(inSector);
             assertThat(crm.clients().find(ClientQuery.where(sector).page(0, 100))).hasSize((int) Math.min(100, inSector));

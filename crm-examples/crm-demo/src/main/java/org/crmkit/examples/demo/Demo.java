@@ -1,5 +1,6 @@
 package org.crmkit.examples.demo;
 
+import org.crmkit.criteria.Criterion;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.crmkit.Crm;
-import org.crmkit.NewClient;
+import org.crmkit.client.NewClient;
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
@@ -72,7 +73,7 @@ public final class Demo {
                 out.println("Updated the notes of " + touched.shortName() + " to version " + touched.version() + ".");
             }
             out.println();
-            for (Client client : crm.clients().find(ClientQuery.where(ClientCriterion.all()))) {
+            for (Client client : crm.clients().find(ClientQuery.where(Criterion.all()))) {
                 printCard(crm, client, out);
             }
             printSearches(crm, out);

@@ -1,0 +1,108 @@
+package org.crmkit.client;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import java.util.function.Function;
+
+import org.crmkit.common.ClientGroupId;
+import org.crmkit.common.NotFoundException;
+import org.crmkit.common.ValidationException;
+import org.crmkit.storage.Stores;
+import org.crmkit.usecase.CrmContext;
+import org.crmkit.usecase.UnitOfWork;
+
+/** The client group tree of the tenant: create, rename, move (never into its own subtree), list. */
+public final class ClientGroups {
+    /** The record kind of groups in the change feed, and their administration area. */
+    static final String KIND = "client-group";
+
+    private final CrmContext context;
+
+    public ClientGroups(CrmContext context) {
+        this.context = context;
+    }
+
+    /** A new group under {@code parent} ({@code null} for a top-level group). */
+    public ClientGroup create(String name, ClientGroupId parent) {
+        return administer(work -> {
+            if (parent != null) {
+                require(work.stores(), parent);
+            }
+            return changed(work, work.stores().get(ClientGroupStore.class).insert(ClientGroup.create(new ClientGroupId(work.newId()), name, parent)), "created");
+        });
+    }
+
+    public ClientGroup rename(ClientGroupId id, String name) {
+        return administer(work -> changed(work, work.stores().get(ClientGroupStore.class).update(require(work.stores(), id).rename(name)), "renamed"));
+    }
+
+    /** Moves a group under a new parent; a parent inside the group's own subtree is refused. */
+    public ClientGroup move(ClientGroupId id, ClientGroupId newParent) {
+        return administer(work -> {
+            Stores stores = work.stores();
+            ClientGroup group = require(stores, id);
+            if (newParent != null) {
+                require(stores, newParent);
+            }
+            if (newParent != null && path(stores, Optional.of(newParent)).contains(id)) {
+                throw new ValidationException("group.parent", newParent, "is inside the group being moved; groups cannot form a cycle");
+            }
+            return changed(work, stores.get(ClientGroupStore.class).update(group.moveUnder(newParent)), "moved");
+        });
+    }
+
+    public List<ClientGroup> all() {
+        return context.read(work -> work.stores().get(ClientGroupStore.class).all());
+    }
+
+    /** The group and all groups below it. */
+    public Set<ClientGroupId> subtree(ClientGroupId id) {
+        return context.read(work -> {
+            Stores stores = work.stores();
+            require(stores, id);
+            List<ClientGroup> all = stores.get(ClientGroupStore.class).all();
+            Set<ClientGroupId> found = new HashSet<>(Set.of(id));
+            boolean grew = true;
+            while (grew) {
+                grew = false;
+                for (ClientGroup g : all) {
+                    if (g.parent().filter(found::contains).isPresent() && found.add(g.id())) {
+                        grew = true;
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    private <T> T administer(Function<UnitOfWork, T> change) {
+        return context.write(work -> {
+            ClientAccess.requireAdministration(work, KIND);
+            return change.apply(work);
+        });
+    }
+
+    private static ClientGroup changed(UnitOfWork work, ClientGroup group, String change) {
+        work.changed(KIND, group.id(), change, List.of());
+        return group;
+    }
+
+    private static ClientGroup require(Stores stores, ClientGroupId id) {
+        return stores.get(ClientGroupStore.class).get(id).orElseThrow(() -> new NotFoundException("client group", id));
+    }
+
+    /** The group and its ancestors, nearest first; empty for no group. */
+    static List<ClientGroupId> path(Stores stores, Optional<ClientGroupId> group) {
+        List<ClientGroupId> path = new ArrayList<>();
+        Optional<ClientGroupId> next = group;
+        while (next.isPresent() && !path.contains(next.get())) {
+            path.add(next.get());
+            next = stores.get(ClientGroupStore.class).get(next.get()).flatMap(ClientGroup::parent);
+        }
+        return path;
+    }
+}

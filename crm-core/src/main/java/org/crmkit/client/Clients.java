@@ -1,0 +1,254 @@
+package org.crmkit.client;
+
+import org.crmkit.audit.AuditStore;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.NotFoundException;
+import org.crmkit.common.ValidationException;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.property.PropertyValue;
+import org.crmkit.storage.Feature;
+import org.crmkit.usecase.CrmContext;
+import org.crmkit.usecase.UnitOfWork;
+
+/**
+ * The client use cases, each one unit of work for the acting tenant: register, read, change,
+ * archive, search, and the change journal. Every read is restricted by the access policy inside
+ * the store's query; every change is checked against it before anything is written.
+ */
+public final class Clients {
+    /** The client base: clients, contact persons, groups and relationship types. */
+    public static final Feature FEATURE = Feature.of("clients", ClientStore.class, ContactPersonStore.class,
+            ClientGroupStore.class, RelationshipTypeStore.class);
+    /** The record kind of clients in the change feed. */
+    static final String KIND = "client";
+    /** Results of a quick search. */
+    private static final int SEARCH_LIMIT = 50;
+
+    private final CrmContext context;
+
+    public Clients(CrmContext context) {
+        this.context = context;
+    }
+
+    /** Parses a contact value with the Crm's phone region: {@code 8 (916) 123-45-67} → {@code +79161234567}. */
+    public ContactEntry contact(ContactType type, String raw) {
+        return ContactEntry.parse(type, raw, context.phoneRegion());
+    }
+
+    /**
+     * Registers a client with its contact persons; everything is checked first and nothing is
+     * stored when anything is wrong.
+     */
+    public Client register(NewClient draft) {
+        return registerAll(List.of(draft)).get(0);
+    }
+
+    /**
+     * Registers many clients (an import, a migration) in one unit of work: all or none. Codes are
+     * reserved as one block; clients, persons and journal entries are written in batches.
+     * Errors name the draft: {@code clients[12].inn}.
+     */
+    public List<Client> registerAll(List<NewClient> drafts) {
+        if (drafts == null || drafts.stream().anyMatch(Objects::isNull)) {
+            throw new ValidationException("clients", drafts, "must be a list of drafts without nulls");
+        }
+        return context.write(work -> {
+            List<Client> stored = work.stores().get(ClientStore.class).insertAll(new Registration(work, new Lookups(work.stores())).clientsOf(drafts));
+            List<ContactPerson> persons = new ArrayList<>();
+            List<AuditEntry> journal = new ArrayList<>();
+            for (int i = 0; i < stored.size(); i++) {
+                Client client = stored.get(i);
+                journal.add(new AuditEntry(work.newId(), client.id(), KIND, "registered", Optional.empty(),
+                        Optional.of(client.code() + " " + client.shortName()), work.actor().name(), work.now()));
+                work.changed(KIND, client.id(), "registered", List.of());
+                for (NewClient.PersonInput input : drafts.get(i).persons) {
+                    ContactPerson person = ContactPersons.create(work, client.id(), input.name(), input.details());
+                    persons.add(person);
+                    journal.add(ContactPersons.added(work, person));
+                }
+            }
+            work.stores().get(ContactPersonStore.class).insertAll(persons);
+            work.journal(journal);
+            stored.forEach(c -> work.publish(new ClientEvent.ClientRegistered(work.actor().tenant(), c.id(), work.now(), work.actor().name())));
+            return stored;
+        });
+    }
+
+    /** The client, if it exists and the actor may see it. */
+    public Optional<Client> find(ClientId id) {
+        return context.read(work -> visible(work, id));
+    }
+
+    /** The client; {@link NotFoundException} when it does not exist or the actor may not see it. */
+    public Client get(ClientId id) {
+        return find(id).orElseThrow(() -> new NotFoundException("client", id));
+    }
+
+    /** The client if the actor may see it, asked as one query with the policy inside it (never filtered afterwards). */
+    static Optional<Client> visible(UnitOfWork work, ClientId id) {
+        Criterion<ClientCriterion> criterion = ClientAccess.visible(work).and(new ClientCriterion.IdIn(Set.of(id)));
+        return work.stores().get(ClientStore.class).find(new ClientQuery(criterion, ClientQuery.Order.CODE, 0, 1)).stream().findFirst();
+    }
+
+    static Client require(UnitOfWork work, ClientId id) {
+        return visible(work, id).orElseThrow(() -> new NotFoundException("client", id));
+    }
+
+    /**
+     * Saves a changed copy of a client read earlier. Fails with
+     * {@link org.crmkit.common.ConcurrentChangeException} when someone saved the client since, and
+     * then writes nothing. Returns the stored client at its new version.
+     */
+    public Client save(Client changed) {
+        if (changed == null) {
+            throw new ValidationException("client", null, "is required");
+        }
+        return context.write(work -> saveIn(work, changed));
+    }
+
+    /**
+     * Reads, changes and saves the client in one unit of work. The change may not give the client
+     * another id (a {@link ValidationException} naming {@code id}).
+     */
+    public Client update(ClientId id, UnaryOperator<Client> change) {
+        return context.write(work -> {
+            Client changed = change.apply(require(work, id));
+            if (changed == null || !changed.id().equals(id)) {
+                throw new ValidationException("id", changed == null ? null : changed.id(), "cannot change: the update is of client " + id);
+            }
+            return saveIn(work, changed);
+        });
+    }
+
+    private Client saveIn(UnitOfWork work, Client changed) {
+        Client current = require(work, changed.id());
+        ClientAccess.requireChangeable(work, current, "change client " + current.code() + " (" + current.shortName() + ")");
+        if (current.version() != changed.version()) {
+            throw new ConcurrentChangeException("client", changed.id(), changed.version());
+        }
+        if (current.equals(changed)) {
+            return current;
+        }
+        Lookups lookups = new Lookups(work.stores());
+        List<AuditEntry> entries = ClientChecks.changes(work, current, changed, lookups);
+        ClientChecks.references(lookups, changed, current);
+        ClientAccess.requireChangeable(work, changed, "change client " + changed.code() + " (" + changed.shortName() + ")");
+        Client stored = work.stores().get(ClientStore.class).update(changed);
+        work.journal(entries);
+        Set<String> fields = entries.stream().map(AuditEntry::field).collect(Collectors.toCollection(TreeSet::new));
+        if (current.archived() != stored.archived()) {
+            work.publish(stored.archived()
+                    ? new ClientEvent.ClientArchived(work.actor().tenant(), stored.id(), work.now(), work.actor().name())
+                    : new ClientEvent.ClientRestored(work.actor().tenant(), stored.id(), work.now(), work.actor().name()));
+        }
+        work.changed(KIND, stored.id(), current.archived() == stored.archived() ? "changed"
+                : stored.archived() ? "archived" : "restored", fields);
+        work.publish(new ClientEvent.ClientChanged(work.actor().tenant(), stored.id(), fields, work.now(), work.actor().name()));
+        return stored;
+    }
+
+    /** Sets one additional property of a client, checked against the schema. */
+    public Client setProperty(ClientId id, String key, PropertyValue value) {
+        return context.write(work -> saveIn(work, require(work, id).setProperty(new Lookups(work.stores()).definition(key), value)));
+    }
+
+    /** Clears one additional property of a client; a required property cannot be cleared. */
+    public Client clearProperty(ClientId id, String key) {
+        return context.write(work -> saveIn(work, require(work, id).clearProperty(new Lookups(work.stores()).definition(key).key())));
+    }
+
+    /** Archives a client: it stays in the base, history intact, and leaves default searches. */
+    public Client archive(ClientId id) {
+        return update(id, Client::archive);
+    }
+
+    public Client restore(ClientId id) {
+        return update(id, Client::restore);
+    }
+
+    /**
+     * Quick search as in a client list's search box: a name fragment (case and ё/е ignored), a phone
+     * in any format, an e-mail, an INN or a code. Archived clients are left out. At most 50 lines,
+     * as {@linkplain ClientSummary summaries} (open one with {@link #get}): exact matches (code, INN,
+     * phone, e-mail) by name; then names with a word that starts with the text, as an autocompletion
+     * lists them ({@code перм}: Пермские окна, ООО «Пермь-63», АО «Пермьстрой», by the matching word
+     * and then by name), and for a text of several words ({@code полюс-ст}) names that start with it,
+     * then names with a word starting with its longest word and whose short name contains it; then
+     * names that contain the text, short or full name, by name (for several words only when
+     * nothing else matched: see {@code QuickSearch.Readings#namePlan}). Each query is served by an
+     * index and runs only while the page has room; a text without letters that matched exactly (a
+     * phone, an INN) is not searched in names at all.
+     */
+    public List<ClientSummary> search(String text) {
+        QuickSearch.Readings readings = QuickSearch.parse(text, context.phoneRegion());
+        return context.read(work -> {
+            Criterion<ClientCriterion> active = ClientAccess.visible(work).and(new ClientCriterion.Archived(false));
+            Map<ClientId, ClientSummary> found = new LinkedHashMap<>();
+            readings.exactCriterion().ifPresent(exact -> add(found, work, active.and(exact), ClientQuery.Order.NAME));
+            if (!found.isEmpty() && readings.numeric()) {
+                // a phone, INN or code that matched is what was meant; names do not hold such numbers
+                return List.copyOf(found.values());
+            }
+            readings.namePlan().ifPresent(plan -> {
+                int matched = 0;
+                for (QuickSearch.Phase phase : plan.wordStarts()) {
+                    matched += add(found, work, active.and(phase.criterion()), phase.order());
+                }
+                if ((plan.fillUpAfterMatches() || matched == 0) && found.size() < SEARCH_LIMIT) {
+                    add(found, work, active.and(plan.fillUp()), ClientQuery.Order.NAME);
+                }
+            });
+            return List.copyOf(found.values());
+        });
+    }
+
+    /** Adds up to the rest of a search page, in one query of the store; returns how many clients the query found. */
+    private static int add(Map<ClientId, ClientSummary> found, UnitOfWork work, Criterion<ClientCriterion> criterion,
+                           ClientQuery.Order order) {
+        int room = SEARCH_LIMIT - found.size();
+        if (room <= 0) {
+            return 0;
+        }
+        List<ClientSummary> page = work.stores().get(ClientStore.class).summaries(new ClientQuery(criterion, order, 0, room));
+        page.forEach(c -> found.putIfAbsent(c.id(), c));
+        return page.size();
+    }
+
+    /**
+     * A page of the client list: the clients matching a query that the actor may see, as
+     * {@linkplain ClientSummary summaries}, in one query of the store.
+     */
+    public List<ClientSummary> summaries(ClientQuery query) {
+        return context.read(work -> work.stores().get(ClientStore.class).summaries(query.restrictedTo(ClientAccess.visible(work))));
+    }
+
+    /** The clients matching a query that the actor may see, in one query of the store. */
+    public List<Client> find(ClientQuery query) {
+        return context.read(work -> work.stores().get(ClientStore.class).find(query.restrictedTo(ClientAccess.visible(work))));
+    }
+
+    public long count(Criterion<ClientCriterion> criterion) {
+        return context.read(work -> work.stores().get(ClientStore.class).count(ClientAccess.visible(work).and(criterion)));
+    }
+
+    /** The client's change journal (its card and its contact persons), oldest first. */
+    public List<AuditEntry> history(ClientId id) {
+        return context.read(work -> {
+            require(work, id);
+            return work.stores().get(AuditStore.class).ofClient(id);
+        });
+    }
+}

@@ -1,0 +1,33 @@
+package org.crmkit.memory;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.audit.AuditStore;
+import org.crmkit.common.ClientId;
+
+/** The journal as a list. */
+final class MemoryAuditStore implements AuditStore {
+    private final MemoryUnit unit;
+    private final MemoryTenant data;
+
+    MemoryAuditStore(MemoryUnit unit) {
+        this.unit = unit;
+        this.data = unit.data;
+    }
+
+    @Override
+    public void append(List<AuditEntry> entries) {
+        unit.writing();
+        unit.append(data.audit, entries);
+    }
+
+    @Override
+    public List<AuditEntry> ofClient(ClientId client) {
+        unit.checkOpen();
+        return data.audit.stream().filter(e -> e.client().equals(client))
+                .sorted(AuditEntry.CHRONOLOGICAL)
+                .collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,44 @@
+package org.crmkit.memory;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiPredicate;
+
+import org.crmkit.client.Client;
+import org.crmkit.client.ContactPersonCriterion;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.CrmException;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.criteria.Relation;
+
+/**
+ * Answers the leaves on related records straight from a tenant's maps: one entry per relation a
+ * feature declares ({@code ContactPersonCriterion.OF_CLIENT}: the persons of a client).
+ */
+final class MemoryRelations implements ContactPersonCriterion.Related {
+    private final MemoryTenant data;
+    private final Map<String, BiPredicate<ClientId, Criterion<?>>> relations;
+
+    @SuppressWarnings("unchecked")
+    MemoryRelations(MemoryTenant data) {
+        this.data = data;
+        this.relations = Map.of(
+                ContactPersonCriterion.OF_CLIENT.name(), (client, criterion) -> data.persons.values().stream()
+                        .anyMatch(p -> p.client().equals(client)
+                                && ContactPersonCriterion.matches((Criterion<ContactPersonCriterion>) criterion, p, this)));
+    }
+
+    @Override
+    public Optional<Client> client(ClientId id) {
+        return Optional.ofNullable(data.clients.get(id));
+    }
+
+    @Override
+    public <M extends Criterion.Leaf<M>> boolean any(Relation<M> relation, ClientId client, Criterion<M> criterion) {
+        BiPredicate<ClientId, Criterion<?>> answer = relations.get(relation.name());
+        if (answer == null) {
+            throw new CrmException("the in-memory storage knows no relation " + relation.name());
+        }
+        return answer.test(client, criterion);
+    }
+}

@@ -1,0 +1,37 @@
+package org.crmkit.memory;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientGroup;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.client.ContactPersonId;
+import org.crmkit.client.RelationshipType;
+import org.crmkit.client.RelationshipTypeId;
+import org.crmkit.common.ClientGroupId;
+import org.crmkit.common.ClientId;
+import org.crmkit.feed.FeedEntry;
+import org.crmkit.property.PropertyDefinition;
+import org.crmkit.property.PropertyKey;
+
+/** One tenant's records, guarded by its lock. */
+final class MemoryTenant {
+    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    final Map<ClientId, Client> clients = new LinkedHashMap<>();
+    final Map<String, ClientId> codes = new HashMap<>();
+    final Map<ContactPersonId, ContactPerson> persons = new LinkedHashMap<>();
+    final Map<ClientGroupId, ClientGroup> groups = new LinkedHashMap<>();
+    final Map<RelationshipTypeId, RelationshipType> relationshipTypes = new TreeMap<>(Comparator.comparing(RelationshipTypeId::value));
+    final Map<PropertyKey, PropertyDefinition> properties = new TreeMap<>();
+    final List<AuditEntry> audit = new ArrayList<>();
+    final List<FeedEntry> feed = new ArrayList<>();
+    long lastCode;
+}

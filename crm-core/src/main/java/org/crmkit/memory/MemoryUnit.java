@@ -1,0 +1,88 @@
+package org.crmkit.memory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.CrmException;
+import org.crmkit.storage.StoreCatalogue;
+import org.crmkit.storage.Stores;
+
+/** One unit of work: the tenant's records, the stores made for it, and the undo log that rolls its writes back. */
+final class MemoryUnit implements Stores {
+    final MemoryTenant data;
+    private final boolean readOnly;
+    private final StoreCatalogue<MemoryUnit> catalogue;
+    private final Map<Class<?>, Object> made = new HashMap<>();
+    private final List<Runnable> undo = new ArrayList<>();
+    private boolean closed;
+
+    MemoryUnit(MemoryTenant data, boolean readOnly, StoreCatalogue<MemoryUnit> catalogue) {
+        this.data = data;
+        this.readOnly = readOnly;
+        this.catalogue = catalogue;
+    }
+
+    @Override
+    public <S> S get(Class<S> type) {
+        checkOpen();
+        return type.cast(made.computeIfAbsent(type, t -> catalogue.make(type, this)));
+    }
+
+    void writing() {
+        checkOpen();
+        if (readOnly) {
+            throw new CrmException("a read-only unit of work cannot write");
+        }
+    }
+
+    void checkOpen() {
+        if (closed) {
+            throw new CrmException("the unit of work has ended; stores are valid only inside it");
+        }
+    }
+
+    void commit() {
+        undo.clear();
+        closed = true;
+    }
+
+    void rollback() {
+        for (int i = undo.size() - 1; i >= 0; i--) {
+            undo.get(i).run();
+        }
+        undo.clear();
+        closed = true;
+    }
+
+    void close() {
+        closed = true;
+    }
+
+    /** Records how to undo a write. */
+    void onRollback(Runnable step) {
+        undo.add(step);
+    }
+
+    /** Puts a value and records how to restore the previous one. */
+    <K, V> void put(Map<K, V> map, K key, V value) {
+        boolean existed = map.containsKey(key);
+        V previous = map.put(key, value);
+        undo.add(existed ? () -> map.put(key, previous) : () -> map.remove(key));
+    }
+
+    /** Appends to a list and records how to take the additions back. */
+    <V> void append(List<V> list, List<V> values) {
+        int before = list.size();
+        list.addAll(values);
+        undo.add(() -> list.subList(before, list.size()).clear());
+    }
+
+    static void checkVersion(String type, Object id, long stored, long given) {
+        if (stored != given) {
+            throw new ConcurrentChangeException(type, id, given);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.crmkit.jpa.internal;
+
+import java.util.List;
+import java.util.Map;
+
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ContactPersonCriterion;
+import org.crmkit.common.CrmException;
+import org.crmkit.criteria.Criterion;
+
+/**
+ * Translates the leaves on related records ({@link ClientCriterion.Having}) by the relation's
+ * name: one entry per relation a feature declares, each an EXISTS on the related table, keyed by
+ * {@code (tenant_id, client_id)} like every table that refers to a client.
+ */
+final class RelationSql {
+    /** Makes the EXISTS for a relation: client alias, the criterion on the related records, parameters, dialect. */
+    private interface Exists {
+        String sql(String client, Criterion<?> criterion, List<Object> parameters, boolean postgres);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static final Map<String, Exists> RELATIONS = Map.of(
+            ContactPersonCriterion.OF_CLIENT.name(), (client, criterion, parameters, postgres) -> {
+                String p = "p" + parameters.size();
+                return "EXISTS (SELECT 1 FROM crm_contact_person " + p + " WHERE " + p + ".tenant_id = ?1 AND " + p + ".client_id = "
+                        + client + ".id AND (" + ((Criterion<ContactPersonCriterion>) criterion).fold(new PersonSql(parameters, p, postgres))
+                        + "))";
+            });
+
+    private RelationSql() {
+    }
+
+    static String exists(ClientCriterion.Having<?> having, String client, List<Object> parameters, boolean postgres) {
+        Exists exists = RELATIONS.get(having.relation().name());
+        if (exists == null) {
+            throw new CrmException("the JPA storage knows no relation " + having.relation().name() + " of clients");
+        }
+        return exists.sql(client, having.criterion(), parameters, postgres);
+    }
+}
