@@ -2,6 +2,8 @@ package org.crmkit.messaging.http;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,11 +30,11 @@ public record ReceiptRequest(String method, URI uri, Map<String, List<String>> h
         Objects.requireNonNull(body, "body");
         TreeMap<String, List<String>> caseless = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.forEach((name, values) -> caseless.merge(name, List.copyOf(values), (a, b) -> {
-            List<String> both = new java.util.ArrayList<>(a);
+            List<String> both = new ArrayList<>(a);
             both.addAll(b);
             return List.copyOf(both);
         }));
-        headers = java.util.Collections.unmodifiableMap(caseless);
+        headers = Collections.unmodifiableMap(caseless);
         body = body.clone();
     }
 
