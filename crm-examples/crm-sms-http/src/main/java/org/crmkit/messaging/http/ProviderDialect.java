@@ -63,6 +63,32 @@ sealed interface ProviderDialect permits SmsRuDialect, SmscDialect, TwilioDialec
         return flat.length() <= 200 ? flat : flat.substring(0, 200) + "...";
     }
 
+    /** A POST of {@code fields} as a UTF-8 form, asking for JSON: how all three providers take a message. */
+    static HttpRequest.Builder formPost(URI uri, List<Map.Entry<String, String>> fields) {
+        return HttpRequest.newBuilder(uri)
+                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(FormData.encode(fields), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The outcome an answer has before its body counts as the provider's JSON: HTTP 429 and 5xx are temporary
+     * (honouring {@code Retry-After}); a body that is not a JSON object is unknown after HTTP 200 (the message may
+     * have been taken) and a refusal {@code http_<status>} otherwise. Empty when {@code json} holds the answer.
+     */
+    static Optional<SendOutcome> bareHttp(String provider, Answer answer, Optional<Map<String, Object>> json) {
+        String said = provider + " answered HTTP " + answer.status() + ": " + quote(answer.body());
+        if (answer.status() == 429 || answer.status() >= 500) {
+            return Optional.of(SendOutcome.temporary(said, answer.retryAfter()));
+        }
+        if (json.isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(answer.status() == 200
+                ? SendOutcome.unknown(provider + " answered HTTP 200 with a body that is not its JSON: " + quote(answer.body()))
+                : SendOutcome.permanent("http_" + answer.status(), said));
+    }
+
     /** {@code body} as a JSON object, or empty when it is not one. */
     static Optional<Map<String, Object>> jsonObject(String body) {
         try {

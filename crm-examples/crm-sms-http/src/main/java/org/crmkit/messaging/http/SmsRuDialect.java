@@ -2,7 +2,6 @@ package org.crmkit.messaging.http;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,30 +60,20 @@ final class SmsRuDialect implements ProviderDialect {
 
     @Override
     public HttpRequest.Builder request(SmsMessage message, Optional<URI> receiptAddress) {
-        String form = FormData.encode(List.of(
+        return ProviderDialect.formPost(settings.endpoint("/sms/send", null), List.of(
                 new SimpleImmutableEntry<>("api_id", apiId),
                 new SimpleImmutableEntry<>("to", ProviderDialect.digits(message.destination())),
                 new SimpleImmutableEntry<>("msg", message.text()),
                 new SimpleImmutableEntry<>("from", message.sender()),
                 new SimpleImmutableEntry<>("json", "1")));
-        return HttpRequest.newBuilder(settings.endpoint("/sms/send", null))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
     }
 
     @Override
     public SendOutcome outcome(Answer answer, int localParts) {
-        if (answer.status() == 429 || answer.status() >= 500) {
-            return SendOutcome.temporary("SMS.ru answered HTTP " + answer.status() + ": " + ProviderDialect.quote(answer.body()),
-                    answer.retryAfter());
-        }
         Optional<Map<String, Object>> tree = ProviderDialect.jsonObject(answer.body());
-        if (tree.isEmpty()) {
-            return answer.status() == 200
-                    ? SendOutcome.unknown("SMS.ru answered HTTP 200 with a body that is not its JSON: " + ProviderDialect.quote(answer.body()))
-                    : SendOutcome.permanent("http_" + answer.status(), "SMS.ru answered HTTP " + answer.status() + ": "
-                    + ProviderDialect.quote(answer.body()));
+        Optional<SendOutcome> bare = ProviderDialect.bareHttp("SMS.ru", answer, tree);
+        if (bare.isPresent()) {
+            return bare.get();
         }
         Map<String, Object> top = tree.get();
         if (!"OK".equals(top.get("status"))) {

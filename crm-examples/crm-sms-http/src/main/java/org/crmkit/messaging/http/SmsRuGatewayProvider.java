@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.messaging.ProviderConfig;
-import org.crmkit.messaging.sms.SmsGatewayProvider;
 
 /**
  * Provider {@value #NAME}: SMS.ru's HTTP API, as {@link SmsRuDialect} describes. Keys, besides the common ones of
@@ -15,7 +14,7 @@ import org.crmkit.messaging.sms.SmsGatewayProvider;
  * </ul>
  * Full list with examples: {@code docs/plugins/sms-http.md}.
  */
-public final class SmsRuGatewayProvider implements SmsGatewayProvider {
+public final class SmsRuGatewayProvider extends PresetProvider {
 
     public static final String NAME = SmsRuDialect.NAME;
     static final String DEFAULT_BASE_URL = "https://sms.ru";
@@ -28,10 +27,6 @@ public final class SmsRuGatewayProvider implements SmsGatewayProvider {
     }
 
     @Override
-    public HttpSmsGateway create(ProviderConfig config) {
-        return create(config, Clock.systemUTC());
-    }
-
     HttpSmsGateway create(ProviderConfig config, Clock clock) {
         GatewaySettings.checkKeys(config, NAME, Set.of(API_KEY, CALLBACK_TOKEN));
         GatewaySettings settings = GatewaySettings.from(config, DEFAULT_BASE_URL, 8);

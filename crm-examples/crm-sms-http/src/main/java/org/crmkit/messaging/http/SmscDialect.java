@@ -2,7 +2,6 @@ package org.crmkit.messaging.http;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.AbstractMap.SimpleImmutableEntry;
@@ -68,24 +67,15 @@ final class SmscDialect implements ProviderDialect {
         fields.add(new SimpleImmutableEntry<>("sender", message.sender()));
         fields.add(new SimpleImmutableEntry<>("charset", "utf-8"));
         fields.add(new SimpleImmutableEntry<>("fmt", "3"));
-        return HttpRequest.newBuilder(settings.endpoint("/sys/send.php", null))
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FormData.encode(fields), StandardCharsets.UTF_8));
+        return ProviderDialect.formPost(settings.endpoint("/sys/send.php", null), fields);
     }
 
     @Override
     public SendOutcome outcome(Answer answer, int localParts) {
-        if (answer.status() == 429 || answer.status() >= 500) {
-            return SendOutcome.temporary("SMSC.ru answered HTTP " + answer.status() + ": " + ProviderDialect.quote(answer.body()),
-                    answer.retryAfter());
-        }
         Optional<Map<String, Object>> tree = ProviderDialect.jsonObject(answer.body());
-        if (tree.isEmpty()) {
-            return answer.status() == 200
-                    ? SendOutcome.unknown("SMSC.ru answered HTTP 200 with a body that is not its JSON: " + ProviderDialect.quote(answer.body()))
-                    : SendOutcome.permanent("http_" + answer.status(), "SMSC.ru answered HTTP " + answer.status() + ": "
-                    + ProviderDialect.quote(answer.body()));
+        Optional<SendOutcome> bare = ProviderDialect.bareHttp("SMSC.ru", answer, tree);
+        if (bare.isPresent()) {
+            return bare.get();
         }
         Map<String, Object> json = tree.get();
         Optional<Integer> error = Json.integer(json, "error_code");

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.crmkit.messaging.InvalidConfigurationException;
 import org.crmkit.messaging.ProviderConfig;
-import org.crmkit.messaging.sms.SmsGatewayProvider;
 
 /**
  * Provider {@value #NAME}: SMSC.ru's HTTP API, as {@link SmscDialect} describes. Keys, besides the common ones of
@@ -19,7 +18,7 @@ import org.crmkit.messaging.sms.SmsGatewayProvider;
  * </ul>
  * Full list with examples: {@code docs/plugins/sms-http.md}.
  */
-public final class SmscGatewayProvider implements SmsGatewayProvider {
+public final class SmscGatewayProvider extends PresetProvider {
 
     public static final String NAME = SmscDialect.NAME;
     static final String DEFAULT_BASE_URL = "https://smsc.ru";
@@ -34,10 +33,6 @@ public final class SmscGatewayProvider implements SmsGatewayProvider {
     }
 
     @Override
-    public HttpSmsGateway create(ProviderConfig config) {
-        return create(config, Clock.systemUTC());
-    }
-
     HttpSmsGateway create(ProviderConfig config, Clock clock) {
         GatewaySettings.checkKeys(config, NAME, Set.of(LOGIN, PASSWORD, API_KEY, CALLBACK_TOKEN));
         GatewaySettings settings = GatewaySettings.from(config, DEFAULT_BASE_URL, 15);

@@ -8,7 +8,6 @@ import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -87,11 +86,7 @@ final class TwilioDialect implements ProviderDialect {
                 String.valueOf(Math.max(1, Math.min(MAX_VALIDITY_SECONDS, validity.toSeconds()))))));
         String path = "/2010-04-01/Accounts/" + URLEncoder.encode(accountSid, StandardCharsets.UTF_8) + "/Messages.json";
         String basic = Base64.getEncoder().encodeToString((accountSid + ":" + authToken).getBytes(StandardCharsets.UTF_8));
-        return HttpRequest.newBuilder(settings.endpoint(path, null))
-                .header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(FormData.encode(fields), StandardCharsets.UTF_8));
+        return ProviderDialect.formPost(settings.endpoint(path, null), fields).header("Authorization", "Basic " + basic);
     }
 
     @Override

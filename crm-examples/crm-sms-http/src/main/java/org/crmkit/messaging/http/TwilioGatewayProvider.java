@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.crmkit.messaging.InvalidConfigurationException;
 import org.crmkit.messaging.ProviderConfig;
-import org.crmkit.messaging.sms.SmsGatewayProvider;
 
 /**
  * Provider {@value #NAME}: Twilio's Messages API, as {@link TwilioDialect} describes. Keys, besides the common
@@ -23,7 +22,7 @@ import org.crmkit.messaging.sms.SmsGatewayProvider;
  * </ul>
  * Full list with examples: {@code docs/plugins/sms-http.md}.
  */
-public final class TwilioGatewayProvider implements SmsGatewayProvider {
+public final class TwilioGatewayProvider extends PresetProvider {
 
     public static final String NAME = TwilioDialect.NAME;
     static final String DEFAULT_BASE_URL = "https://api.twilio.com";
@@ -40,10 +39,6 @@ public final class TwilioGatewayProvider implements SmsGatewayProvider {
     }
 
     @Override
-    public HttpSmsGateway create(ProviderConfig config) {
-        return create(config, Clock.systemUTC());
-    }
-
     HttpSmsGateway create(ProviderConfig config, Clock clock) {
         GatewaySettings.checkKeys(config, NAME, Set.of(ACCOUNT_SID, AUTH_TOKEN, MESSAGING_SERVICE_SID, STATUS_CALLBACK_URL));
         GatewaySettings settings = GatewaySettings.from(config, DEFAULT_BASE_URL, 10);

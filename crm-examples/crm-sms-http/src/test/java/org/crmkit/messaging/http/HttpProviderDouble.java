@@ -64,6 +64,7 @@ abstract class HttpProviderDouble implements SmsProviderDouble, AutoCloseable {
     private volatile boolean throttled;
     private volatile Scenario scenario = Scenario.ACCEPT;
     private volatile CallbackReply lastCallbackReply;
+    private volatile URI accountCallbackUrl;
 
     HttpProviderDouble(String contextPath) {
         try {
@@ -79,6 +80,19 @@ abstract class HttpProviderDouble implements SmsProviderDouble, AutoCloseable {
     /** The double's root, the value a test gives as {@code base-url}. */
     URI baseUrl() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    /** The handler address set in the provider's account, for providers that do not take one per message. */
+    void accountCallbackUrl(URI url) {
+        this.accountCallbackUrl = url;
+    }
+
+    /** POSTs {@code form} to the account's handler address. */
+    CallbackReply postToAccountCallback(String form) {
+        if (accountCallbackUrl == null) {
+            throw new IllegalStateException("no handler address set in the provider's account (accountCallbackUrl)");
+        }
+        return postForm(accountCallbackUrl, Map.of(), form);
     }
 
     /** The provider's answer to {@code call}. */

@@ -1,10 +1,8 @@
 package org.crmkit.messaging.http;
 
-import java.net.URI;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.crmkit.messaging.DeliveryStatus;
 
 /**
@@ -31,15 +29,9 @@ final class SmsRuDouble extends HttpProviderDouble {
 
     static final String API_ID = "6F9619FF-8B86-D011-B42D-00CF4FC964FF";
 
-    private volatile URI callbackUrl;
 
     SmsRuDouble() {
         super("/sms/send");
-    }
-
-    /** The handler address set in the SMS.ru account ("api callback"). */
-    void callbackUrl(URI callbackUrl) {
-        this.callbackUrl = callbackUrl;
     }
 
     @Override
@@ -81,7 +73,7 @@ final class SmsRuDouble extends HttpProviderDouble {
 
     /** Sends {@code data[0]} = {@code sms_status}, the id, the code and the time, as SMS.ru does. */
     CallbackReply sendStatus(String providerMessageId, int code) {
-        return postForm(Objects.requireNonNull(callbackUrl, "callbackUrl not set"), Map.of(), FormData.encode(List.of(
+        return postToAccountCallback(FormData.encode(List.of(
                 new SimpleImmutableEntry<>("data[0]", "sms_status\n" + providerMessageId + "\n" + code + "\n1764931200"))));
     }
 }

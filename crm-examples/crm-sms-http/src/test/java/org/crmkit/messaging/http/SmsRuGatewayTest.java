@@ -3,10 +3,8 @@ package org.crmkit.messaging.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.crmkit.messaging.DeliveryReceipt;
@@ -14,7 +12,6 @@ import org.crmkit.messaging.DeliveryStatus;
 import org.crmkit.messaging.ProviderConfig;
 import org.crmkit.messaging.SendOutcome;
 import org.crmkit.messaging.sms.SmsMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,43 +19,23 @@ import org.junit.jupiter.api.Test;
  * the sources named on the double, read 2026-12-05): the request, the five answers a host meets, and receipts
  * arriving at a handler mounted in the host's own server.
  */
-class SmsRuGatewayTest {
+class SmsRuGatewayTest extends PresetGatewayTest<SmsRuDouble> {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T09:00:00Z"), ZoneOffset.UTC);
     private static final SmsMessage HELLO = SmsMessage.of("order-42", "Shop", "+79161234567", "Привет, Иван!");
 
-    private final SmsRuDouble provider = new SmsRuDouble();
-    private final ReceiptCollector receipts = new ReceiptCollector();
-    private HttpSmsGateway gateway;
-    private HostServer host;
+    @Override
+    SmsRuDouble newDouble() {
+        return new SmsRuDouble();
+    }
 
-    private ProviderConfig config() {
+    @Override
+    PresetProvider preset() {
+        return new SmsRuGatewayProvider();
+    }
+
+    @Override
+    ProviderConfig config() {
         return ProviderConfig.empty().with("base-url", provider.baseUrl().toString()).with("api-key", SmsRuDouble.API_ID);
-    }
-
-    private HttpSmsGateway gateway(ProviderConfig config) {
-        gateway = new SmsRuGatewayProvider().create(config, CLOCK);
-        gateway.onReceipt(receipts);
-        return gateway;
-    }
-
-    /** A gateway whose handler is mounted in the host's server, registered at SMS.ru with {@code ?token=}. */
-    private HttpSmsGateway mounted(String token) {
-        HttpSmsGateway mounted = gateway(config().with("receipts", "mounted").with("callback-token", token));
-        host = new HostServer("/hooks/sms.ru", mounted.receiptHandler());
-        provider.callbackUrl(URI.create(host.address() + "?token=" + token));
-        return mounted;
-    }
-
-    @AfterEach
-    void close() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (host != null) {
-            host.close();
-        }
-        provider.close();
     }
 
     @Test
@@ -150,7 +127,7 @@ class SmsRuGatewayTest {
 
     @Test
     void deliveredAndFailedReceiptsArriveAtTheMountedHandler() {
-        HttpSmsGateway mounted = mounted("t0k3n");
+        HttpSmsGateway mounted = mountedWithToken("/hooks/sms.ru", "t0k3n");
         String first = ((SendOutcome.Accepted) mounted.send(HELLO)).providerMessageId();
         String second = ((SendOutcome.Accepted) mounted.send(HELLO)).providerMessageId();
 
@@ -165,7 +142,7 @@ class SmsRuGatewayTest {
 
     @Test
     void aStatusThatIsNotFinalIsAnsweredButGivesNoReceipt() {
-        HttpSmsGateway mounted = mounted("t0k3n");
+        HttpSmsGateway mounted = mountedWithToken("/hooks/sms.ru", "t0k3n");
         String id = ((SendOutcome.Accepted) mounted.send(HELLO)).providerMessageId();
 
         assertThat(provider.sendStatus(id, 102).body()).isEqualTo("100");
@@ -175,11 +152,11 @@ class SmsRuGatewayTest {
 
     @Test
     void aCallbackWithoutTheTokenIsRefusedAndReachesNoListener() {
-        mounted("t0k3n");
-        provider.callbackUrl(host.address());
+        mountedWithToken("/hooks/sms.ru", "t0k3n");
+        provider.accountCallbackUrl(host.address());
 
         assertThat(provider.sendStatus("000000-10000001", 103).status()).isEqualTo(403);
-        provider.callbackUrl(URI.create(host.address() + "?token=guess"));
+        provider.accountCallbackUrl(URI.create(host.address() + "?token=guess"));
         assertThat(provider.sendStatus("000000-10000001", 103).status()).isEqualTo(403);
 
         assertThat(receipts.all()).isEmpty();
@@ -187,7 +164,7 @@ class SmsRuGatewayTest {
 
     @Test
     void malformedCallbacksAreRefusedWith400() {
-        HttpSmsGateway mounted = mounted("t0k3n");
+        HttpSmsGateway mounted = mountedWithToken("/hooks/sms.ru", "t0k3n");
         ReceiptHandler handler = mounted.receiptHandler();
         URI uri = URI.create("/hooks/sms.ru?token=t0k3n");
 

@@ -1,10 +1,8 @@
 package org.crmkit.messaging.http;
 
-import java.net.URI;
 import java.util.AbstractMap.SimpleImmutableEntry;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.crmkit.messaging.DeliveryStatus;
 
 /**
@@ -31,15 +29,9 @@ final class SmscDouble extends HttpProviderDouble {
     static final String LOGIN = "crmkit";
     static final String PASSWORD = "s3cret-psw";
 
-    private volatile URI callbackUrl;
 
     SmscDouble() {
         super("/sys/send.php");
-    }
-
-    /** The handler address set in the SMSC.ru account settings. */
-    void callbackUrl(URI callbackUrl) {
-        this.callbackUrl = callbackUrl;
     }
 
     @Override
@@ -80,7 +72,7 @@ final class SmscDouble extends HttpProviderDouble {
     }
 
     CallbackReply sendStatus(String providerMessageId, int code) {
-        return postForm(Objects.requireNonNull(callbackUrl, "callbackUrl not set"), Map.of(), FormData.encode(List.of(
+        return postToAccountCallback(FormData.encode(List.of(
                 new SimpleImmutableEntry<>("id", providerMessageId),
                 new SimpleImmutableEntry<>("phone", "447700900123"),
                 new SimpleImmutableEntry<>("status", String.valueOf(code)))));

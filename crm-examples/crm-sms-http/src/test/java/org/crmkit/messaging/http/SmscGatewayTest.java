@@ -3,10 +3,8 @@ package org.crmkit.messaging.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.crmkit.messaging.DeliveryReceipt;
@@ -14,50 +12,30 @@ import org.crmkit.messaging.DeliveryStatus;
 import org.crmkit.messaging.ProviderConfig;
 import org.crmkit.messaging.SendOutcome;
 import org.crmkit.messaging.sms.SmsMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code smsc.ru} preset against {@link SmscDouble} (shapes and codes from {@code https://smsc.ru/api/http/}
  * and the pages named on the double, read 2026-12-05).
  */
-class SmscGatewayTest {
+class SmscGatewayTest extends PresetGatewayTest<SmscDouble> {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T09:00:00Z"), ZoneOffset.UTC);
     private static final SmsMessage HELLO = SmsMessage.of("order-42", "Shop", "+79161234567", "Привет, Иван!");
 
-    private final SmscDouble provider = new SmscDouble();
-    private final ReceiptCollector receipts = new ReceiptCollector();
-    private HttpSmsGateway gateway;
-    private HostServer host;
+    @Override
+    SmscDouble newDouble() {
+        return new SmscDouble();
+    }
 
-    private ProviderConfig config() {
+    @Override
+    PresetProvider preset() {
+        return new SmscGatewayProvider();
+    }
+
+    @Override
+    ProviderConfig config() {
         return ProviderConfig.empty().with("base-url", provider.baseUrl().toString())
                 .with("login", SmscDouble.LOGIN).with("password", SmscDouble.PASSWORD);
-    }
-
-    private HttpSmsGateway gateway(ProviderConfig config) {
-        gateway = new SmscGatewayProvider().create(config, CLOCK);
-        gateway.onReceipt(receipts);
-        return gateway;
-    }
-
-    private HttpSmsGateway mounted(String token) {
-        HttpSmsGateway mounted = gateway(config().with("receipts", "mounted").with("callback-token", token));
-        host = new HostServer("/hooks/smsc", mounted.receiptHandler());
-        provider.callbackUrl(URI.create(host.address() + "?token=" + token));
-        return mounted;
-    }
-
-    @AfterEach
-    void close() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (host != null) {
-            host.close();
-        }
-        provider.close();
     }
 
     @Test
@@ -137,7 +115,7 @@ class SmscGatewayTest {
 
     @Test
     void deliveredAndFailedReceiptsArriveAtTheMountedHandler() {
-        HttpSmsGateway mounted = mounted("t0k3n");
+        HttpSmsGateway mounted = mountedWithToken("/hooks/smsc", "t0k3n");
         String first = ((SendOutcome.Accepted) mounted.send(HELLO)).providerMessageId();
         String second = ((SendOutcome.Accepted) mounted.send(HELLO)).providerMessageId();
 
@@ -152,8 +130,8 @@ class SmscGatewayTest {
 
     @Test
     void aCallbackWithoutTheTokenIsRefused() {
-        mounted("t0k3n");
-        provider.callbackUrl(host.address());
+        mountedWithToken("/hooks/smsc", "t0k3n");
+        provider.accountCallbackUrl(host.address());
 
         assertThat(provider.sendStatus("1", 1).status()).isEqualTo(403);
         assertThat(receipts.all()).isEmpty();
@@ -161,7 +139,7 @@ class SmscGatewayTest {
 
     @Test
     void malformedCallbacksAreRefusedWith400() {
-        ReceiptHandler handler = mounted("t0k3n").receiptHandler();
+        ReceiptHandler handler = mountedWithToken("/hooks/smsc", "t0k3n").receiptHandler();
         URI uri = URI.create("/hooks/smsc?token=t0k3n");
         Map<String, List<String>> form = Map.of("Content-Type", List.of("application/x-www-form-urlencoded"));
 

@@ -60,7 +60,7 @@ final class TwilioDouble extends HttpProviderDouble {
             return error(400, 21211, "The 'To' number " + to + " is not a valid phone number.");
         }
         String body = call.field("Body");
-        String from = call.field("From");
+        String from = call.form().first("From").orElseGet(() -> call.field("MessagingServiceSid"));
         accept(from, to, body);
         String sid = String.format("SM%032x", nextId());
         call.form().first("StatusCallback").ifPresent(url -> statusCallbacks.put(sid, URI.create(url)));

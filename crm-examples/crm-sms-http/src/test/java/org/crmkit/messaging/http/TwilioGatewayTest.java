@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -16,32 +14,30 @@ import org.crmkit.messaging.DeliveryStatus;
 import org.crmkit.messaging.ProviderConfig;
 import org.crmkit.messaging.SendOutcome;
 import org.crmkit.messaging.sms.SmsMessage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code twilio} preset against {@link TwilioDouble} (shapes and codes from the Twilio pages named on the
  * double, read 2026-12-05): the request, the five answers, and signed status callbacks at a mounted handler.
  */
-class TwilioGatewayTest {
+class TwilioGatewayTest extends PresetGatewayTest<TwilioDouble> {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-05T09:00:00Z"), ZoneOffset.UTC);
     private static final SmsMessage HELLO = SmsMessage.of("order-42", "+15017122661", "+447700900123", "Hello from CrmKit");
 
-    private final TwilioDouble provider = new TwilioDouble();
-    private final ReceiptCollector receipts = new ReceiptCollector();
-    private HttpSmsGateway gateway;
-    private HostServer host;
-
-    private ProviderConfig config() {
-        return ProviderConfig.empty().with("base-url", provider.baseUrl().toString())
-                .with("account-sid", TwilioDouble.ACCOUNT_SID).with("auth-token", TwilioDouble.AUTH_TOKEN);
+    @Override
+    TwilioDouble newDouble() {
+        return new TwilioDouble();
     }
 
-    private HttpSmsGateway gateway(ProviderConfig config) {
-        gateway = new TwilioGatewayProvider().create(config, CLOCK);
-        gateway.onReceipt(receipts);
-        return gateway;
+    @Override
+    PresetProvider preset() {
+        return new TwilioGatewayProvider();
+    }
+
+    @Override
+    ProviderConfig config() {
+        return ProviderConfig.empty().with("base-url", provider.baseUrl().toString())
+                .with("account-sid", TwilioDouble.ACCOUNT_SID).with("auth-token", TwilioDouble.AUTH_TOKEN);
     }
 
     /** The host mounts the handler first, then tells the gateway the public address it is reachable at. */
@@ -50,17 +46,6 @@ class TwilioGatewayTest {
         HttpSmsGateway mounted = gateway(config().with("receipts", "mounted").with("status-callback-url", host.address().toString()));
         host.mount(mounted.receiptHandler());
         return mounted;
-    }
-
-    @AfterEach
-    void close() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (host != null) {
-            host.close();
-        }
-        provider.close();
     }
 
     @Test
@@ -82,7 +67,10 @@ class TwilioGatewayTest {
 
     @Test
     void aMessagingServiceReplacesFromAndValidityIsCappedAtTenHours() {
-        gateway(config().with("messaging-service-sid", "MG0123456789abcdef0123456789abcdef")).send(HELLO.withValidity(Duration.ofDays(2)));
+        SendOutcome outcome = gateway(config().with("messaging-service-sid", "MG0123456789abcdef0123456789abcdef"))
+                .send(HELLO.withValidity(Duration.ofDays(2)));
+
+        assertThat(outcome.isAccepted()).isTrue();
 
         assertThat(provider.lastCall().form().fields()).doesNotContainKeys("From", "StatusCallback")
                 .containsEntry("MessagingServiceSid", List.of("MG0123456789abcdef0123456789abcdef"))
