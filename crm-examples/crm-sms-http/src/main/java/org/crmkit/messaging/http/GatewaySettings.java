@@ -140,6 +140,14 @@ record GatewaySettings(
         return baseUrl.getScheme() + "://" + baseUrl.getRawAuthority() + (baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath());
     }
 
+    /** The settings with the base URL's query left out: a provider's credentials may ride in it. */
+    @Override
+    public String toString() {
+        return "GatewaySettings[baseUrl=" + safeBaseUrl() + ", timeout=" + timeout + ", connectTimeout=" + connectTimeout
+                + ", receipts=" + receipts + ", callback=" + callbackHost + ":" + callbackPort + ", maxParts=" + maxParts
+                + ", maxMessagesPerSecond=" + maxMessagesPerSecond + "]";
+    }
+
     private static URI baseUrl(String value) {
         URI uri;
         try {

@@ -90,6 +90,24 @@ class PresetConfigurationTest {
     }
 
     @Test
+    void theBaseUrlQueryStaysOutOfPrintedSettings() {
+        GatewaySettings settings = GatewaySettings.from(smsRu().with("base-url", "https://gw.example.com/api?user=u&pass=secret-in-query"),
+                SmsRuGatewayProvider.DEFAULT_BASE_URL, 8);
+
+        assertThat(settings.toString()).contains("https://gw.example.com/api").doesNotContain("secret-in-query");
+        assertThat(settings.endpoint("/sms/send", "a=1").toString()).isEqualTo("https://gw.example.com/api/sms/send?user=u&pass=secret-in-query&a=1");
+    }
+
+    @Test
+    void aCallbackOverSixtyFourKibibytesIsRefused() {
+        try (HttpSmsGateway gateway = new SmsRuGatewayProvider().create(smsRu().with("receipts", "mounted"))) {
+            ReceiptResponse answer = gateway.receiptHandler().handle(ReceiptRequest.post(java.net.URI.create("/hooks"), java.util.Map.of(),
+                    new byte[ReceiptHandler.MAX_BODY_BYTES + 1]));
+            assertThat(answer.status()).isEqualTo(413);
+        }
+    }
+
+    @Test
     void noConnectionIsTemporaryAndNoAnswerIsUnknown() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
