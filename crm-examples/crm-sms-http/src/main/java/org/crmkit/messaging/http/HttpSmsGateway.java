@@ -1,7 +1,5 @@
 package org.crmkit.messaging.http;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -31,45 +29,46 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends SMS through a JSON REST service.
+ * Sends SMS through a provider's HTTP API, in the dialect of one preset (SMS.ru, SMSC.ru, Twilio), created by
+ * {@link SmsRuGatewayProvider}, {@link SmscGatewayProvider} or {@link TwilioGatewayProvider}.
  *
- * <p>Wire format. Submit: {@code POST {base-url}/messages} with {@code Authorization: Bearer <api-key>} and
- * {@code {"from", "to", "text", "validity_seconds", "client_ref"}} ({@code validity_seconds} only when the message
- * has a validity; {@code client_ref} is the idempotency key, which the service uses to drop duplicates). The
- * answer maps to a {@link SendOutcome} as {@link SubmitResponses} describes. Status: the service POSTs
- * {@code {"id", "status": "delivered|undeliverable|expired", "at"}} to {@link #callbackAddress()} (callback mode)
- * or answers {@code GET {base-url}/messages/{id}} with the same object (polling mode).
+ * <p>Transport outcomes, the same for every preset: no connection (refused, connect time-out) is a temporary
+ * failure, since nothing was sent; no answer within {@code timeout}, or a connection lost after the request went
+ * out, is {@link SendOutcome.Unknown}. None of the three providers drops a resubmitted duplicate, so the gateway
+ * does not declare {@link SmsCapabilities#idempotentResubmission()}: resend an unknown outcome only after checking
+ * with the provider. A text needing more than {@code max-parts} parts is refused locally with {@code too_many_parts}.
  *
- * <p>Transport outcomes: no connection (refused, connect time-out) is a temporary failure, since nothing was
- * sent; no answer within {@code timeout}, or a connection lost after the request went out, is
- * {@link SendOutcome.Unknown}; resubmitting with the same idempotency key is then safe, which the gateway
- * declares as {@link SmsCapabilities#idempotentResubmission()}. A text longer than {@code max-parts} is refused
- * locally with {@code too_many_parts}. Thread-safe.
+ * <p>Receipts ({@code receipts} is {@code mounted} or {@code server}): the provider's callbacks go to
+ * {@link #receiptHandler()} (mounted by the host, or served by the built-in server at {@link #callbackAddress()}),
+ * which passes final statuses to the listeners registered with {@link #onReceipt}. Credentials never appear in
+ * logs or failure reasons. Thread-safe.
  */
 public final class HttpSmsGateway implements SmsGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpSmsGateway.class);
 
-    private final HttpSmsSettings settings;
-    private final ObjectMapper json = new ObjectMapper();
-    private final SubmitResponses responses;
+    private final ProviderDialect dialect;
+    private final GatewaySettings settings;
+    private final Clock clock;
     private final ExecutorService httpExecutor;
     private final HttpClient client;
     private final SmsCapabilities capabilities;
     private final List<ReceiptListener> listeners = new CopyOnWriteArrayList<>();
+    private final ReceiptHandler receiptHandler;
     private final Optional<ReceiptCallbackServer> callbackServer;
-    private final Optional<StatusPoller> poller;
+    private final Optional<URI> receiptAddress;
     private volatile boolean closed;
 
-    public HttpSmsGateway(HttpSmsSettings settings) {
-        this(settings, Clock.systemUTC());
-    }
-
-    /** @param clock used for {@code Retry-After} dates and receipts without a time */
-    public HttpSmsGateway(HttpSmsSettings settings, Clock clock) {
+    /**
+     * @param publicReceiptAddress where the provider reaches the receipt handler, when the host said (Twilio's
+     *                             {@code status-callback-url}); with {@code receipts=server} and none given, the
+     *                             built-in server's own address
+     */
+    HttpSmsGateway(ProviderDialect dialect, GatewaySettings settings, Optional<URI> publicReceiptAddress, Clock clock) {
+        this.dialect = Objects.requireNonNull(dialect, "dialect");
         this.settings = Objects.requireNonNull(settings, "settings");
-        Objects.requireNonNull(clock, "clock");
-        this.responses = new SubmitResponses(json, clock);
+        this.clock = Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(publicReceiptAddress, "publicReceiptAddress");
         AtomicInteger threads = new AtomicInteger();
         this.httpExecutor = Executors.newCachedThreadPool(runnable -> {
             Thread thread = new Thread(runnable, "http-sms-client-" + threads.incrementAndGet());
@@ -85,78 +84,63 @@ public final class HttpSmsGateway implements SmsGateway {
         this.capabilities = SmsCapabilities.builder()
                 .maxParts(settings.maxParts())
                 .maxMessagesPerSecond(settings.maxMessagesPerSecond())
-                .deliveryReceipts(true)
-                .idempotentResubmission(true)
+                .deliveryReceipts(settings.receipts() != ReceiptMode.NONE)
+                .idempotentResubmission(false)
                 .build();
-        if (settings.statusMode() == StatusMode.CALLBACK) {
-            this.callbackServer = Optional.of(new ReceiptCallbackServer(settings, json, clock, this::dispatch));
-            this.poller = Optional.empty();
+        this.receiptHandler = new ReceiptHandler(dialect, this::receiptAddress, clock, this::dispatch);
+        if (settings.receipts() == ReceiptMode.SERVER) {
+            ReceiptCallbackServer server;
+            try {
+                server = new ReceiptCallbackServer(settings.callbackHost(), settings.callbackPort(), receiptHandler);
+            } catch (RuntimeException e) {
+                httpExecutor.shutdownNow();
+                throw e;
+            }
+            this.callbackServer = Optional.of(server);
+            this.receiptAddress = Optional.of(publicReceiptAddress.orElse(server.address()));
         } else {
             this.callbackServer = Optional.empty();
-            this.poller = Optional.of(new StatusPoller(settings, client, json, clock, this::dispatch));
+            this.receiptAddress = settings.receipts() == ReceiptMode.NONE ? Optional.empty() : publicReceiptAddress;
         }
     }
 
     @Override
     public SendOutcome send(SmsMessage message) {
         if (closed) {
-            throw new IllegalStateException("the HTTP SMS gateway for " + settings.baseUrl() + " is closed");
+            throw new IllegalStateException("the " + dialect.name() + " gateway for " + settings.safeBaseUrl() + " is closed");
         }
         SmsParts parts = SmsParts.of(message.text());
         if (parts.count() > capabilities.maxParts()) {
             return SendOutcome.permanent("too_many_parts",
                     "text needs " + parts.count() + " parts, at most " + capabilities.maxParts() + " allowed (max-parts)");
         }
-        HttpRequest request = HttpRequest.newBuilder(settings.messagesUri())
-                .timeout(settings.timeout())
-                .header("Authorization", "Bearer " + settings.apiKey())
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(message)))
-                .build();
+        HttpRequest request = dialect.request(message, receiptAddress).timeout(settings.timeout()).build();
         SendOutcome outcome = submit(request, parts.count());
-        if (outcome instanceof SendOutcome.Accepted) {
-            poller.ifPresent(p -> p.track(((SendOutcome.Accepted) outcome).providerMessageId()));
-        }
-        LOG.debug("submitted {} to {}: {}", message.idempotencyKey(), message.destination(), outcome);
+        LOG.debug("submitted {} to {} via {}: {}", message.idempotencyKey(), message.destination(), dialect.name(), outcome);
         return outcome;
     }
 
     private SendOutcome submit(HttpRequest request, int localParts) {
+        String where = dialect.name() + " at " + settings.safeBaseUrl();
         HttpResponse<String> response;
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpConnectTimeoutException e) {
-            return SendOutcome.temporary("no connection to " + settings.baseUrl() + " within " + settings.connectTimeout(), Duration.ZERO);
+            return SendOutcome.temporary("no connection to " + where + " within " + settings.connectTimeout(), Duration.ZERO);
         } catch (ConnectException e) {
-            return SendOutcome.temporary("cannot connect to " + settings.baseUrl() + ": " + describe(e), Duration.ZERO);
+            return SendOutcome.temporary("cannot connect to " + where + ": " + describe(e), Duration.ZERO);
         } catch (HttpTimeoutException e) {
-            LOG.warn("no answer from {} within {}; the message may or may not have been taken", settings.baseUrl(), settings.timeout());
-            return SendOutcome.unknown("no answer within " + settings.timeout() + " after the request was sent");
+            LOG.warn("no answer from {} within {}; the message may or may not have been taken", where, settings.timeout());
+            return SendOutcome.unknown("no answer from " + where + " within " + settings.timeout() + " after the request was sent");
         } catch (IOException e) {
-            LOG.warn("connection to {} failed during the request; the message may or may not have been taken: {}",
-                    settings.baseUrl(), describe(e));
-            return SendOutcome.unknown("connection failed during the request: " + describe(e));
+            LOG.warn("connection to {} failed during the request; the message may or may not have been taken: {}", where, describe(e));
+            return SendOutcome.unknown("connection to " + where + " failed during the request: " + describe(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return SendOutcome.unknown("interrupted while waiting for the answer");
+            return SendOutcome.unknown("interrupted while waiting for the answer of " + where);
         }
-        return responses.outcome(response.statusCode(), response.body(),
-                response.headers().firstValue("Retry-After"), localParts);
-    }
-
-    private byte[] body(SmsMessage message) {
-        ObjectNode body = json.createObjectNode()
-                .put("from", message.sender())
-                .put("to", message.destination())
-                .put("text", message.text());
-        message.validity().ifPresent(validity -> body.put("validity_seconds", Math.max(1, validity.toSeconds())));
-        body.put("client_ref", message.idempotencyKey());
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot write a JSON object of strings", e);
-        }
+        Duration retryAfter = RetryAfter.parse(response.headers().firstValue("Retry-After"), clock);
+        return dialect.outcome(new ProviderDialect.Answer(response.statusCode(), response.body(), retryAfter), localParts);
     }
 
     @Override
@@ -169,9 +153,23 @@ public final class HttpSmsGateway implements SmsGateway {
         listeners.add(Objects.requireNonNull(listener, "listener"));
     }
 
-    /** Where the service should POST receipts, in callback mode; empty in polling mode. */
+    /** The handler a host mounts in its own HTTP server to take this provider's delivery callbacks. */
+    public ReceiptHandler receiptHandler() {
+        return receiptHandler;
+    }
+
+    /** The built-in callback server's address ({@code receipts=server}); empty otherwise. */
     public Optional<URI> callbackAddress() {
         return callbackServer.map(ReceiptCallbackServer::address);
+    }
+
+    /** The preset's provider name, e.g. {@code sms.ru}. */
+    public String providerName() {
+        return dialect.name();
+    }
+
+    private Optional<URI> receiptAddress() {
+        return receiptAddress;
     }
 
     private void dispatch(DeliveryReceipt receipt) {
@@ -184,12 +182,11 @@ public final class HttpSmsGateway implements SmsGateway {
         }
     }
 
-    /** Stops the callback endpoint or the poller and the HTTP client's threads. */
+    /** Stops the callback server, if any, and the HTTP client's threads. */
     @Override
     public void close() {
         closed = true;
         callbackServer.ifPresent(ReceiptCallbackServer::close);
-        poller.ifPresent(StatusPoller::close);
         httpExecutor.shutdownNow();
     }
 

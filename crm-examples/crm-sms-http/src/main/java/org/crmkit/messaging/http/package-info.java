@@ -1,7 +1,9 @@
 /**
- * An SMS gateway (provider name {@code "http-json"}) for a typical JSON REST SMS service: submit with an
- * API key, map HTTP statuses to send outcomes, and learn delivery through a callback endpoint the gateway
- * serves or by polling. Built on {@code java.net.http} and Jackson; the wire format is documented on
- * {@link org.crmkit.messaging.http.HttpSmsGateway}.
+ * SMS gateways for providers' HTTP APIs, one preset each: {@code sms.ru} (SMS.ru), {@code smsc.ru} (SMSC.ru) and
+ * {@code twilio} (Twilio's Messages API). One {@link org.crmkit.messaging.http.HttpSmsGateway} does the transport,
+ * time-outs, part limit and receipt listeners; a provider dialect per preset builds the request, reads the answer
+ * into a {@link org.crmkit.messaging.SendOutcome} and reads the provider's delivery callbacks, which arrive through
+ * a {@link org.crmkit.messaging.http.ReceiptHandler} the host mounts (or a small built-in server). JDK only
+ * ({@code java.net.http}, {@code com.sun.net.httpserver}); keys and examples in {@code docs/plugins/sms-http.md}.
  */
 package org.crmkit.messaging.http;
