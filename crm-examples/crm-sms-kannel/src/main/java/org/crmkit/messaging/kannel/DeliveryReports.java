@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -33,8 +34,9 @@ import org.slf4j.LoggerFactory;
  * Unix seconds and {@code %A} by the SMSC's report text. Types, as Kannel numbers them:
  * <ul>
  *   <li>1 delivered: {@link DeliveryStatus#DELIVERED}, final;</li>
- *   <li>2 failed: {@link DeliveryStatus#EXPIRED} when the SMSC's text says {@code stat:EXPIRED}, else
- *       {@link DeliveryStatus#UNDELIVERABLE}; final;</li>
+ *   <li>2 failed: {@link DeliveryStatus#UNDELIVERABLE}, final; Kannel 1.4.5 marks an expired message 34 (2 + 32) and
+ *       an unknown state 66 (2 + 64): 34, or a 2 whose SMSC text says {@code stat:EXPIRED}, is
+ *       {@link DeliveryStatus#EXPIRED}, 66 is {@link DeliveryStatus#UNDELIVERABLE};</li>
  *   <li>16 rejected by the SMSC: {@link DeliveryStatus#UNDELIVERABLE}, final;</li>
  *   <li>4 buffered and 8 accepted by the SMSC: intermediate, answered 200 and not passed on.</li>
  * </ul>
@@ -51,6 +53,14 @@ public final class DeliveryReports {
     static final String TYPE = "type";
     static final String TIME = "time";
     static final String REPORT = "report";
+
+    // Kannel's report types (gw/dlr.h); 1.4.5 also marks an expired message 0x22 and an unknown state 0x42
+    private static final int SUCCESS = 0x01;
+    private static final int FAIL = 0x02;
+    private static final int BUFFERED = 0x04;
+    private static final int SMSC_SUCCESS = 0x08;
+    private static final int SMSC_FAIL = 0x10;
+    private static final int EXPIRED = 0x22;
 
     private static final Logger LOG = LoggerFactory.getLogger(DeliveryReports.class);
     private static final int MAX_BODY = 8 * 1024;
@@ -119,27 +129,13 @@ public final class DeliveryReports {
             return new Answer(403, "unknown token");
         }
         String type = parameters.getOrDefault(TYPE, "");
-        Optional<DeliveryStatus> status;
-        switch (type) {
-            case "1":
-                status = Optional.of(DeliveryStatus.DELIVERED);
-                break;
-            case "2":
-                status = Optional.of(saysExpired(parameters.getOrDefault(REPORT, ""))
-                        ? DeliveryStatus.EXPIRED : DeliveryStatus.UNDELIVERABLE);
-                break;
-            case "16":
-                status = Optional.of(DeliveryStatus.UNDELIVERABLE);
-                break;
-            case "4":
-            case "8":
-                status = Optional.empty();
-                break;
-            default:
-                LOG.warn("refused a delivery report for {} with type \"{}\" (expected 1, 2, 4, 8 or 16)",
-                        message.providerMessageId(), type);
-                return new Answer(400, "unknown report type \"" + type + "\"");
+        OptionalInt bits = reportType(type);
+        if (bits.isEmpty()) {
+            LOG.warn("refused a delivery report for {} with type \"{}\" (expected Kannel's 1, 2, 4, 8, 16, 34 or 66)",
+                    message.providerMessageId(), type);
+            return new Answer(400, "unknown report type \"" + type + "\"");
         }
+        Optional<DeliveryStatus> status = status(bits.getAsInt(), parameters.getOrDefault(REPORT, ""));
         if (status.isEmpty()) {
             LOG.debug("intermediate report type {} for {}", type, message.providerMessageId());
             return new Answer(200, "intermediate report taken");
@@ -183,6 +179,31 @@ public final class DeliveryReports {
 
     private void sweep() {
         pending.values().removeIf(this::expired);
+    }
+
+    /** Kannel's type as a number, if it is one of its report bits. */
+    private static OptionalInt reportType(String type) {
+        try {
+            int bits = Integer.parseInt(type.strip());
+            return bits > 0 && bits < 128 && (bits & (SUCCESS | FAIL | BUFFERED | SMSC_SUCCESS | SMSC_FAIL)) != 0
+                    ? OptionalInt.of(bits) : OptionalInt.empty();
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** The final status a report type stands for; empty for an intermediate one (buffered, accepted by the SMSC). */
+    private static Optional<DeliveryStatus> status(int bits, String report) {
+        if ((bits & SUCCESS) != 0) {
+            return Optional.of(DeliveryStatus.DELIVERED);
+        }
+        if ((bits & FAIL) != 0) {
+            return Optional.of((bits & EXPIRED) == EXPIRED || saysExpired(report) ? DeliveryStatus.EXPIRED : DeliveryStatus.UNDELIVERABLE);
+        }
+        if ((bits & SMSC_FAIL) != 0) {
+            return Optional.of(DeliveryStatus.UNDELIVERABLE);
+        }
+        return Optional.empty();
     }
 
     private static boolean saysExpired(String report) {
