@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,11 +48,12 @@ final class DeliveryReportServer implements AutoCloseable {
     /** {@code http://<bound address>:<port>/kannel/dlr}. */
     URI address() {
         InetSocketAddress bound = server.getAddress();
-        String host = bound.getAddress().getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
+        try {
+            // URI puts an IPv6 address in brackets itself
+            return new URI("http", null, bound.getAddress().getHostAddress(), bound.getPort(), PATH, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("no URI for the report server at " + bound, e);
         }
-        return URI.create("http://" + host + ":" + bound.getPort() + PATH);
     }
 
     @Override

@@ -131,27 +131,32 @@ public final class KannelGateway implements SmsGateway {
     }
 
     private SendOutcome submit(HttpRequest request, String id, int localParts) {
-        HttpResponse<String> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpConnectTimeoutException e) {
-            return SendOutcome.temporary("no connection to " + settings.sendsmsAddress() + " within "
-                    + settings.connectTimeout(), Duration.ZERO);
-        } catch (ConnectException e) {
-            return SendOutcome.temporary("cannot connect to " + settings.sendsmsAddress() + ": " + describe(e), Duration.ZERO);
-        } catch (HttpTimeoutException e) {
-            LOG.warn("no answer from {} within {}; Kannel may or may not have taken the message",
-                    settings.sendsmsAddress(), settings.timeout());
-            return SendOutcome.unknown("no answer from sendsms within " + settings.timeout() + " after the request was sent");
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return SendsmsAnswers.outcome(response.statusCode(), response.body(), id, localParts);
         } catch (IOException e) {
-            LOG.warn("connection to {} failed during the request; Kannel may or may not have taken the message: {}",
-                    settings.sendsmsAddress(), describe(e));
-            return SendOutcome.unknown("connection to sendsms failed during the request: " + describe(e));
+            return lost(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SendOutcome.unknown("interrupted while waiting for sendsms's answer");
         }
-        return SendsmsAnswers.outcome(response.statusCode(), response.body(), id, localParts);
+    }
+
+    /**
+     * A request that got no answer: before a connection stood nothing was sent (temporary); after, smsbox may have
+     * taken the message (unknown).
+     */
+    private SendOutcome lost(IOException failure) {
+        String what = failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+        if (failure instanceof HttpConnectTimeoutException || failure instanceof ConnectException) {
+            return SendOutcome.temporary("no connection to smsbox at " + settings.sendsmsAddress() + " (" + what
+                    + ", connect-timeout " + settings.connectTimeout() + ")", Duration.ZERO);
+        }
+        String reason = failure instanceof HttpTimeoutException
+                ? "sendsms did not answer within " + settings.timeout()
+                : "the connection to sendsms broke after the request went out (" + what + ")";
+        LOG.warn("{} at {}; Kannel may or may not have the message", reason, settings.sendsmsAddress());
+        return SendOutcome.unknown(reason);
     }
 
     /** {@code <sendsms-url>?<its query>&username=..&password=..&} (credentials only when given as keys). */
@@ -229,7 +234,4 @@ public final class KannelGateway implements SmsGateway {
         httpExecutor.shutdownNow();
     }
 
-    private static String describe(IOException e) {
-        return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getClass().getSimpleName();
-    }
 }

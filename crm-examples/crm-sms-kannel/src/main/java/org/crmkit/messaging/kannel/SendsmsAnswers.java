@@ -79,11 +79,12 @@ final class SendsmsAnswers {
         }
     }
 
+    /** smsbox's answer on one line, cut at {@value #MAX_QUOTED} characters. */
     private static String quote(String body) {
-        if (body == null || body.isBlank()) {
-            return "(empty body)";
+        String line = body == null ? "" : String.join(" ", body.strip().split("\\s+"));
+        if (line.isEmpty()) {
+            return "(no text)";
         }
-        String flat = body.strip().replaceAll("\\s+", " ");
-        return flat.length() <= MAX_QUOTED ? flat : flat.substring(0, MAX_QUOTED) + "...";
+        return line.length() > MAX_QUOTED ? line.substring(0, MAX_QUOTED) + "..." : line;
     }
 }

@@ -25,14 +25,15 @@ import org.crmkit.messaging.sms.SmsMessage;
 /**
  * Throughput of {@link KannelGateway} through a real Kannel to its fake SMSC, against a plain {@link HttpClient} loop
  * sending the same sendsms requests (same parameters, a dlr-url and dlr-mask 19 each, so Kannel calls back once per
- * message in both), in the same run, alternating (odd rounds gateway first, even rounds baseline first). The baseline's reports go to a bare JDK HTTP server answering 200;
- * the gateway's go to its own report server. Each round waits until the reports of the round are in, so one round's
+ * message in both), in the same run, alternating in small blocks (gateway, baseline, baseline, gateway, ...) so
+ * that both meet the same load of a shared machine; the time of each side is the sum of its blocks. The baseline's
+ * reports go to a bare JDK HTTP server answering 200; the gateway's go to its own report server. Each block waits until the reports of the block are in, so one block's
  * callbacks do not load the next. The target is gateway / baseline at least 0.9.
  *
  * <p>Not a test (no assertion on time): run it with
  * {@code mvn -q -pl crm-examples/crm-sms-kannel -am test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=org.crmkit.messaging.kannel.KannelThroughputBenchmark -Dexec.skip=false}
- * (Kannel must be installed). Optional arguments: messages per round (default 2000), rounds per side (default 4),
+ * (Kannel must be installed). Optional arguments: messages per side (default 2000), block size (default 100),
  * caller threads, comma separated (default {@code 1,8}).
  */
 public final class KannelThroughputBenchmark {
@@ -44,10 +45,10 @@ public final class KannelThroughputBenchmark {
 
     public static void main(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        int block = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         String threadCounts = args.length > 2 ? args[2] : "1,8";
         System.out.printf(Locale.ROOT, "Kannel throughput: bearerbox + smsbox + fakesmsc on 127.0.0.1, %d single-part GSM-7"
-                + " messages per round, %d rounds per side, dlr-mask 19, %d cores%n", messages, rounds,
+                + " messages per side in blocks of %d (ABBA order), dlr-mask 19, %d cores%n", messages, block,
                 Runtime.getRuntime().availableProcessors());
         try (LocalKannel kannel = LocalKannel.start(LocalKannel.Options.of(LocalKannel.Smsc.fake()));
              Baseline baseline = new Baseline(kannel.sendsmsUrl());
@@ -64,66 +65,71 @@ public final class KannelThroughputBenchmark {
                 // warm-up: JIT, connections, Kannel's own pools
                 runGateway(gateway, reports, threads, Math.max(200, messages / 5));
                 baseline.run(threads, Math.max(200, messages / 5));
-                double gatewayTotal = 0;
-                double baselineTotal = 0;
-                for (int round = 1; round <= rounds; round++) {
+                double gatewaySeconds = 0;
+                double baselineSeconds = 0;
+                double lowest = Double.MAX_VALUE;
+                double highest = 0;
+                for (int i = 0; i < messages / block; i++) {
                     double viaGateway;
                     double viaLoop;
-                    // alternate which side goes first, so neither always runs on a warmer (or busier) Kannel
-                    if (round % 2 == 1) {
-                        viaGateway = runGateway(gateway, reports, threads, messages);
-                        viaLoop = baseline.run(threads, messages);
+                    // A B B A: neither side always runs on a warmer, or busier, Kannel
+                    if (i % 2 == 0) {
+                        viaGateway = runGateway(gateway, reports, threads, block);
+                        viaLoop = baseline.run(threads, block);
                     } else {
-                        viaLoop = baseline.run(threads, messages);
-                        viaGateway = runGateway(gateway, reports, threads, messages);
+                        viaLoop = baseline.run(threads, block);
+                        viaGateway = runGateway(gateway, reports, threads, block);
                     }
-                    gatewayTotal += viaGateway;
-                    baselineTotal += viaLoop;
-                    System.out.printf(Locale.ROOT, "threads %d round %d: gateway %.0f msg/s, plain HttpClient %.0f msg/s, ratio %.2f%n",
-                            threads, round, viaGateway, viaLoop, viaGateway / viaLoop);
+                    gatewaySeconds += block / viaGateway;
+                    baselineSeconds += block / viaLoop;
+                    lowest = Math.min(lowest, viaGateway / viaLoop);
+                    highest = Math.max(highest, viaGateway / viaLoop);
                 }
-                System.out.printf(Locale.ROOT, "threads %d mean: gateway %.0f msg/s, plain HttpClient %.0f msg/s, ratio %.2f (target >= 0.9)%n",
-                        threads, gatewayTotal / rounds, baselineTotal / rounds, gatewayTotal / baselineTotal);
+                int sent = messages / block * block;
+                System.out.printf(Locale.ROOT, "threads %d: gateway %d in %.2f s = %.0f msg/s, plain HttpClient %d in %.2f s = %.0f msg/s,"
+                                + " ratio %.2f (target >= 0.9; block ratios %.2f to %.2f)%n", threads, sent, gatewaySeconds,
+                        sent / gatewaySeconds, sent, baselineSeconds, sent / baselineSeconds, baselineSeconds / gatewaySeconds,
+                        lowest, highest);
             }
         }
     }
 
     private static double runGateway(KannelGateway gateway, AtomicInteger reports, int threads, int messages) throws Exception {
-        int reportsBefore = reports.get();
+        return measure("gateway", threads, messages, reports::get, n -> gateway.send(SmsMessage.of("bench-" + n + "-" + System.nanoTime(),
+                "CrmKit", "+447700900123", String.format(Locale.ROOT, TEXT, n))).isAccepted());
+    }
+
+    /** Messages per second for {@code messages} sends from {@code threads} callers; then waits for their reports. */
+    private static double measure(String side, int threads, int messages, java.util.function.IntSupplier reports, Send send)
+            throws Exception {
+        int reportsBefore = reports.getAsInt();
         AtomicInteger next = new AtomicInteger();
         ExecutorService callers = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Boolean>> outcomes = new ArrayList<>(messages);
             long start = System.nanoTime();
             for (int i = 0; i < messages; i++) {
-                outcomes.add(callers.submit(() -> {
-                    int n = next.incrementAndGet();
-                    return gateway.send(SmsMessage.of("bench-" + n + "-" + System.nanoTime(), "CrmKit", "+447700900123",
-                            String.format(Locale.ROOT, TEXT, n))).isAccepted();
-                }));
+                outcomes.add(callers.submit(() -> send.accepted(next.incrementAndGet())));
             }
-            int accepted = count(outcomes);
+            int accepted = 0;
+            for (Future<Boolean> outcome : outcomes) {
+                accepted += outcome.get() ? 1 : 0;
+            }
             double rate = messages / ((System.nanoTime() - start) / 1e9);
-            check(accepted, messages, "gateway");
-            awaitReports(() -> reports.get() - reportsBefore, accepted, "gateway");
+            if (accepted != messages) {
+                throw new IllegalStateException(side + ": only " + accepted + " of " + messages + " accepted");
+            }
+            awaitReports(() -> reports.getAsInt() - reportsBefore, accepted, side);
             return rate;
         } finally {
             callers.shutdown();
         }
     }
 
-    private static int count(List<Future<Boolean>> outcomes) throws Exception {
-        int accepted = 0;
-        for (Future<Boolean> outcome : outcomes) {
-            accepted += outcome.get() ? 1 : 0;
-        }
-        return accepted;
-    }
-
-    private static void check(int accepted, int messages, String side) {
-        if (accepted != messages) {
-            throw new IllegalStateException(side + ": only " + accepted + " of " + messages + " accepted");
-        }
+    /** Sends message number {@code n}; whether Kannel accepted it. */
+    @FunctionalInterface
+    private interface Send {
+        boolean accepted(int n) throws Exception;
     }
 
     private static void awaitReports(java.util.function.IntSupplier received, int expected, String side) throws InterruptedException {
@@ -158,33 +164,15 @@ public final class KannelThroughputBenchmark {
         }
 
         double run(int threads, int messages) throws Exception {
-            int reportsBefore = reports.get();
             String prefix = sendsms + "?username=" + encode(LocalKannel.USERNAME) + "&password=" + encode(LocalKannel.PASSWORD) + "&";
             String dlrUrl = "http://127.0.0.1:" + reportServer.getAddress().getPort() + "/dlr?token=";
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService callers = Executors.newFixedThreadPool(threads);
-            try {
-                List<Future<Boolean>> outcomes = new ArrayList<>(messages);
-                long start = System.nanoTime();
-                for (int i = 0; i < messages; i++) {
-                    outcomes.add(callers.submit(() -> {
-                        int n = next.incrementAndGet();
-                        String query = "from=CrmKit&to=" + encode("+447700900123") + "&text=" + encode(String.format(Locale.ROOT, TEXT, n))
-                                + "&charset=UTF-8&coding=0&dlr-mask=19&dlr-url="
-                                + encode(dlrUrl + "baseline-" + n + "&type=%d&time=%T&report=%A");
-                        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(prefix + query))
-                                .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                        return response.statusCode() == 202 && response.body().startsWith("0:");
-                    }));
-                }
-                int accepted = count(outcomes);
-                double rate = messages / ((System.nanoTime() - start) / 1e9);
-                check(accepted, messages, "plain HttpClient");
-                awaitReports(() -> reports.get() - reportsBefore, accepted, "plain HttpClient");
-                return rate;
-            } finally {
-                callers.shutdown();
-            }
+            return measure("plain HttpClient", threads, messages, reports::get, n -> {
+                String query = "from=CrmKit&to=" + encode("+447700900123") + "&text=" + encode(String.format(Locale.ROOT, TEXT, n))
+                        + "&charset=UTF-8&coding=0&dlr-mask=19&dlr-url=" + encode(dlrUrl + "baseline-" + n + "&type=%d&time=%T&report=%A");
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(prefix + query))
+                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                return response.statusCode() == 202 && response.body().startsWith("0:");
+            });
         }
 
         private static String encode(String text) {
