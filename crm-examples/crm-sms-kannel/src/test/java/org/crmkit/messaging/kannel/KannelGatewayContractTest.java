@@ -23,8 +23,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The plugin kit against a real Kannel (bearerbox + smsbox) whose SMPP link is bound to the in-process SMSC, the
  * gateway created by discovery under the name {@code kannel}, with its own report server.
  *
- * <p>The provider double acts through Kannel as Kannel would: throttling takes the SMPP link down while bearerbox
- * has {@code sms-outgoing-queue-limit = 0}, so smsbox answers 503 "Temporal failure, try again later."; the invalid
+ * <p>The provider double acts through Kannel as Kannel would: throttling takes the SMPP link down and fills
+ * bearerbox's queue ({@code sms-outgoing-queue-limit = 1}) with another client's message, so smsbox answers 503
+ * "Temporal failure, try again later." (a limit of 0 would also refuse messages while the link is up, whenever the
+ * previous one is still in the link's own queue); the invalid
  * destination is on the sendsms-user's {@code black-list-regex}; receipts are {@code deliver_sm} from the SMSC,
  * which Kannel turns into {@code dlr-url} calls. Kannel never tells the SMSC the gateway's message id, so the
  * gateway is wrapped to note which text each id was sent with, and the SMSC sends the receipt for that text.
@@ -44,7 +46,7 @@ class KannelGatewayContractTest extends SmsGatewayContract {
     static void start() {
         smsc = InProcessSmsc.start();
         kannel = LocalKannel.start(LocalKannel.Options.of(LocalKannel.Smsc.smpp(smsc.port()))
-                .outgoingQueueLimit(0).blackListed(BLACK_LISTED));
+                .outgoingQueueLimit(1).blackListed(BLACK_LISTED));
         kannelGateway = (KannelGateway) org.crmkit.messaging.MessagingProviders.discover().createSmsGateway(ProviderConfig.of(Map.of(
                 "provider", "kannel",
                 "sendsms-url", kannel.sendsmsUrl().toString(),
@@ -147,6 +149,10 @@ class KannelGatewayContractTest extends SmsGatewayContract {
             if (on) {
                 smsc.dropLinks(true);
                 kannel.awaitSmscOnline(false);
+                String answer = kannel.sendsms("+447700900555", "queue filler " + System.nanoTime());
+                if (!answer.startsWith("3:")) {
+                    throw new IllegalStateException("Kannel did not queue the filler message: " + answer);
+                }
             } else {
                 smsc.acceptLinks();
                 kannel.awaitSmscOnline(true);

@@ -53,8 +53,8 @@ final class LocalKannel implements AutoCloseable {
 
     /**
      * @param smsc               the SMSC link
-     * @param outgoingQueueLimit bearerbox's {@code sms-outgoing-queue-limit}; 0 makes it answer "Temporal failure"
-     *                           while no link is up
+     * @param outgoingQueueLimit bearerbox's {@code sms-outgoing-queue-limit}: with no link up, bearerbox holds this
+     *                           many messages and answers "Temporal failure" to more
      * @param blackListed        a destination the sendsms-user's {@code black-list-regex} refuses
      * @param deniedPrefix       a destination prefix the SMSC link's {@code denied-prefix} refuses (not routable)
      */
@@ -123,6 +123,25 @@ final class LocalKannel implements AutoCloseable {
     /** {@code http://127.0.0.1:<port>/cgi-bin/sendsms}. */
     URI sendsmsUrl() {
         return URI.create("http://127.0.0.1:" + sendsmsPort + "/cgi-bin/sendsms");
+    }
+
+    /** Sends one message with a bare sendsms request, as another client of this Kannel would; smsbox's answer. */
+    String sendsms(String to, String text) {
+        String query = "username=" + encode(USERNAME) + "&password=" + encode(PASSWORD) + "&from=Other&to=" + encode(to)
+                + "&text=" + encode(text);
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(sendsmsUrl() + "?" + query)).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, StandardCharsets.UTF_8);
     }
 
     /** Whether bearerbox reports its SMSC link online (admin {@code status.txt}). */
