@@ -101,7 +101,11 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
     private final AtomicLong nextMessageId = new AtomicLong(7_000_000_001L);
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicInteger maxOutstanding = new AtomicInteger();
+    private final AtomicInteger bindAttempts = new AtomicInteger();
     private volatile boolean closed;
+    private volatile int bindRefusal;
+    /** Whether submits are held unanswered; guarded by itself. */
+    private final boolean[] holding = {false};
 
     // behaviour, switched by tests
     private volatile boolean throttled;
@@ -208,6 +212,8 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
         pendingConcatenations.clear();
         partsOfMessage.clear();
         maxOutstanding.set(0);
+        bindRefusal = 0;
+        holdResponses(false);
     }
 
     // ---- extra switches and observations ------------------------------------------------------
@@ -235,6 +241,29 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
         sessions.clear();
     }
 
+    /** Answer every bind with {@code status} (0 accepts again), as an SMSC does for wrong credentials. */
+    void refuseBinds(int status) {
+        bindRefusal = status;
+    }
+
+    /** How many binds arrived, accepted or refused. */
+    int bindAttempts() {
+        return bindAttempts.get();
+    }
+
+    /** While on, every {@code submit_sm} is held unanswered (until switched off or the SMSC closes). */
+    void holdResponses(boolean on) {
+        synchronized (holding) {
+            holding[0] = on;
+            holding.notifyAll();
+        }
+    }
+
+    /** How many {@code submit_sm} the SMSC is holding right now. */
+    int outstandingSubmits() {
+        return outstanding.get();
+    }
+
     /** Every bind accepted so far, in order. */
     List<Bind> binds() {
         return List.copyOf(binds);
@@ -253,6 +282,7 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        holdResponses(false);
         try {
             listener.close();
         } catch (IOException e) {
@@ -288,6 +318,12 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
     private void bind(SMPPServerSession session) {
         try {
             BindRequest request = session.waitForBind(5000);
+            bindAttempts.incrementAndGet();
+            if (bindRefusal != 0) {
+                // the client closes the link after reading the refusal
+                request.reject(bindRefusal);
+                return;
+            }
             binds.add(new Bind(request.getSystemId(), request.getPassword(), request.getSystemType(),
                     request.getBindType().name()));
             request.accept("crmkit-smsc");
@@ -302,6 +338,7 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
         maxOutstanding.accumulateAndGet(now, Math::max);
         try {
             sleep(responseDelay);
+            awaitRelease();
             if (throttled) {
                 throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
             }
@@ -430,6 +467,19 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
 
     private static String address(byte ton, String address) {
         return ton == TypeOfNumber.INTERNATIONAL.value() ? "+" + address : address;
+    }
+
+    private void awaitRelease() {
+        synchronized (holding) {
+            while (holding[0] && !closed) {
+                try {
+                    holding.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static void sleep(Duration delay) {
