@@ -264,6 +264,45 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
         return outstanding.get();
     }
 
+    /** How a burst of receipts was answered: {@code deliver_sm_resp} statuses by name, and failures to send. */
+    record BurstAnswers(int ok, Map<String, Integer> negative, int failed) {
+    }
+
+    /**
+     * Sends {@code count} delivery receipts (DELIVRD) for the ids {@code prefix + 1 ... prefix + count} from
+     * {@code senders} threads at once, each waiting for its {@code deliver_sm_resp}, and reports how they were
+     * answered. The ids need not have been issued: a gateway passes a receipt it cannot match on as it is.
+     */
+    BurstAnswers sendReceiptBurst(String prefix, int count, int senders) throws InterruptedException {
+        SMPPServerSession session = boundSession();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> negative = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            for (int t = 0; t < senders; t++) {
+                pool.execute(() -> {
+                    for (int n = next.incrementAndGet(); n <= count; n = next.incrementAndGet()) {
+                        try {
+                            deliverReceipt(session, prefix + n, DeliveryStatus.DELIVERED, "79161234567", (byte) 1, (byte) 1,
+                                    "CrmKit", (byte) 5, (byte) 0);
+                            ok.incrementAndGet();
+                        } catch (org.jsmpp.extra.NegativeResponseException e) {
+                            negative.merge(String.format("0x%08X", e.getCommandStatus()), 1, Integer::sum);
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(5, TimeUnit.MINUTES);
+        }
+        return new BurstAnswers(ok.get(), Map.copyOf(negative), failed.get());
+    }
+
     /** Every bind accepted so far, in order. */
     List<Bind> binds() {
         return List.copyOf(binds);
@@ -327,6 +366,7 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
             binds.add(new Bind(request.getSystemId(), request.getPassword(), request.getSystemType(),
                     request.getBindType().name()));
             request.accept("crmkit-smsc");
+            session.setTransactionTimer(60_000);
             sessions.add(session);
         } catch (Exception e) {
             session.close();
@@ -420,7 +460,18 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
     }
 
     private void deliverReceipt(SubmittedPart part, DeliveryStatus status) {
-        SMPPServerSession session = boundSession();
+        try {
+            deliverReceipt(boundSession(), part.messageId(), status, part.destAddr(), part.destTon(), part.destNpi(),
+                    part.sourceAddr(), part.sourceTon(), part.sourceNpi());
+        } catch (Exception e) {
+            throw new IllegalStateException("the SMSC could not deliver the receipt for " + part.messageId(), e);
+        }
+    }
+
+    /** One receipt as {@code deliver_sm}, from the message's destination back to its source; waits for the answer. */
+    private static void deliverReceipt(SMPPServerSession session, String messageId, DeliveryStatus status,
+                                       String destAddr, byte destTon, byte destNpi,
+                                       String sourceAddr, byte sourceTon, byte sourceNpi) throws Exception {
         DeliveryReceiptState state;
         OptionalParameter.Message_state.Message_state_enum messageState;
         switch (status) {
@@ -438,21 +489,15 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
                 break;
         }
         Date now = new Date();
-        DeliveryReceipt receipt = new DeliveryReceipt(part.messageId(), 1, status == DeliveryStatus.DELIVERED ? 1 : 0,
+        DeliveryReceipt receipt = new DeliveryReceipt(messageId, 1, status == DeliveryStatus.DELIVERED ? 1 : 0,
                 now, now, state, status == DeliveryStatus.DELIVERED ? "000" : "001", "");
-        try {
-            session.deliverShortMessage("", TypeOfNumber.valueOf(part.destTon()),
-                    NumberingPlanIndicator.valueOf(part.destNpi()), part.destAddr(),
-                    TypeOfNumber.valueOf(part.sourceTon()), NumberingPlanIndicator.valueOf(part.sourceNpi()),
-                    part.sourceAddr(),
-                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-                    (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
-                    receipt.toString().getBytes(StandardCharsets.US_ASCII),
-                    new OptionalParameter.Receipted_message_id(part.messageId()),
-                    new OptionalParameter.Message_state(messageState.byteValue()));
-        } catch (Exception e) {
-            throw new IllegalStateException("the SMSC could not deliver the receipt for " + part.messageId(), e);
-        }
+        session.deliverShortMessage("", TypeOfNumber.valueOf(destTon), NumberingPlanIndicator.valueOf(destNpi), destAddr,
+                TypeOfNumber.valueOf(sourceTon), NumberingPlanIndicator.valueOf(sourceNpi), sourceAddr,
+                new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                receipt.toString().getBytes(StandardCharsets.US_ASCII),
+                new OptionalParameter.Receipted_message_id(messageId),
+                new OptionalParameter.Message_state(messageState.byteValue()));
     }
 
     private SMPPServerSession boundSession() {

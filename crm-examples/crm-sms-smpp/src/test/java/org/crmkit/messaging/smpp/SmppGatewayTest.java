@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -411,6 +414,28 @@ class SmppGatewayTest {
         });
         assertThat(receipts).as("one receipt per message, not per part").isEmpty();
         assertThat(smsc.submitted()).hasSize(3 + 3 + 1);
+    }
+
+    @Test
+    void aBurstOfTenThousandReceiptsArrivesWholeAndNoneIsAnsweredThrottled() throws InterruptedException {
+        SmppGateway gateway = gateway(config -> config);
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        AtomicInteger receipts = new AtomicInteger();
+        gateway.onReceipt(receipt -> {
+            ids.add(receipt.providerMessageId());
+            receipts.incrementAndGet();
+        });
+        assertThat(gateway.send(sms("CrmKit", "bound"))).isInstanceOf(SendOutcome.Accepted.class);
+
+        // 400 receipts in flight at once: four times the default receive queue of a window of 10
+        InProcessSmsc.BurstAnswers answers = smsc.sendReceiptBurst("burst-", 10_000, 400);
+
+        assertThat(answers.negative()).as("deliver_sm answered with an error status").isEmpty();
+        assertThat(answers.failed()).isZero();
+        assertThat(answers.ok()).isEqualTo(10_000);
+        awaitTrue(() -> ids.size() >= 10_000);
+        assertThat(ids).hasSize(10_000).contains("burst-1", "burst-10000");
+        assertThat(receipts.get()).as("each receipt passed on once").isEqualTo(10_000);
     }
 
     @Test
