@@ -27,8 +27,9 @@ import org.jsmpp.util.DefaultComposer;
  * jSMPP's {@link SMPPSession} with what the gateway needs on top:
  * <ul>
  *   <li>{@link #bind} connects and binds without jSMPP's own logging of a failed bind (a stack trace at
- *       ERROR per attempt); the caller gets the {@code bind_resp} status and logs one line. A link closed
- *       before the {@code bind_resp} ends the bind at once.</li>
+ *       ERROR per attempt); the caller gets the {@code bind_resp} status and logs one line, also when the
+ *       SMSC closes the link right after refusing. A link closed before the {@code bind_resp} ends the bind
+ *       at once.</li>
  *   <li>{@link #submit} runs a request while remembering the calling thread: when the session leaves the
  *       bound states (the link dropped, the SMSC unbound, the gateway closed), every such thread is woken at
  *       once and its request ends in {@link LinkLostException}, instead of waiting out the response timeout
@@ -46,6 +47,8 @@ final class TransceiverSession extends SMPPSession {
     private final Object lock = new Object();
     /** Threads waiting in {@link #submit}; guarded by {@link #lock}. */
     private final Set<Thread> submitting = new HashSet<>();
+    /** Threads {@link #linkGone} interrupted, until they leave {@link #submit}; guarded by {@link #lock}. */
+    private final Set<Thread> interrupted = new HashSet<>();
     /** Whether the session left the bound states; guarded by {@link #lock}. */
     private boolean gone;
 
@@ -82,21 +85,22 @@ final class TransceiverSession extends SMPPSession {
             submit(() -> executeSendCommand(new BindCommandTask(pduSender(), parameter.getBindType(), parameter.getSystemId(),
                     parameter.getPassword(), parameter.getSystemType(), parameter.getInterfaceVersion(),
                     parameter.getAddrTon(), parameter.getAddrNpi(), parameter.getAddressRange()), timeoutMillis));
-        } catch (LinkLostException e) {
-            close();
-            throw new IOException("the SMSC closed the link before answering the bind", e);
         } catch (NegativeResponseException e) {
             close();
             throw e;
-        } catch (ResponseTimeoutException e) {
+        } catch (LinkLostException | ResponseTimeoutException | InvalidResponseException | PDUException | IOException e) {
             close();
-            throw new IOException("no bind_resp within " + timeoutMillis + " ms", e);
-        } catch (InvalidResponseException | PDUException e) {
-            close();
-            throw new IOException("invalid bind exchange: " + e.getMessage(), e);
-        } catch (IOException e) {
-            close();
-            throw e;
+            int status = gate.bindStatus();
+            if (status > 0) {
+                // the refusal arrived, then the link closed before jSMPP handed it over
+                throw new NegativeResponseException(status);
+            }
+            if (e instanceof IOException) {
+                throw (IOException) e;
+            }
+            throw new IOException(e instanceof LinkLostException ? "the SMSC closed the link before answering the bind"
+                    : e instanceof ResponseTimeoutException ? "no bind_resp within " + timeoutMillis + " ms"
+                    : "invalid bind exchange: " + e.getMessage(), e);
         }
     }
 
@@ -119,7 +123,7 @@ final class TransceiverSession extends SMPPSession {
             }
             submitting.add(caller);
         }
-        boolean interruptedHere = false;
+        boolean interruptedHere;
         try {
             return request.send();
         } catch (ResponseTimeoutException e) {
@@ -132,7 +136,7 @@ final class TransceiverSession extends SMPPSession {
         } finally {
             synchronized (lock) {
                 submitting.remove(caller);
-                interruptedHere = gone;
+                interruptedHere = interrupted.remove(caller);
             }
             if (interruptedHere) {
                 // the interrupt came from linkGone(), not from the caller's owner
@@ -147,7 +151,10 @@ final class TransceiverSession extends SMPPSession {
                 return;
             }
             gone = true;
-            submitting.forEach(Thread::interrupt);
+            for (Thread thread : submitting) {
+                interrupted.add(thread);
+                thread.interrupt();
+            }
         }
         gate.close();
     }
@@ -167,12 +174,22 @@ final class TransceiverSession extends SMPPSession {
      */
     static final class ReceiveGate {
         private final int limit;
+        private volatile int bindStatus = -1;
         private int unanswered;
         private boolean waiting;
         private boolean closed;
 
         ReceiveGate(int limit) {
             this.limit = limit;
+        }
+
+        /** The {@code command_status} of the {@code bind_resp} read from the socket, or -1 before one arrived. */
+        int bindStatus() {
+            return bindStatus;
+        }
+
+        void bindAnswered(int status) {
+            bindStatus = status;
         }
 
         synchronized void awaitRoom() {
@@ -220,8 +237,14 @@ final class TransceiverSession extends SMPPSession {
         public Command readPDUHeader(DataInputStream in) throws InvalidCommandLengthException, IOException {
             gate.awaitRoom();
             Command header = reader.readPDUHeader(in);
-            if (header.getCommandId() == SMPPConstant.CID_DELIVER_SM) {
+            int command = header.getCommandId();
+            if (command == SMPPConstant.CID_DELIVER_SM) {
                 gate.received();
+            } else if (command == SMPPConstant.CID_BIND_TRANSCEIVER_RESP || command == SMPPConstant.CID_BIND_TRANSMITTER_RESP
+                    || command == SMPPConstant.CID_BIND_RECEIVER_RESP) {
+                // kept here because jSMPP drops a response it processes after the link closed, and SMSCs
+                // (Cloudhopper among them) close the link right after refusing a bind
+                gate.bindAnswered(header.getCommandStatus());
             }
             return header;
         }
