@@ -186,6 +186,13 @@ public final class SmppGateway implements SmsGateway {
                         ids.add(id);
                         break;
                     } catch (TransceiverSession.LinkLostException e) {
+                        if (!e.requestSent()) {
+                            if (part == 0) {
+                                return SendOutcome.temporary("the SMPP link dropped before the message was submitted: "
+                                        + e.getMessage(), settings.rebindDelay());
+                            }
+                            return partial(message, ids, submission.parts(), "link dropped: " + e.getMessage());
+                        }
                         return SendOutcome.unknown("the SMPP link to " + settings.host() + ":" + settings.port()
                                 + " dropped while part " + (part + 1) + " of " + submission.parts()
                                 + " waited for its submit_sm_resp (" + e.getMessage() + ")" + acceptedSoFar(ids));

@@ -119,7 +119,7 @@ final class TransceiverSession extends SMPPSession {
         Thread caller = Thread.currentThread();
         synchronized (lock) {
             if (gone) {
-                throw new LinkLostException("the SMPP session " + getSessionId() + " is " + getSessionState());
+                throw new LinkLostException("the SMPP session " + getSessionId() + " is " + getSessionState(), false);
             }
             submitting.add(caller);
         }
@@ -129,7 +129,7 @@ final class TransceiverSession extends SMPPSession {
         } catch (ResponseTimeoutException e) {
             synchronized (lock) {
                 if (gone) {
-                    throw new LinkLostException("the SMPP session " + getSessionId() + " closed while waiting for the response");
+                    throw new LinkLostException("the SMPP session " + getSessionId() + " closed while waiting for the response", true);
                 }
             }
             throw e;
@@ -159,12 +159,19 @@ final class TransceiverSession extends SMPPSession {
         gate.close();
     }
 
-    /** The session left the bound states while a request waited for its response. */
+    /** The session left the bound states before a request was sent, or while it waited for its response. */
     static final class LinkLostException extends Exception {
         private static final long serialVersionUID = 1L;
+        private final boolean requestSent;
 
-        LinkLostException(String message) {
+        LinkLostException(String message, boolean requestSent) {
             super(message);
+            this.requestSent = requestSent;
+        }
+
+        /** Whether the request went out (its outcome is unknown) or was never written (nothing happened). */
+        boolean requestSent() {
+            return requestSent;
         }
     }
 

@@ -93,14 +93,16 @@ final class CloudhopperSmsc implements AutoCloseable {
 
     /**
      * Sends {@code count} DELIVRD receipts for ids {@code prefix + 1 ... prefix + count} as fast as the window
-     * lets it, and waits up to {@code patience} until every one is answered; returns the non-zero answers by
-     * status (empty when all were accepted).
+     * lets it, and waits up to {@code patience} until every one is answered; returns the non-zero answers of
+     * this burst by status (empty when all were accepted).
      */
     Map<Integer, Integer> sendReceiptBurst(String prefix, int count, Duration patience) throws Exception {
         SmppServerSession bound = session;
         if (bound == null || !bound.isBound()) {
             throw new IllegalStateException("no bound session to send receipts to");
         }
+        answeredNegative.clear();
+        answeredOk.set(0);
         int before = answered();
         for (int n = 1; n <= count; n++) {
             bound.sendRequestPdu(receipt(prefix + n), 60_000, false);
