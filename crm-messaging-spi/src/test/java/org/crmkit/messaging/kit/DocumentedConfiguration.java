@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.crmkit.messaging.ProviderConfig;
@@ -74,6 +76,21 @@ public final class DocumentedConfiguration {
                 .filter(line -> line.startsWith("| `"))
                 .map(line -> line.substring(3, line.indexOf('`', 3)))
                 .toList();
+    }
+
+    /**
+     * Fails unless the first {@code ```java} block sets exactly the keys and values of the {@code ```properties}
+     * block, and the key table lists exactly {@code keys}: the page says what the plugin reads, in both forms.
+     */
+    public void assertExamplesAgreeAndKeyTableLists(Set<String> keys) {
+        if (!javaWith(0).equals(properties())) {
+            throw new AssertionError(page + ": the Java example " + javaWith(0) + " differs from the properties example "
+                    + properties());
+        }
+        Set<String> listed = new TreeSet<>(tableKeys());
+        if (!listed.equals(new TreeSet<>(keys)) || listed.size() != tableKeys().size()) {
+            throw new AssertionError(page + ": the key table lists " + tableKeys() + ", the plugin reads " + new TreeSet<>(keys));
+        }
     }
 
     private String block(String language, int index) {

@@ -26,11 +26,6 @@ class ConsoleSmsDocumentationTest {
     private static final DocumentedConfiguration PAGE = DocumentedConfiguration.of(Path.of("../../docs/plugins/sms-console.md"));
 
     @Test
-    void theJavaExampleSaysWhatThePropertiesExampleSays() {
-        assertThat(PAGE.javaWith(0)).isEqualTo(PAGE.properties());
-    }
-
-    @Test
     void theExamplePrintsTheMessageAndItsReceiptAndRejectsTheListedDestination() throws InterruptedException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream original = System.out;
@@ -61,7 +56,7 @@ class ConsoleSmsDocumentationTest {
     }
 
     @Test
-    void theKeyTableListsEveryKeyThePluginReadsAndNoOther() {
-        assertThat(PAGE.tableKeys()).containsExactlyInAnyOrderElementsOf(ConsoleSmsGatewayProvider.KEYS);
+    void theJavaAndPropertiesExamplesAgreeAndTheKeyTableListsWhatThePluginReads() {
+        PAGE.assertExamplesAgreeAndKeyTableLists(ConsoleSmsGatewayProvider.KEYS);
     }
 }

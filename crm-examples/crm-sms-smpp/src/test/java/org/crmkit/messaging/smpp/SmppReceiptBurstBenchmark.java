@@ -48,12 +48,16 @@ public final class SmppReceiptBurstBenchmark {
     private SmppReceiptBurstBenchmark() {
     }
 
-    /** One receiver under test: binds, counts receipts, closes. */
-    private interface Receiver extends AutoCloseable {
-        int received();
+    /** One bound receiver under test: how many receipts its listener got, and how to close it. */
+    private record Receiver(AtomicInteger count, Runnable closer) implements AutoCloseable {
+        int received() {
+            return count.get();
+        }
 
         @Override
-        void close();
+        public void close() {
+            closer.run();
+        }
     }
 
     private interface ReceiverFactory {
@@ -142,17 +146,7 @@ public final class SmppReceiptBurstBenchmark {
         });
         session.connectAndBind("127.0.0.1", port, new BindParameter(BindType.BIND_TRX, "bench", "", "",
                 TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null), 10_000);
-        return new Receiver() {
-            @Override
-            public int received() {
-                return count.get();
-            }
-
-            @Override
-            public void close() {
-                session.unbindAndClose();
-            }
-        };
+        return new Receiver(count, session::unbindAndClose);
     }
 
     private static Receiver gateway(int port) {
@@ -167,16 +161,6 @@ public final class SmppReceiptBurstBenchmark {
             gateway.close();
             throw new IllegalStateException("the gateway did not bind");
         }
-        return new Receiver() {
-            @Override
-            public int received() {
-                return count.get();
-            }
-
-            @Override
-            public void close() {
-                gateway.close();
-            }
-        };
+        return new Receiver(count, gateway::close);
     }
 }
