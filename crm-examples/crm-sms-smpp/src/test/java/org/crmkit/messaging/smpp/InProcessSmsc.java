@@ -67,8 +67,9 @@ import org.jsmpp.util.MessageId;
  * A small SMSC for tests, written on jSMPP's server API and listening on 127.0.0.1 at an
  * ephemeral port. It accepts binds, answers {@code submit_sm} with a fresh message id, reassembles
  * concatenated parts (8- and 16-bit reference UDH), decodes GSM-7 and UCS-2, and can be told to
- * throttle, report a full queue, reject a destination or source as invalid, delay its answers,
- * drop every link, and send delivery receipts the SMPP way (one {@code deliver_sm} per part).
+ * throttle, report a full queue, reject a destination or source as invalid, delay or hold its answers,
+ * refuse binds with a status, drop every link, and send delivery receipts the SMPP way (one
+ * {@code deliver_sm} per part), also as a burst from many threads at once.
  *
  * <p>It also keeps what a test needs to look at the wire: every submitted PDU's fields, the number
  * of binds, and the largest number of {@code submit_sm} it was working on at the same time.
