@@ -276,7 +276,8 @@ class SmppGatewayTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {CommandStatus.ESME_RBINDFAIL, CommandStatus.ESME_RINVPASWD, CommandStatus.ESME_RINVSYSID})
+    @ValueSource(ints = {CommandStatus.ESME_RBINDFAIL, CommandStatus.ESME_RINVPASWD, CommandStatus.ESME_RINVSYSID,
+            CommandStatus.ESME_RINVSYSTYP})
     void aBindRefusedForTheCredentialsIsPermanentIsNotRetriedAndIsLoggedOnce(int status) throws InterruptedException {
         smsc.refuseBinds(status);
         String name = CommandStatus.name(status);
