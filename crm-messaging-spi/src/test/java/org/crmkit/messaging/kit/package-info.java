@@ -3,5 +3,8 @@
  * {@link org.crmkit.messaging.kit.SmsGatewayContract} (or {@link org.crmkit.messaging.kit.EmailSenderContract})
  * and supplies the gateway plus a test double of the provider behind it. The kit depends on JUnit Jupiter
  * only, and checks what a host relies on: ids, intact text, part counts, failure kinds and receipts.
+ * Two helpers serve a plugin's own tests: {@link org.crmkit.messaging.kit.CapturedLog} (what the plugin
+ * logged, e.g. a warning about an unknown key) and {@link org.crmkit.messaging.kit.DocumentedConfiguration}
+ * (the example and the key table of the plugin's documentation page, to build the plugin from).
  */
 package org.crmkit.messaging.kit;

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.crmkit.messaging.InvalidConfigurationException;
 import org.crmkit.messaging.ProviderConfig;
+import org.crmkit.messaging.kit.CapturedLog;
 import org.junit.jupiter.api.Test;
 
 /** Reading the SMTP settings: defaults, and a clear error naming the key for every bad value. */
@@ -29,6 +30,21 @@ class SmtpSettingsTest {
         assertThat(settings.reuseConnection()).isTrue();
         assertThat(settings.sslCheckServerIdentity()).isTrue();
         assertThat(settings.maxMessagesPerConnection()).isZero();
+    }
+
+    @Test
+    void anUnknownKeyIsWarnedAboutWithTheKnownKeys() {
+        try (CapturedLog log = CapturedLog.start()) {
+            SmtpSettings.from(MINIMAL.with("provider", "smtp").with("securty", "ssl"));
+
+            assertThat(log.linesContaining("WARN")).isEqualTo(1);
+            assertThat(log.text()).contains("unknown configuration keys [securty]", "security").doesNotContain("[provider");
+        }
+        try (CapturedLog log = CapturedLog.start()) {
+            SmtpSettings.from(MINIMAL);
+
+            assertThat(log.text()).isEmpty();
+        }
     }
 
     @Test

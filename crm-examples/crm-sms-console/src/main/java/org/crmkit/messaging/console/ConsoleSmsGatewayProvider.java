@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.crmkit.messaging.DeliveryStatus;
 import org.crmkit.messaging.InvalidConfigurationException;
@@ -16,6 +17,8 @@ import org.crmkit.messaging.InvalidMessageException;
 import org.crmkit.messaging.ProviderConfig;
 import org.crmkit.messaging.sms.SmsGatewayProvider;
 import org.crmkit.messaging.sms.SmsMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Creates {@link ConsoleSmsGateway}s. Configuration keys, all optional:
@@ -28,10 +31,16 @@ import org.crmkit.messaging.sms.SmsMessage;
  *       {@code invalid_destination} failure;</li>
  *   <li>{@code max-parts}: the most parts a message may have, 10 by default.</li>
  * </ul>
+ * Keys it does not know are logged once at WARN by {@link #create}.
  */
 public final class ConsoleSmsGatewayProvider implements SmsGatewayProvider {
 
     public static final String NAME = "console";
+
+    /** Every key this provider reads. */
+    public static final Set<String> KEYS = Set.of("stream", "charset", "auto-receipt", "reject-destinations", "max-parts");
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleSmsGatewayProvider.class);
 
     @Override
     public String name() {
@@ -40,6 +49,10 @@ public final class ConsoleSmsGatewayProvider implements SmsGatewayProvider {
 
     @Override
     public ConsoleSmsGateway create(ProviderConfig config) {
+        Set<String> unknown = config.unknownKeys(KEYS);
+        if (!unknown.isEmpty()) {
+            LOG.warn("console SMS gateway ignores unknown configuration keys {}; known keys are {}", unknown, new TreeSet<>(KEYS));
+        }
         Charset charset = charset(config);
         PrintStream out = stream(config, charset);
         Optional<DeliveryStatus> autoReceipt = autoReceipt(config);

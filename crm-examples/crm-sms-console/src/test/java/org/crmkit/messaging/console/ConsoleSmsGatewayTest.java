@@ -20,6 +20,7 @@ import org.crmkit.messaging.InvalidConfigurationException;
 import org.crmkit.messaging.MessagingProviders;
 import org.crmkit.messaging.ProviderConfig;
 import org.crmkit.messaging.SendOutcome;
+import org.crmkit.messaging.kit.CapturedLog;
 import org.crmkit.messaging.sms.SmsGateway;
 import org.crmkit.messaging.sms.SmsMessage;
 import org.junit.jupiter.api.Test;
@@ -166,6 +167,23 @@ class ConsoleSmsGatewayTest {
             System.setErr(original);
         }
         assertThat(printed()).contains("to +79990000002").doesNotContain("to +79990000001");
+    }
+
+    @Test
+    void anUnknownKeyIsWarnedAboutWithTheKnownKeys() {
+        ConsoleSmsGatewayProvider provider = new ConsoleSmsGatewayProvider();
+        try (CapturedLog log = CapturedLog.start()) {
+            provider.create(ProviderConfig.empty().with("provider", "console").with("auto-reciept", "none")).close();
+
+            assertThat(log.linesContaining("WARN")).isEqualTo(1);
+            assertThat(log.text()).contains("unknown configuration keys [auto-reciept]", "auto-receipt", "max-parts")
+                    .doesNotContain("[provider");
+        }
+        try (CapturedLog log = CapturedLog.start()) {
+            provider.create(ProviderConfig.empty().with("auto-receipt", "none")).close();
+
+            assertThat(log.text()).isEmpty();
+        }
     }
 
     @Test

@@ -15,8 +15,12 @@ final class CommandStatus {
     static final int ESME_RSYSERR = 0x08;
     static final int ESME_RINVSRCADR = 0x0A;
     static final int ESME_RINVDSTADR = 0x0B;
+    static final int ESME_RBINDFAIL = 0x0D;
+    static final int ESME_RINVPASWD = 0x0E;
+    static final int ESME_RINVSYSID = 0x0F;
     static final int ESME_RMSGQFUL = 0x14;
     static final int ESME_RTHROTTLED = 0x58;
+    static final int ESME_RINVSYSTYP = 0x53;
     static final int ESME_RX_T_APPN = 0x64;
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(

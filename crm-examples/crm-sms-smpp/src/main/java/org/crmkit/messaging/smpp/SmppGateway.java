@@ -32,7 +32,6 @@ import org.jsmpp.bean.SMSCDeliveryReceipt;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
-import org.jsmpp.session.SMPPSession;
 import org.jsmpp.util.RelativeTimeFormatter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,8 +55,13 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code ESME_RTHROTTLED}, {@code ESME_RMSGQFUL} (and {@code ESME_RSYSERR}, {@code ESME_RX_T_APPN})
  *       are temporary failures; {@code ESME_RINVDSTADR}, {@code ESME_RINVSRCADR} and every other negative
  *       status permanent ones, coded by the status name; no {@code submit_sm_resp} within
- *       {@code response-timeout} is {@link SendOutcome.Unknown}; no bound session within
- *       {@code bind-wait} is a temporary failure (nothing was sent).</li>
+ *       {@code response-timeout} is {@link SendOutcome.Unknown}, and so is a message whose link dropped
+ *       while it waited for its response (reported as soon as the session closes, not after the timeout); no
+ *       bound session within {@code bind-wait} is a temporary failure (nothing was sent).</li>
+ *   <li>A bind refused for the credentials ({@code ESME_RBINDFAIL}, {@code ESME_RINVPASWD},
+ *       {@code ESME_RINVSYSID}, {@code ESME_RINVSYSTYP}) makes every later {@code send} a permanent failure
+ *       coded by that status name, until a new gateway is created from corrected configuration: the
+ *       gateway does not re-bind with credentials the SMSC refused.</li>
  *   <li>If a later part of a long message fails after earlier parts were accepted, the outcome is
  *       {@link SendOutcome.Unknown}: the recipient may see a fragment, and a blind resend would
  *       duplicate it. Throttling of a later part is retried (three times) before giving up.</li>
@@ -121,6 +125,10 @@ public final class SmppGateway implements SmsGateway {
             return SendOutcome.permanent("invalid_sender", "sender \"" + message.sender()
                     + "\" cannot be an SMPP source address: a name must be printable ASCII");
         }
+        Optional<SendOutcome> refused = refusedBind();
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         try {
             if (!window.tryAcquire(settings.responseTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 return SendOutcome.temporary("all " + settings.window() + " window slots stayed busy for "
@@ -131,8 +139,12 @@ public final class SmppGateway implements SmsGateway {
             return SendOutcome.temporary("interrupted while waiting for a window slot", Duration.ZERO);
         }
         try {
-            Optional<SMPPSession> session = link.awaitBound(settings.bindWait());
+            Optional<TransceiverSession> session = link.awaitBound(settings.bindWait());
             if (session.isEmpty()) {
+                refused = refusedBind();
+                if (refused.isPresent()) {
+                    return refused.get();
+                }
                 return SendOutcome.temporary("no SMPP session bound to " + settings.host() + ":" + settings.port()
                         + " within " + settings.bindWait() + " (re-binding)", settings.rebindDelay());
             }
@@ -145,7 +157,12 @@ public final class SmppGateway implements SmsGateway {
         }
     }
 
-    private SendOutcome submit(SMPPSession session, SmsMessage message, Address source, Submission submission) {
+    /** A permanent failure naming the bind status, once the SMSC refused this gateway's credentials. */
+    private Optional<SendOutcome> refusedBind() {
+        return link.refusal().map(refusal -> SendOutcome.permanent(CommandStatus.name(refusal.status()), refusal.message()));
+    }
+
+    private SendOutcome submit(TransceiverSession session, SmsMessage message, Address source, Submission submission) {
         String destination = message.destination().substring(1);
         ESMClass esmClass = new ESMClass(MessageMode.DEFAULT, MessageType.DEFAULT,
                 submission.udh() ? GSMSpecificFeature.UDHI : GSMSpecificFeature.DEFAULT);
@@ -160,13 +177,25 @@ public final class SmppGateway implements SmsGateway {
             for (int part = 0; part < submission.parts(); part++) {
                 int attempt = 0;
                 while (true) {
+                    byte[] body = submission.bodies().get(part);
                     try {
-                        String id = session.submitShortMessage("", source.ton(), source.npi(), source.address(),
-                                TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination, esmClass,
-                                (byte) 0, (byte) 0, null, validity, registeredDelivery, (byte) 0, dataCoding, (byte) 0,
-                                submission.bodies().get(part)).getMessageId();
+                        String id = session.submit(() -> session.submitShortMessage("", source.ton(), source.npi(),
+                                source.address(), TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
+                                esmClass, (byte) 0, (byte) 0, null, validity, registeredDelivery, (byte) 0, dataCoding,
+                                (byte) 0, body)).getMessageId();
                         ids.add(id);
                         break;
+                    } catch (TransceiverSession.LinkLostException e) {
+                        if (!e.requestSent()) {
+                            if (part == 0) {
+                                return SendOutcome.temporary("the SMPP link dropped before the message was submitted: "
+                                        + e.getMessage(), settings.rebindDelay());
+                            }
+                            return partial(message, ids, submission.parts(), "link dropped: " + e.getMessage());
+                        }
+                        return SendOutcome.unknown("the SMPP link to " + settings.host() + ":" + settings.port()
+                                + " dropped while part " + (part + 1) + " of " + submission.parts()
+                                + " waited for its submit_sm_resp (" + e.getMessage() + ")" + acceptedSoFar(ids));
                     } catch (NegativeResponseException e) {
                         int status = e.getCommandStatus();
                         if (part == 0) {

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
@@ -29,6 +30,12 @@ import org.slf4j.LoggerFactory;
  * unanswered, the SMSC unbound) it binds a new session after {@code rebind-delay}, doubling the wait
  * after each failed attempt up to {@code rebind-max-delay}. Senders ask for the bound session with
  * {@link #awaitBound}; they never see a session that is not (or no longer) bound for long.
+ *
+ * <p>A bind the SMSC refuses for the credentials ({@code ESME_RBINDFAIL}, {@code ESME_RINVPASWD},
+ * {@code ESME_RINVSYSID}, {@code ESME_RINVSYSTYP}) is final: the configuration cannot work, so the link
+ * stops binding, logs the refusal once at ERROR and reports it through {@link #refusal()} until the gateway
+ * is closed; a gateway created from corrected configuration binds again. Every other failure (no
+ * connection, a timeout, another status) is retried with the backoff above.
  */
 final class SmppLink implements AutoCloseable {
 
@@ -42,7 +49,9 @@ final class SmppLink implements AutoCloseable {
     private final AtomicInteger binds = new AtomicInteger();
 
     /** The bound session, or null while (re-)binding; guarded by {@link #lock}. */
-    private SMPPSession bound;
+    private TransceiverSession bound;
+    /** Set once when the SMSC refused the credentials; guarded by {@link #lock}. */
+    private BindRefusal refusal;
     private boolean bindScheduled;
     private boolean closed;
 
@@ -63,11 +72,14 @@ final class SmppLink implements AutoCloseable {
         scheduleBind(Duration.ZERO);
     }
 
-    /** The bound session, waiting up to {@code wait} for a (re-)bind; empty if none came or the link is closed. */
-    Optional<SMPPSession> awaitBound(Duration wait) throws InterruptedException {
+    /**
+     * The bound session, waiting up to {@code wait} for a (re-)bind; empty if none came, the link is closed
+     * or the SMSC refused the bind for good ({@link #refusal()}).
+     */
+    Optional<TransceiverSession> awaitBound(Duration wait) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         synchronized (lock) {
-            while (!closed) {
+            while (!closed && refusal == null) {
                 if (bound != null && bound.getSessionState().isBound()) {
                     return Optional.of(bound);
                 }
@@ -79,6 +91,28 @@ final class SmppLink implements AutoCloseable {
             }
             return Optional.empty();
         }
+    }
+
+    /** Why the SMSC refused this link's credentials, once it has; the link no longer binds then. */
+    Optional<BindRefusal> refusal() {
+        synchronized (lock) {
+            return Optional.ofNullable(refusal);
+        }
+    }
+
+    /**
+     * The SMSC answered the bind with a status that says the configuration cannot work.
+     *
+     * @param status  the {@code bind_resp} {@code command_status}
+     * @param message what the host reads: server, system id, status name and number, what to do
+     */
+    record BindRefusal(int status, String message) {
+    }
+
+    /** Whether a {@code bind_resp} status means the credentials or the account are wrong, not a passing state. */
+    static boolean refusesConfiguration(int status) {
+        return status == CommandStatus.ESME_RBINDFAIL || status == CommandStatus.ESME_RINVPASWD
+                || status == CommandStatus.ESME_RINVSYSID || status == CommandStatus.ESME_RINVSYSTYP;
     }
 
     /** How many binds succeeded so far (1 after the first, 2 after one re-bind, ...). */
@@ -103,21 +137,27 @@ final class SmppLink implements AutoCloseable {
                 return;
             }
         }
-        SMPPSession session = new SMPPSession(connectionFactory());
+        TransceiverSession session = TransceiverSession.create(connectionFactory(), settings.receiveThreads(),
+                settings.receiveQueue(), settings.receiptsInFlightLimit());
         session.setTransactionTimer(settings.responseTimeout().toMillis());
         session.setEnquireLinkTimer((int) Math.min(Integer.MAX_VALUE, settings.enquireLinkInterval().toMillis()));
         session.setMessageReceiverListener(receiver);
         try {
-            session.connectAndBind(settings.host(), settings.port(),
+            session.bind(settings.host(), settings.port(),
                     new BindParameter(BindType.BIND_TRX, settings.systemId(), settings.password(), settings.systemType(),
                             TypeOfNumber.UNKNOWN, NumberingPlanIndicator.UNKNOWN, null),
                     settings.bindTimeout().toMillis());
+        } catch (NegativeResponseException e) {
+            int status = e.getCommandStatus();
+            if (refusesConfiguration(status)) {
+                refused(status);
+                return;
+            }
+            retryLater("the SMSC answered bind_transceiver with " + CommandStatus.describe(status));
+            return;
         } catch (IOException e) {
             session.close();
-            Duration next = backoff(failedAttempts.incrementAndGet());
-            log.warn("SMPP bind to {}:{} as {} failed ({}); next attempt in {}", settings.host(), settings.port(),
-                    settings.systemId(), e.getMessage(), next);
-            scheduleBind(next);
+            retryLater(e.getMessage());
             return;
         }
         SessionStateListener watcher = new Watcher(session);
@@ -143,6 +183,33 @@ final class SmppLink implements AutoCloseable {
             // the link dropped before the watcher was registered
             lost(session);
         }
+    }
+
+    private void retryLater(String failure) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+        }
+        Duration next = backoff(failedAttempts.incrementAndGet());
+        log.warn("SMPP bind to {}:{} as {} failed ({}); next attempt in {}", settings.host(), settings.port(),
+                settings.systemId(), failure, next);
+        scheduleBind(next);
+    }
+
+    private void refused(int status) {
+        BindRefusal refused = new BindRefusal(status, "the SMSC at " + settings.host() + ":" + settings.port()
+                + " refused bind_transceiver as system-id \"" + settings.systemId() + "\" with "
+                + CommandStatus.describe(status) + "; the configuration (system-id, password, system-type) cannot work,"
+                + " so this gateway no longer binds: create a new gateway from corrected configuration");
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            refusal = refused;
+            lock.notifyAll();
+        }
+        log.error("{}", refused.message());
     }
 
     private void lost(SMPPSession session) {
@@ -183,7 +250,7 @@ final class SmppLink implements AutoCloseable {
     /** Unbinds and closes the session and stops re-binding; idempotent. */
     @Override
     public void close() {
-        SMPPSession session;
+        TransceiverSession session;
         synchronized (lock) {
             if (closed) {
                 return;

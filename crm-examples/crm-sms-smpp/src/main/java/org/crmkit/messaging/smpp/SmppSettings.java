@@ -6,8 +6,12 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.crmkit.messaging.InvalidConfigurationException;
 import org.crmkit.messaging.ProviderConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The settings of an {@link SmppGateway}, read from a {@link ProviderConfig} by {@link #from} and valid
@@ -35,7 +39,14 @@ import org.crmkit.messaging.ProviderConfig;
  *   <tr><td>{@code max-parts}</td><td>10</td><td>longest message in parts, 1–255; longer is a permanent failure</td></tr>
  *   <tr><td>{@code max-messages-per-second}</td><td>0</td><td>the rate agreed with the SMSC, declared to callers (0 = none declared)</td></tr>
  *   <tr><td>{@code throttle-retry-after}</td><td>PT1S</td><td>retry hint given with a throttled or queue-full answer</td></tr>
+ *   <tr><td>{@code receive-threads}</td><td>window, at least 3, at most 32</td><td>threads that handle what the SMSC sends
+ *       (receipts, responses), 1–256</td></tr>
+ *   <tr><td>{@code receive-queue}</td><td>10 × window, at least 100</td><td>PDUs read from the SMSC and waiting for a
+ *       receive thread, at least window + 16; when receipts fill it the plugin stops reading from the socket until a
+ *       thread is free (TCP slows the SMSC down) instead of answering {@code ESME_RTHROTTLED}</td></tr>
  * </table>
+ *
+ * <p>Keys this plugin does not know are logged once at WARN when the settings are read.
  */
 public record SmppSettings(
         String host,
@@ -56,7 +67,9 @@ public record SmppSettings(
         ZoneId receiptTimeZone,
         int maxParts,
         int maxMessagesPerSecond,
-        Duration throttleRetryAfter) {
+        Duration throttleRetryAfter,
+        int receiveThreads,
+        int receiveQueue) {
 
     public static final String HOST = "host";
     public static final String PORT = "port";
@@ -77,6 +90,19 @@ public record SmppSettings(
     public static final String MAX_PARTS = "max-parts";
     public static final String MAX_MESSAGES_PER_SECOND = "max-messages-per-second";
     public static final String THROTTLE_RETRY_AFTER = "throttle-retry-after";
+    public static final String RECEIVE_THREADS = "receive-threads";
+    public static final String RECEIVE_QUEUE = "receive-queue";
+
+    /** Every key this plugin reads. */
+    public static final Set<String> KEYS = Set.of(HOST, PORT, SYSTEM_ID, PASSWORD, SYSTEM_TYPE, WINDOW, BIND_TIMEOUT,
+            RESPONSE_TIMEOUT, BIND_WAIT, ENQUIRE_LINK_INTERVAL, REBIND_DELAY, REBIND_MAX_DELAY, SOURCE_TON, SOURCE_NPI,
+            DELIVERY_RECEIPTS, RECEIPT_TIME_ZONE, MAX_PARTS, MAX_MESSAGES_PER_SECOND, THROTTLE_RETRY_AFTER,
+            RECEIVE_THREADS, RECEIVE_QUEUE);
+
+    /** PDUs other than receipts that can wait in the receive queue besides a full window of submit_sm_resp. */
+    static final int RECEIVE_QUEUE_RESERVE = 16;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmppSettings.class);
 
     private static final String[] TON_NAMES = {
             "unknown", "international", "national", "network-specific", "subscriber-number", "alphanumeric", "abbreviated"};
@@ -127,21 +153,43 @@ public record SmppSettings(
                     + maxMessagesPerSecond + "\", expected 0 (none declared) or more");
         }
         Objects.requireNonNull(throttleRetryAfter, THROTTLE_RETRY_AFTER);
+        if (receiveThreads < 1 || receiveThreads > 256) {
+            throw new InvalidConfigurationException(RECEIVE_THREADS, "configuration key \"receive-threads\" has value \""
+                    + receiveThreads + "\", expected 1 to 256 threads");
+        }
+        if (receiveQueue < window + RECEIVE_QUEUE_RESERVE || receiveQueue > 1_000_000) {
+            throw new InvalidConfigurationException(RECEIVE_QUEUE, "configuration key \"receive-queue\" has value \""
+                    + receiveQueue + "\", expected " + (window + RECEIVE_QUEUE_RESERVE)
+                    + " (window + " + RECEIVE_QUEUE_RESERVE + ") to 1000000 PDUs");
+        }
+    }
+
+    /**
+     * How many receipts may be read from the SMSC and not yet answered before the plugin stops reading: the
+     * receive queue less room for a full window of responses and a few other PDUs, so jSMPP never finds it full.
+     */
+    int receiptsInFlightLimit() {
+        return receiveQueue - window - RECEIVE_QUEUE_RESERVE + 1;
     }
 
     /** Reads and checks every key; see the table above. */
     public static SmppSettings from(ProviderConfig config) {
         Objects.requireNonNull(config, "config");
+        Set<String> unknown = config.unknownKeys(KEYS);
+        if (!unknown.isEmpty()) {
+            LOG.warn("SMPP gateway ignores unknown configuration keys {}; known keys are {}", unknown, new TreeSet<>(KEYS));
+        }
         String host = config.require(HOST);
         config.require(PORT);
         int port = config.intValue(PORT, 0);
+        int window = config.intValue(WINDOW, 10);
         return new SmppSettings(
                 host,
                 port,
                 config.require(SYSTEM_ID),
                 config.asMap().getOrDefault(PASSWORD, ""),
                 config.get(SYSTEM_TYPE).orElse(""),
-                config.intValue(WINDOW, 10),
+                window,
                 config.duration(BIND_TIMEOUT, Duration.ofSeconds(10)),
                 config.duration(RESPONSE_TIMEOUT, Duration.ofSeconds(10)),
                 config.duration(BIND_WAIT, Duration.ofSeconds(5)),
@@ -154,7 +202,9 @@ public record SmppSettings(
                 zone(config),
                 config.intValue(MAX_PARTS, 10),
                 config.intValue(MAX_MESSAGES_PER_SECOND, 0),
-                config.duration(THROTTLE_RETRY_AFTER, Duration.ofSeconds(1)));
+                config.duration(THROTTLE_RETRY_AFTER, Duration.ofSeconds(1)),
+                config.intValue(RECEIVE_THREADS, Math.max(3, Math.min(window, 32))),
+                config.intValue(RECEIVE_QUEUE, Math.max(100, 10 * window)));
     }
 
     private static Optional<Integer> addressCode(ProviderConfig config, String key, String[] names) {

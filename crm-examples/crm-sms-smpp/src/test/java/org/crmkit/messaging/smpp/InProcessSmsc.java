@@ -67,8 +67,9 @@ import org.jsmpp.util.MessageId;
  * A small SMSC for tests, written on jSMPP's server API and listening on 127.0.0.1 at an
  * ephemeral port. It accepts binds, answers {@code submit_sm} with a fresh message id, reassembles
  * concatenated parts (8- and 16-bit reference UDH), decodes GSM-7 and UCS-2, and can be told to
- * throttle, report a full queue, reject a destination or source as invalid, delay its answers,
- * drop every link, and send delivery receipts the SMPP way (one {@code deliver_sm} per part).
+ * throttle, report a full queue, reject a destination or source as invalid, delay or hold its answers,
+ * refuse binds with a status, drop every link, and send delivery receipts the SMPP way (one
+ * {@code deliver_sm} per part), also as a burst from many threads at once.
  *
  * <p>It also keeps what a test needs to look at the wire: every submitted PDU's fields, the number
  * of binds, and the largest number of {@code submit_sm} it was working on at the same time.
@@ -101,7 +102,11 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
     private final AtomicLong nextMessageId = new AtomicLong(7_000_000_001L);
     private final AtomicInteger outstanding = new AtomicInteger();
     private final AtomicInteger maxOutstanding = new AtomicInteger();
+    private final AtomicInteger bindAttempts = new AtomicInteger();
     private volatile boolean closed;
+    private volatile int bindRefusal;
+    /** Whether submits are held unanswered; guarded by itself. */
+    private final boolean[] holding = {false};
 
     // behaviour, switched by tests
     private volatile boolean throttled;
@@ -208,6 +213,8 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
         pendingConcatenations.clear();
         partsOfMessage.clear();
         maxOutstanding.set(0);
+        bindRefusal = 0;
+        holdResponses(false);
     }
 
     // ---- extra switches and observations ------------------------------------------------------
@@ -235,6 +242,68 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
         sessions.clear();
     }
 
+    /** Answer every bind with {@code status} (0 accepts again), as an SMSC does for wrong credentials. */
+    void refuseBinds(int status) {
+        bindRefusal = status;
+    }
+
+    /** How many binds arrived, accepted or refused. */
+    int bindAttempts() {
+        return bindAttempts.get();
+    }
+
+    /** While on, every {@code submit_sm} is held unanswered (until switched off or the SMSC closes). */
+    void holdResponses(boolean on) {
+        synchronized (holding) {
+            holding[0] = on;
+            holding.notifyAll();
+        }
+    }
+
+    /** How many {@code submit_sm} the SMSC is holding right now. */
+    int outstandingSubmits() {
+        return outstanding.get();
+    }
+
+    /** How a burst of receipts was answered: {@code deliver_sm_resp} statuses by name, and failures to send. */
+    record BurstAnswers(int ok, Map<String, Integer> negative, int failed) {
+    }
+
+    /**
+     * Sends {@code count} delivery receipts (DELIVRD) for the ids {@code prefix + 1 ... prefix + count} from
+     * {@code senders} threads at once, each waiting for its {@code deliver_sm_resp}, and reports how they were
+     * answered. The ids need not have been issued: a gateway passes a receipt it cannot match on as it is.
+     */
+    BurstAnswers sendReceiptBurst(String prefix, int count, int senders) throws InterruptedException {
+        SMPPServerSession session = boundSession();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger ok = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        Map<String, Integer> negative = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        try {
+            for (int t = 0; t < senders; t++) {
+                pool.execute(() -> {
+                    for (int n = next.incrementAndGet(); n <= count; n = next.incrementAndGet()) {
+                        try {
+                            deliverReceipt(session, prefix + n, DeliveryStatus.DELIVERED, "79161234567", (byte) 1, (byte) 1,
+                                    "CrmKit", (byte) 5, (byte) 0);
+                            ok.incrementAndGet();
+                        } catch (org.jsmpp.extra.NegativeResponseException e) {
+                            negative.merge(String.format("0x%08X", e.getCommandStatus()), 1, Integer::sum);
+                        } catch (Exception e) {
+                            failed.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        } finally {
+            pool.shutdown();
+            pool.awaitTermination(5, TimeUnit.MINUTES);
+        }
+        return new BurstAnswers(ok.get(), Map.copyOf(negative), failed.get());
+    }
+
     /** Every bind accepted so far, in order. */
     List<Bind> binds() {
         return List.copyOf(binds);
@@ -253,6 +322,7 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        holdResponses(false);
         try {
             listener.close();
         } catch (IOException e) {
@@ -288,9 +358,16 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
     private void bind(SMPPServerSession session) {
         try {
             BindRequest request = session.waitForBind(5000);
+            bindAttempts.incrementAndGet();
+            if (bindRefusal != 0) {
+                // the client closes the link after reading the refusal
+                request.reject(bindRefusal);
+                return;
+            }
             binds.add(new Bind(request.getSystemId(), request.getPassword(), request.getSystemType(),
                     request.getBindType().name()));
             request.accept("crmkit-smsc");
+            session.setTransactionTimer(60_000);
             sessions.add(session);
         } catch (Exception e) {
             session.close();
@@ -302,6 +379,7 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
         maxOutstanding.accumulateAndGet(now, Math::max);
         try {
             sleep(responseDelay);
+            awaitRelease();
             if (throttled) {
                 throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
             }
@@ -383,7 +461,18 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
     }
 
     private void deliverReceipt(SubmittedPart part, DeliveryStatus status) {
-        SMPPServerSession session = boundSession();
+        try {
+            deliverReceipt(boundSession(), part.messageId(), status, part.destAddr(), part.destTon(), part.destNpi(),
+                    part.sourceAddr(), part.sourceTon(), part.sourceNpi());
+        } catch (Exception e) {
+            throw new IllegalStateException("the SMSC could not deliver the receipt for " + part.messageId(), e);
+        }
+    }
+
+    /** One receipt as {@code deliver_sm}, from the message's destination back to its source; waits for the answer. */
+    private static void deliverReceipt(SMPPServerSession session, String messageId, DeliveryStatus status,
+                                       String destAddr, byte destTon, byte destNpi,
+                                       String sourceAddr, byte sourceTon, byte sourceNpi) throws Exception {
         DeliveryReceiptState state;
         OptionalParameter.Message_state.Message_state_enum messageState;
         switch (status) {
@@ -401,21 +490,15 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
                 break;
         }
         Date now = new Date();
-        DeliveryReceipt receipt = new DeliveryReceipt(part.messageId(), 1, status == DeliveryStatus.DELIVERED ? 1 : 0,
+        DeliveryReceipt receipt = new DeliveryReceipt(messageId, 1, status == DeliveryStatus.DELIVERED ? 1 : 0,
                 now, now, state, status == DeliveryStatus.DELIVERED ? "000" : "001", "");
-        try {
-            session.deliverShortMessage("", TypeOfNumber.valueOf(part.destTon()),
-                    NumberingPlanIndicator.valueOf(part.destNpi()), part.destAddr(),
-                    TypeOfNumber.valueOf(part.sourceTon()), NumberingPlanIndicator.valueOf(part.sourceNpi()),
-                    part.sourceAddr(),
-                    new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-                    (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
-                    receipt.toString().getBytes(StandardCharsets.US_ASCII),
-                    new OptionalParameter.Receipted_message_id(part.messageId()),
-                    new OptionalParameter.Message_state(messageState.byteValue()));
-        } catch (Exception e) {
-            throw new IllegalStateException("the SMSC could not deliver the receipt for " + part.messageId(), e);
-        }
+        session.deliverShortMessage("", TypeOfNumber.valueOf(destTon), NumberingPlanIndicator.valueOf(destNpi), destAddr,
+                TypeOfNumber.valueOf(sourceTon), NumberingPlanIndicator.valueOf(sourceNpi), sourceAddr,
+                new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+                (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+                receipt.toString().getBytes(StandardCharsets.US_ASCII),
+                new OptionalParameter.Receipted_message_id(messageId),
+                new OptionalParameter.Message_state(messageState.byteValue()));
     }
 
     private SMPPServerSession boundSession() {
@@ -430,6 +513,19 @@ final class InProcessSmsc implements SmsProviderDouble, AutoCloseable {
 
     private static String address(byte ton, String address) {
         return ton == TypeOfNumber.INTERNATIONAL.value() ? "+" + address : address;
+    }
+
+    private void awaitRelease() {
+        synchronized (holding) {
+            while (holding[0] && !closed) {
+                try {
+                    holding.wait(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     private static void sleep(Duration delay) {

@@ -11,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -18,16 +21,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 import org.crmkit.messaging.DeliveryReceipt;
 import org.crmkit.messaging.DeliveryStatus;
 import org.crmkit.messaging.ProviderConfig;
 import org.crmkit.messaging.SendOutcome;
+import org.crmkit.messaging.kit.CapturedLog;
 import org.crmkit.messaging.sms.SmsMessage;
 import org.crmkit.messaging.smpp.InProcessSmsc.SubmittedPart;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** What the gateway puts on the wire and how it reacts to the SMSC, against the in-process SMSC. */
 class SmppGatewayTest {
@@ -268,6 +275,94 @@ class SmppGatewayTest {
                 failure -> assertThat(failure.reason()).contains("no SMPP session bound"));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {CommandStatus.ESME_RBINDFAIL, CommandStatus.ESME_RINVPASWD, CommandStatus.ESME_RINVSYSID,
+            CommandStatus.ESME_RINVSYSTYP})
+    void aBindRefusedForTheCredentialsIsPermanentIsNotRetriedAndIsLoggedOnce(int status) throws InterruptedException {
+        smsc.refuseBinds(status);
+        String name = CommandStatus.name(status);
+        try (CapturedLog log = CapturedLog.start()) {
+            SmppGateway gateway = gateway(config -> config.with("rebind-delay", "PT0.02S").with("rebind-max-delay", "PT0.02S"));
+
+            SendOutcome first = gateway.send(sms("CrmKit", "first"));
+            // a link that kept re-binding would bind about 25 more times meanwhile
+            Thread.sleep(500);
+            SendOutcome second = gateway.send(sms("CrmKit", "second"));
+
+            for (SendOutcome outcome : List.of(first, second)) {
+                assertThat(outcome).isInstanceOfSatisfying(SendOutcome.PermanentFailure.class, failure -> {
+                    assertThat(failure.code()).isEqualTo(name);
+                    assertThat(failure.reason()).contains("127.0.0.1:" + smsc.port(), "system-id \"crmkit\"", name,
+                            "corrected configuration");
+                });
+            }
+            assertThat(smsc.bindAttempts()).as("binds tried").isEqualTo(1);
+            assertThat(log.linesContaining("refused bind_transceiver")).as("ERROR lines about the refusal").isEqualTo(1);
+            assertThat(log.text()).as("no stack trace").doesNotContain("\tat ", "Exception");
+        }
+        assertThat(smsc.received()).isEmpty();
+    }
+
+    @Test
+    void anotherBindStatusIsRetriedAndTheGatewayBindsOnceTheSmscAccepts() {
+        smsc.refuseBinds(CommandStatus.ESME_RSYSERR);
+        try (CapturedLog log = CapturedLog.start()) {
+            SmppGateway gateway = gateway(config -> config.with("rebind-delay", "PT0.02S").with("rebind-max-delay", "PT0.05S"));
+            awaitBindAttempts(3);
+            smsc.refuseBinds(0);
+
+            assertThat(gateway.send(sms("CrmKit", "after the SMSC recovered"))).isInstanceOf(SendOutcome.Accepted.class);
+            assertThat(log.text()).contains("ESME_RSYSERR").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aMessageWaitingForItsResponseWhenTheLinkDropsIsUnknownAtOnceNotAfterTheResponseTimeout() throws Exception {
+        SmppGateway gateway = gateway(config -> config.with("response-timeout", "PT60S").with("rebind-delay", "PT0.05S"));
+        assertThat(gateway.send(sms("CrmKit", "bound"))).isInstanceOf(SendOutcome.Accepted.class);
+        smsc.holdResponses(true);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<Object[]> sent = caller.submit(() -> {
+                SendOutcome outcome = gateway.send(sms("CrmKit", "in flight"));
+                return new Object[] {outcome, Thread.currentThread().isInterrupted()};
+            });
+            awaitOutstanding(1);
+
+            smsc.dropLinks();
+
+            // response-timeout is 60 s: an answer within PATIENCE can only come from the closed session
+            Object[] result = sent.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
+            assertThat(result[0]).isInstanceOfSatisfying(SendOutcome.Unknown.class, unknown -> assertThat(unknown.reason())
+                    .contains("dropped while part 1 of 1 waited for its submit_sm_resp"));
+            assertThat(result[1]).as("the caller's thread is left uninterrupted").isEqualTo(false);
+        } finally {
+            caller.shutdownNow();
+            smsc.holdResponses(false);
+        }
+        awaitBinds(2);
+        assertThat(gateway.send(sms("CrmKit", "after the re-bind"))).isInstanceOf(SendOutcome.Accepted.class);
+    }
+
+    @Test
+    void closingTheGatewayEndsASendWaitingForItsResponse() throws Exception {
+        SmppGateway gateway = gateway(config -> config.with("response-timeout", "PT60S"));
+        assertThat(gateway.send(sms("CrmKit", "bound"))).isInstanceOf(SendOutcome.Accepted.class);
+        smsc.holdResponses(true);
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<SendOutcome> sent = caller.submit(() -> gateway.send(sms("CrmKit", "in flight")));
+            awaitOutstanding(1);
+
+            new Thread(gateway::close).start();
+
+            assertThat(sent.get(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isInstanceOf(SendOutcome.Unknown.class);
+        } finally {
+            caller.shutdownNow();
+            smsc.holdResponses(false);
+        }
+    }
+
     @Test
     void theWindowLimitsSubmitsInFlight() throws Exception {
         SmppGateway gateway = gateway(config -> config.with("window", "3"));
@@ -323,11 +418,54 @@ class SmppGatewayTest {
     }
 
     @Test
+    void aBurstOfTenThousandReceiptsArrivesWholeAndNoneIsAnsweredThrottled() throws InterruptedException {
+        SmppGateway gateway = gateway(config -> config);
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        AtomicInteger receipts = new AtomicInteger();
+        gateway.onReceipt(receipt -> {
+            ids.add(receipt.providerMessageId());
+            receipts.incrementAndGet();
+        });
+        assertThat(gateway.send(sms("CrmKit", "bound"))).isInstanceOf(SendOutcome.Accepted.class);
+
+        // 400 receipts in flight at once: four times the default receive queue of a window of 10
+        InProcessSmsc.BurstAnswers answers = smsc.sendReceiptBurst("burst-", 10_000, 400);
+
+        assertThat(answers.negative()).as("deliver_sm answered with an error status").isEmpty();
+        assertThat(answers.failed()).isZero();
+        assertThat(answers.ok()).isEqualTo(10_000);
+        awaitTrue(() -> ids.size() >= 10_000);
+        assertThat(ids).hasSize(10_000).contains("burst-1", "burst-10000");
+        assertThat(receipts.get()).as("each receipt passed on once").isEqualTo(10_000);
+    }
+
+    @Test
     void aClosedGatewayRefusesToSend() {
         SmppGateway gateway = gateway(config -> config);
         gateway.close();
 
         assertThatThrownBy(() -> gateway.send(sms("CrmKit", "too late"))).isInstanceOf(IllegalStateException.class);
+    }
+
+    private void awaitOutstanding(int count) {
+        awaitTrue(() -> smsc.outstandingSubmits() >= count);
+    }
+
+    private void awaitBindAttempts(int count) {
+        awaitTrue(() -> smsc.bindAttempts() >= count);
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition met within " + PATIENCE).isLessThan(deadline);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private void awaitBinds(int count) {

@@ -11,6 +11,7 @@ import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.crmkit.messaging.InvalidConfigurationException;
 import org.crmkit.messaging.ProviderConfig;
+import org.crmkit.messaging.kit.CapturedLog;
 import org.crmkit.messaging.sms.SmsGatewayProvider;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +35,37 @@ class SmppSettingsTest {
         assertThat(settings.deliveryReceipts()).isTrue();
         assertThat(settings.receiptTimeZone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(settings.maxParts()).isEqualTo(10);
+        assertThat(settings.receiveThreads()).isEqualTo(10);
+        assertThat(settings.receiveQueue()).isEqualTo(100);
+    }
+
+    @Test
+    void theReceiveSideIsSizedForTheWindow() {
+        SmppSettings narrow = SmppSettings.from(MINIMAL.with("window", "1"));
+        SmppSettings wide = SmppSettings.from(MINIMAL.with("window", "200"));
+
+        assertThat(narrow.receiveThreads()).isEqualTo(3);
+        assertThat(narrow.receiveQueue()).isEqualTo(100);
+        assertThat(wide.receiveThreads()).isEqualTo(32);
+        assertThat(wide.receiveQueue()).isEqualTo(2000);
+        assertThat(wide.receiptsInFlightLimit()).as("the queue less a window of responses and the reserve")
+                .isEqualTo(2000 - 200 - SmppSettings.RECEIVE_QUEUE_RESERVE + 1);
+    }
+
+    @Test
+    void anUnknownKeyIsWarnedAboutWithTheKnownKeys() {
+        try (CapturedLog log = CapturedLog.start()) {
+            SmppSettings.from(MINIMAL.with("pasword", "secret").with("provider", "smpp"));
+
+            assertThat(log.linesContaining("WARN")).isEqualTo(1);
+            assertThat(log.text()).contains("unknown configuration keys [pasword]", "password", "receive-queue")
+                    .doesNotContain("[provider");
+        }
+        try (CapturedLog log = CapturedLog.start()) {
+            SmppSettings.from(MINIMAL);
+
+            assertThat(log.text()).isEmpty();
+        }
     }
 
     @Test
@@ -44,7 +76,7 @@ class SmppSettingsTest {
                 .with("enquire-link-interval", "PT15S").with("rebind-delay", "PT0.5S").with("rebind-max-delay", "PT20S")
                 .with("source-ton", "international").with("source-npi", "1").with("delivery-receipts", "false")
                 .with("receipt-time-zone", "Europe/Moscow").with("max-parts", "6").with("max-messages-per-second", "50")
-                .with("throttle-retry-after", "PT2S"));
+                .with("throttle-retry-after", "PT2S").with("receive-threads", "7").with("receive-queue", "5000"));
 
         assertThat(settings.password()).isEqualTo("pw");
         assertThat(settings.systemType()).isEqualTo("crm");
@@ -62,6 +94,8 @@ class SmppSettingsTest {
         assertThat(settings.maxParts()).isEqualTo(6);
         assertThat(settings.maxMessagesPerSecond()).isEqualTo(50);
         assertThat(settings.throttleRetryAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.receiveThreads()).isEqualTo(7);
+        assertThat(settings.receiveQueue()).isEqualTo(5000);
     }
 
     @Test
@@ -88,6 +122,9 @@ class SmppSettingsTest {
         assertKey(MINIMAL.with("max-parts", "300"), "max-parts", "\"300\"");
         assertKey(MINIMAL.with("system-id", "a-system-id-too-long"), "system-id", "at most 15");
         assertKey(MINIMAL.with("system-type", "much-too-long-type"), "system-type", "at most 12");
+        assertKey(MINIMAL.with("receive-threads", "0"), "receive-threads", "\"0\"");
+        assertKey(MINIMAL.with("receive-threads", "lots"), "receive-threads", "\"lots\"");
+        assertKey(MINIMAL.with("window", "50").with("receive-queue", "60"), "receive-queue", "expected 66 (window + 16)");
     }
 
     @Test
