@@ -1,0 +1,310 @@
+package org.crmkit.jpa.crash;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.crmkit.Crm;
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientQuery;
+import org.crmkit.jpa.JpaStorage;
+
+/**
+ * Kills a {@link CrashChild} again and again and reopens its file after every kill. A file is
+ * <em>broken</em> when it cannot be opened; a commit is <em>lost</em> when a client the child
+ * reported as committed is missing; a client is <em>damaged</em> when it differs from its draft (half
+ * written) or shares its code with another. A broken file is put aside and the loop goes on with a
+ * new one; otherwise a file is reused for {@code killsPerFile} kills.
+ */
+final class KillLoop {
+    /** How a loop runs: {@code delayMillis} bounds the random time a child writes before it is killed. */
+    record Settings(Path dir, int kills, long seed, int killsPerFile, int delayMillis, List<String> childClassPath,
+                    String urlSettings) {
+    }
+
+    /** What a loop saw. {@code failures} holds one line per broken file, lost commit or damaged client. */
+    /** Failure lines a summary shows at most. */
+    static final int SHOWN = 40;
+
+    record Outcome(int kills, int brokenFiles, int lostCommits, int damagedClients, int failedChildren, int files,
+                   long clientsChecked, int killedBeforeReady, long millis, List<String> failures) {
+        boolean clean() {
+            return brokenFiles == 0 && lostCommits == 0 && damagedClients == 0 && failedChildren == 0;
+        }
+
+        String summary() {
+            return String.format("%d kills on %d files: %d broken files, %d lost commits, %d damaged clients, "
+                            + "%d children that failed by themselves; %d clients checked, %d kills before READY, %.2f s per kill%s",
+                    kills, files, brokenFiles, lostCommits, damagedClients, failedChildren, clientsChecked, killedBeforeReady,
+                    millis / 1000.0 / Math.max(1, kills), failures.isEmpty() ? "" : "\n  " + String.join("\n  ", shown()));
+        }
+
+        private List<String> shown() {
+            if (failures.size() <= SHOWN) {
+                return failures;
+            }
+            List<String> some = new ArrayList<>(failures.subList(0, SHOWN));
+            some.add("… and " + (failures.size() - SHOWN) + " more");
+            return some;
+        }
+    }
+
+    private final Settings settings;
+    private final Random random;
+    private final CrashWorkload.Expected expected = new CrashWorkload.Expected();
+
+    KillLoop(Settings settings) {
+        this.settings = settings;
+        this.random = new Random(settings.seed());
+    }
+
+    Outcome run() {
+        long start = System.nanoTime();
+        int broken = 0;
+        int lost = 0;
+        int damaged = 0;
+        int files = 0;
+        long checked = 0;
+        int beforeReady = 0;
+        int failedChildren = 0;
+        List<String> failures = new ArrayList<>();
+        Path file = null;
+        int killsOnFile = 0;
+        Map<String, String> committed = new LinkedHashMap<>();
+        long readyMillis = 3000;
+        try {
+            for (int kill = 0; kill < settings.kills(); kill++) {
+                if (file == null || killsOnFile == settings.killsPerFile()) {
+                    file = settings.dir().resolve("crash-" + files++);
+                    killsOnFile = 0;
+                    committed.clear();
+                }
+                boolean early = killsOnFile > 0 && random.nextInt(5) == 0;
+                long delay = early ? random.nextInt((int) readyMillis) : random.nextInt(settings.delayMillis());
+                ChildRun child = ChildRun.start(settings, file, kill);
+                Long ready = child.killAfter(early, delay);
+                if (ready == null) {
+                    beforeReady++;
+                } else {
+                    readyMillis = Math.max(1, ready);
+                }
+                killsOnFile++;
+                committed.putAll(child.committed());
+                Check check = check(file, committed);
+                checked += check.clients();
+                lost += check.lost().size();
+                damaged += check.damaged().size();
+                check.lost().forEach(l -> failures.add("kill " + child.run + ": lost commit " + l));
+                check.lostCodes().forEach(committed::remove);
+                check.damaged().forEach(d -> failures.add("kill " + child.run + ": damaged " + d));
+                if (check.broken() != null) {
+                    broken++;
+                    failures.add("kill " + child.run + ": broken file " + file.getFileName() + " after "
+                            + killsOnFile + " kills on it: " + check.broken()
+                            + child.exitedBy().map(e -> " (child before it: " + e + ")").orElse(""));
+                    file = null;
+                } else if (child.exitedBy().isPresent()) {
+                    failedChildren++;
+                    failures.add("kill " + child.run + ": the child " + child.exitedBy().get());
+                }
+            }
+        } finally {
+            expected.close();
+        }
+        return new Outcome(settings.kills(), broken, lost, damaged, failedChildren, files, checked, beforeReady,
+                (System.nanoTime() - start) / 1_000_000, failures);
+    }
+
+    private record Check(String broken, long clients, List<String> lost, List<String> lostCodes, List<String> damaged) {
+    }
+
+    /** Opens the file as a restarted host would, with the public API, and checks every client. */
+    private Check check(Path file, Map<String, String> committed) {
+        List<Client> all = new ArrayList<>();
+        Map<Client, String> contents = new HashMap<>();
+        try (Crm crm = Crm.builder().storage(CrashChild.open(file, settings.urlSettings())).build()) {
+            for (int offset = 0; ; offset += ClientQuery.MAX_LIMIT) {
+                List<Client> page = crm.clients().find(ClientQuery.where(ClientCriterion.all())
+                        .page(offset, ClientQuery.MAX_LIMIT));
+                for (Client client : page) {
+                    all.add(client);
+                    contents.put(client, CrashWorkload.content(client, crm.contactPersons().ofClient(client.id())));
+                }
+                if (page.size() < ClientQuery.MAX_LIMIT) {
+                    break;
+                }
+            }
+            if (crm.clients().count(ClientCriterion.all()) != all.size()) {
+                return new Check(null, all.size(), List.of(), List.of(), List.of("count " + crm.clients().count(ClientCriterion.all())
+                        + " differs from the " + all.size() + " clients listed"));
+            }
+        } catch (RuntimeException | AssertionError e) {
+            return new Check(rootCause(e), 0, List.of(), List.of(), List.of());
+        }
+        List<String> damaged = new ArrayList<>();
+        Map<String, String> keyByCode = new HashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (Client client : all) {
+            String code = client.code().value();
+            String key = CrashWorkload.keyOf(client);
+            if (keyByCode.put(code, key) != null) {
+                damaged.add(code + ": the code is used twice");
+            }
+            if (!keys.add(key)) {
+                damaged.add(key + ": written twice");
+            }
+            if (!contents.get(client).equals(expected.of(key))) {
+                damaged.add(code + " " + key + ": read back as " + contents.get(client) + ", written as " + expected.of(key));
+            }
+        }
+        List<String> lost = new ArrayList<>();
+        List<String> lostCodes = new ArrayList<>();
+        committed.forEach((code, key) -> {
+            String found = keyByCode.get(code);
+            if (found == null) {
+                lost.add(code + " " + key + " is missing");
+                lostCodes.add(code);
+            } else if (!found.equals(key)) {
+                damaged.add(code + ": holds " + found + ", the child committed " + key + " under it");
+            }
+        });
+        return new Check(null, all.size(), lost, lostCodes, damaged);
+    }
+
+    static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = String.valueOf(root.getMessage()).replaceAll("\\s+", " ");
+        return root.getClass().getSimpleName() + ": " + (message.length() > 240 ? message.substring(0, 240) + "…" : message);
+    }
+
+    /** One child JVM: its committed clients, and when and how it ended. */
+    private static final class ChildRun {
+        private final int run;
+        private final Process process;
+        private final Path errors;
+        private final Map<String, String> committed = new LinkedHashMap<>();
+        private final CountDownLatch ready = new CountDownLatch(1);
+        private final Thread reader;
+        private final long started = System.nanoTime();
+        private volatile long readyAt;
+        private String exitedBy;
+
+        private ChildRun(int run, Process process, Path errors) {
+            this.run = run;
+            this.process = process;
+            this.errors = errors;
+            this.reader = new Thread(this::read, "kill-loop-reader-" + run);
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static ChildRun start(Settings settings, Path file, int run) {
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> command = new ArrayList<>(List.of(javaBin, "-ea", "-Xmx256m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-cp", String.join(File.pathSeparator, settings.childClassPath()),
+                    CrashChild.class.getName(), file.toAbsolutePath().toString(), String.valueOf(run), settings.urlSettings()));
+            Path errors = settings.dir().resolve("child.err");
+            try {
+                Process process = new ProcessBuilder(command).redirectError(errors.toFile()).start();
+                return new ChildRun(run, process, errors);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        private void read() {
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                    if (line.equals("READY")) {
+                        readyAt = System.nanoTime();
+                        ready.countDown();
+                    } else if (line.startsWith("C ")) {
+                        String[] parts = line.split(" ");
+                        if (parts.length == 3) {
+                            synchronized (committed) {
+                                committed.put(parts[1], parts[2]);
+                            }
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                // the pipe breaks when the child is killed: what was read so far counts
+            }
+        }
+
+        /**
+         * Kills the child {@code delay} ms after its start ({@code early}) or after it printed READY;
+         * answers how long it took to be ready, or null if it was killed (or ended) before.
+         */
+        Long killAfter(boolean early, long delay) {
+            try {
+                if (early) {
+                    process.waitFor(delay, TimeUnit.MILLISECONDS);
+                } else {
+                    boolean isReady = false;
+                    while (!isReady && process.isAlive()) {
+                        isReady = ready.await(100, TimeUnit.MILLISECONDS);
+                        if (System.nanoTime() - started > TimeUnit.SECONDS.toNanos(120)) {
+                            break;
+                        }
+                    }
+                    if (isReady) {
+                        process.waitFor(delay, TimeUnit.MILLISECONDS);
+                    }
+                }
+                if (process.isAlive()) {
+                    process.destroyForcibly();
+                } else {
+                    exitedBy = "exited by itself with status " + process.exitValue() + ": " + lastError();
+                }
+                process.waitFor();
+                reader.join(10_000);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+            return ready.getCount() == 0 ? (readyAt - started) / 1_000_000 : null;
+        }
+
+        Map<String, String> committed() {
+            synchronized (committed) {
+                return new LinkedHashMap<>(committed);
+            }
+        }
+
+        Optional<String> exitedBy() {
+            return Optional.ofNullable(exitedBy);
+        }
+
+        private String lastError() {
+            try {
+                List<String> lines = Files.readAllLines(errors, StandardCharsets.UTF_8);
+                return lines.stream().filter(l -> l.contains("Exception") || l.contains("Error")).reduce((a, b) -> b)
+                        .orElse(lines.isEmpty() ? "(no output)" : lines.get(lines.size() - 1));
+            } catch (IOException e) {
+                return "(no error output: " + e.getMessage() + ")";
+            }
+        }
+    }
+}
