@@ -44,16 +44,19 @@ final class KillLoop {
     static final int SHOWN = 40;
 
     record Outcome(int kills, int brokenFiles, int lostCommits, int damagedClients, int failedChildren, int files,
-                   long clientsChecked, int killedBeforeReady, long millis, List<String> failures) {
+                   long clientsChecked, int killedBeforeReady, long millis, long readyMillis, long checkMillis,
+                   List<String> failures) {
         boolean clean() {
             return brokenFiles == 0 && lostCommits == 0 && damagedClients == 0 && failedChildren == 0;
         }
 
         String summary() {
             return String.format("%d kills on %d files: %d broken files, %d lost commits, %d damaged clients, "
-                            + "%d children that failed by themselves; %d clients checked, %d kills before READY, %.2f s per kill%s",
+                            + "%d children that failed by themselves; %d clients checked, %d kills before READY, %.2f s per kill "
+                            + "(child start to READY %.2f s, reopen and check %.2f s)%s",
                     kills, files, brokenFiles, lostCommits, damagedClients, failedChildren, clientsChecked, killedBeforeReady,
-                    millis / 1000.0 / Math.max(1, kills), failures.isEmpty() ? "" : "\n  " + String.join("\n  ", shown()));
+                    millis / 1000.0 / Math.max(1, kills), readyMillis / 1000.0 / Math.max(1, kills - killedBeforeReady),
+                    checkMillis / 1000.0 / Math.max(1, kills), failures.isEmpty() ? "" : "\n  " + String.join("\n  ", shown()));
         }
 
         private List<String> shown() {
@@ -89,6 +92,8 @@ final class KillLoop {
         int killsOnFile = 0;
         Map<String, String> committed = new LinkedHashMap<>();
         long readyMillis = 3000;
+        long readyTotal = 0;
+        long checkTotal = 0;
         try {
             for (int kill = 0; kill < settings.kills(); kill++) {
                 if (file == null || killsOnFile == settings.killsPerFile()) {
@@ -104,10 +109,13 @@ final class KillLoop {
                     beforeReady++;
                 } else {
                     readyMillis = Math.max(1, ready);
+                    readyTotal += ready;
                 }
                 killsOnFile++;
                 committed.putAll(child.committed());
+                long checkStart = System.nanoTime();
                 Check check = check(file, committed);
+                checkTotal += (System.nanoTime() - checkStart) / 1_000_000;
                 checked += check.clients();
                 lost += check.lost().size();
                 damaged += check.damaged().size();
@@ -129,7 +137,7 @@ final class KillLoop {
             expected.close();
         }
         return new Outcome(settings.kills(), broken, lost, damaged, failedChildren, files, checked, beforeReady,
-                (System.nanoTime() - start) / 1_000_000, failures);
+                (System.nanoTime() - start) / 1_000_000, readyTotal, checkTotal, failures);
     }
 
     private record Check(String broken, long clients, List<String> lost, List<String> lostCodes, List<String> damaged) {
