@@ -9,22 +9,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import org.crmkit.Crm;
-import org.crmkit.client.Client;
-import org.crmkit.client.ClientCriterion;
-import org.crmkit.client.ClientQuery;
-import org.crmkit.jpa.JpaStorage;
 
 /**
  * Kills a {@link CrashChild} again and again and reopens its file after every kill. A file is
@@ -114,7 +105,9 @@ final class KillLoop {
                 killsOnFile++;
                 committed.putAll(child.committed());
                 long checkStart = System.nanoTime();
-                Check check = check(file, committed);
+                Path opened = file;
+                ClientBaseCheck check = ClientBaseCheck.of(() -> CrashChild.open(opened, settings.urlSettings()),
+                        committed, expected);
                 checkTotal += (System.nanoTime() - checkStart) / 1_000_000;
                 checked += check.clients();
                 lost += check.lost().size();
@@ -138,71 +131,6 @@ final class KillLoop {
         }
         return new Outcome(settings.kills(), broken, lost, damaged, failedChildren, files, checked, beforeReady,
                 (System.nanoTime() - start) / 1_000_000, readyTotal, checkTotal, failures);
-    }
-
-    private record Check(String broken, long clients, List<String> lost, List<String> lostCodes, List<String> damaged) {
-    }
-
-    /** Opens the file as a restarted host would, with the public API, and checks every client. */
-    private Check check(Path file, Map<String, String> committed) {
-        List<Client> all = new ArrayList<>();
-        Map<Client, String> contents = new HashMap<>();
-        try (Crm crm = Crm.builder().storage(CrashChild.open(file, settings.urlSettings())).build()) {
-            for (int offset = 0; ; offset += ClientQuery.MAX_LIMIT) {
-                List<Client> page = crm.clients().find(ClientQuery.where(ClientCriterion.all())
-                        .page(offset, ClientQuery.MAX_LIMIT));
-                for (Client client : page) {
-                    all.add(client);
-                    contents.put(client, CrashWorkload.content(client, crm.contactPersons().ofClient(client.id())));
-                }
-                if (page.size() < ClientQuery.MAX_LIMIT) {
-                    break;
-                }
-            }
-            if (crm.clients().count(ClientCriterion.all()) != all.size()) {
-                return new Check(null, all.size(), List.of(), List.of(), List.of("count " + crm.clients().count(ClientCriterion.all())
-                        + " differs from the " + all.size() + " clients listed"));
-            }
-        } catch (RuntimeException | AssertionError e) {
-            return new Check(rootCause(e), 0, List.of(), List.of(), List.of());
-        }
-        List<String> damaged = new ArrayList<>();
-        Map<String, String> keyByCode = new HashMap<>();
-        Set<String> keys = new HashSet<>();
-        for (Client client : all) {
-            String code = client.code().value();
-            String key = CrashWorkload.keyOf(client);
-            if (keyByCode.put(code, key) != null) {
-                damaged.add(code + ": the code is used twice");
-            }
-            if (!keys.add(key)) {
-                damaged.add(key + ": written twice");
-            }
-            if (!contents.get(client).equals(expected.of(key))) {
-                damaged.add(code + " " + key + ": read back as " + contents.get(client) + ", written as " + expected.of(key));
-            }
-        }
-        List<String> lost = new ArrayList<>();
-        List<String> lostCodes = new ArrayList<>();
-        committed.forEach((code, key) -> {
-            String found = keyByCode.get(code);
-            if (found == null) {
-                lost.add(code + " " + key + " is missing");
-                lostCodes.add(code);
-            } else if (!found.equals(key)) {
-                damaged.add(code + ": holds " + found + ", the child committed " + key + " under it");
-            }
-        });
-        return new Check(null, all.size(), lost, lostCodes, damaged);
-    }
-
-    static String rootCause(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = String.valueOf(root.getMessage()).replaceAll("\\s+", " ");
-        return root.getClass().getSimpleName() + ": " + (message.length() > 240 ? message.substring(0, 240) + "…" : message);
     }
 
     /** One child JVM: its committed clients, and when and how it ended. */
