@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * Kills a {@link CrashChild} again and again and reopens its file after every kill. A file is
@@ -36,7 +37,7 @@ final class KillLoop {
 
     record Outcome(int kills, int brokenFiles, int lostCommits, int damagedClients, int failedChildren, int files,
                    long clientsChecked, int killedBeforeReady, long millis, long readyMillis, long checkMillis,
-                   List<String> failures) {
+                   int traceFiles, List<String> failures) {
         boolean clean() {
             return brokenFiles == 0 && lostCommits == 0 && damagedClients == 0 && failedChildren == 0;
         }
@@ -44,10 +45,10 @@ final class KillLoop {
         String summary() {
             return String.format("%d kills on %d files: %d broken files, %d lost commits, %d damaged clients, "
                             + "%d children that failed by themselves; %d clients checked, %d kills before READY, %.2f s per kill "
-                            + "(child start to READY %.2f s, reopen and check %.2f s)%s",
+                            + "(child start to READY %.2f s, reopen and check %.2f s); H2 trace files (errors H2 logged itself): %d%s",
                     kills, files, brokenFiles, lostCommits, damagedClients, failedChildren, clientsChecked, killedBeforeReady,
                     millis / 1000.0 / Math.max(1, kills), readyMillis / 1000.0 / Math.max(1, kills - killedBeforeReady),
-                    checkMillis / 1000.0 / Math.max(1, kills), failures.isEmpty() ? "" : "\n  " + String.join("\n  ", shown()));
+                    checkMillis / 1000.0 / Math.max(1, kills), traceFiles, failures.isEmpty() ? "" : "\n  " + String.join("\n  ", shown()));
         }
 
         private List<String> shown() {
@@ -130,7 +131,16 @@ final class KillLoop {
             expected.close();
         }
         return new Outcome(settings.kills(), broken, lost, damaged, failedChildren, files, checked, beforeReady,
-                (System.nanoTime() - start) / 1_000_000, readyTotal, checkTotal, failures);
+                (System.nanoTime() - start) / 1_000_000, readyTotal, checkTotal, traceFiles(), failures);
+    }
+
+    /** H2 writes {@code <file>.trace.db} when it logs an error it did not throw (a failed close, for one). */
+    private int traceFiles() {
+        try (Stream<Path> files = Files.list(settings.dir())) {
+            return (int) files.filter(f -> f.getFileName().toString().endsWith(".trace.db")).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** One child JVM: its committed clients, and when and how it ended. */
