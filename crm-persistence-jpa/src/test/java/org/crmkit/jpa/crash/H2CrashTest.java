@@ -31,8 +31,8 @@ class H2CrashTest {
         int kills = Integer.getInteger("crash.kills", DEFAULT_KILLS);
         long seed = Long.getLong("crash.seed", 20261205L);
         Path dir = Files.createDirectories(Path.of("target", "crash", "loop-" + ProcessHandle.current().pid()));
-        KillLoop.Settings settings = new KillLoop.Settings(dir, kills, seed, Integer.getInteger("crash.killsPerFile", 10),
-                Integer.getInteger("crash.delayMillis", 1200), testClassPath(), System.getProperty("crash.h2Settings", ""));
+        KillLoop.Settings settings = new KillLoop.Settings(dir, kills, seed, Integer.getInteger("crash.killsPerFile", 5),
+                Integer.getInteger("crash.maxUnits", 12), Integer.getInteger("crash.delayMillis", 300), testClassPath(), System.getProperty("crash.h2Settings", ""));
         KillLoop.Outcome outcome;
         try {
             outcome = new KillLoop(settings).run();

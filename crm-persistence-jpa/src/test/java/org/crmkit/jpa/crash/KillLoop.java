@@ -9,11 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -26,8 +29,13 @@ import java.util.stream.Stream;
  * new one; otherwise a file is reused for {@code killsPerFile} kills.
  */
 final class KillLoop {
-    /** How a loop runs: {@code delayMillis} bounds the random time a child writes before it is killed. */
-    record Settings(Path dir, int kills, long seed, int killsPerFile, int delayMillis, List<String> childClassPath,
+    /**
+     * How a loop runs. A child is killed after a random number of committed units below
+     * {@code maxUnits} and then a random time below {@code delayMillis} (so the kill lands anywhere
+     * in a unit of work, however loaded the machine is); one kill in five on a file that exists
+     * lands at a random moment of the child's start instead (while H2 opens the file).
+     */
+    record Settings(Path dir, int kills, long seed, int killsPerFile, int maxUnits, int delayMillis, List<String> childClassPath,
                     String urlSettings) {
     }
 
@@ -37,7 +45,7 @@ final class KillLoop {
 
     record Outcome(int kills, int brokenFiles, int lostCommits, int damagedClients, int failedChildren, int files,
                    long clientsChecked, int killedBeforeReady, long millis, long readyMillis, long checkMillis,
-                   int traceFiles, List<String> failures) {
+                   int traceFiles, Set<String> traceCauses, List<String> failures) {
         boolean clean() {
             return brokenFiles == 0 && lostCommits == 0 && damagedClients == 0 && failedChildren == 0;
         }
@@ -45,17 +53,19 @@ final class KillLoop {
         String summary() {
             return String.format("%d kills on %d files: %d broken files, %d lost commits, %d damaged clients, "
                             + "%d children that failed by themselves; %d clients checked, %d kills before READY, %.2f s per kill "
-                            + "(child start to READY %.2f s, reopen and check %.2f s); H2 trace files (errors H2 logged itself): %d%s",
+                            + "(child start to READY %.2f s, reopen and check %.2f s); H2 trace files (errors H2 logged itself): %d %s%s",
                     kills, files, brokenFiles, lostCommits, damagedClients, failedChildren, clientsChecked, killedBeforeReady,
                     millis / 1000.0 / Math.max(1, kills), readyMillis / 1000.0 / Math.max(1, kills - killedBeforeReady),
-                    checkMillis / 1000.0 / Math.max(1, kills), traceFiles, failures.isEmpty() ? "" : "\n  " + String.join("\n  ", shown()));
+                    checkMillis / 1000.0 / Math.max(1, kills), traceFiles, traceCauses, failures.isEmpty() ? "" : "\n  " + String.join("\n  ", shown()));
         }
 
         private List<String> shown() {
-            if (failures.size() <= SHOWN) {
-                return failures;
+            List<String> ordered = new ArrayList<>(failures);
+            ordered.sort(Comparator.comparing(line -> !line.contains("broken file")));
+            if (ordered.size() <= SHOWN) {
+                return ordered;
             }
-            List<String> some = new ArrayList<>(failures.subList(0, SHOWN));
+            List<String> some = new ArrayList<>(ordered.subList(0, SHOWN));
             some.add("… and " + (failures.size() - SHOWN) + " more");
             return some;
         }
@@ -95,8 +105,9 @@ final class KillLoop {
                 }
                 boolean early = killsOnFile > 0 && random.nextInt(5) == 0;
                 long delay = early ? random.nextInt((int) readyMillis) : random.nextInt(settings.delayMillis());
+                int units = random.nextInt(settings.maxUnits());
                 ChildRun child = ChildRun.start(settings, file, kill);
-                Long ready = child.killAfter(early, delay);
+                Long ready = child.killAfter(early, units * CrashChild.PER_UNIT, delay);
                 if (ready == null) {
                     beforeReady++;
                 } else {
@@ -131,16 +142,40 @@ final class KillLoop {
             expected.close();
         }
         return new Outcome(settings.kills(), broken, lost, damaged, failedChildren, files, checked, beforeReady,
-                (System.nanoTime() - start) / 1_000_000, readyTotal, checkTotal, traceFiles(), failures);
+                (System.nanoTime() - start) / 1_000_000, readyTotal, checkTotal, traceFiles().size(), traceCauses(), failures);
     }
 
     /** H2 writes {@code <file>.trace.db} when it logs an error it did not throw (a failed close, for one). */
-    private int traceFiles() {
+    private List<Path> traceFiles() {
         try (Stream<Path> files = Files.list(settings.dir())) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(".trace.db")).count();
+            return files.filter(f -> f.getFileName().toString().endsWith(".trace.db")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The innermost causes H2 logged in its trace files, each once. */
+    private Set<String> traceCauses() {
+        Set<String> causes = new TreeSet<>();
+        for (Path trace : traceFiles()) {
+            String last = null;
+            try {
+                for (String line : Files.readAllLines(trace, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("Caused by: ")) {
+                        last = line.substring("Caused by: ".length());
+                    } else if (!line.startsWith("\t") && last != null) {
+                        causes.add(last.length() > 160 ? last.substring(0, 160) : last);
+                        last = null;
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (last != null) {
+                causes.add(last.length() > 160 ? last.substring(0, 160) : last);
+            }
+        }
+        return causes;
     }
 
     /** One child JVM: its committed clients, and when and how it ended. */
@@ -189,6 +224,7 @@ final class KillLoop {
                         if (parts.length == 3) {
                             synchronized (committed) {
                                 committed.put(parts[1], parts[2]);
+                                committed.notifyAll();
                             }
                         }
                     }
@@ -199,10 +235,11 @@ final class KillLoop {
         }
 
         /**
-         * Kills the child {@code delay} ms after its start ({@code early}) or after it printed READY;
-         * answers how long it took to be ready, or null if it was killed (or ended) before.
+         * Kills the child {@code delay} ms after its start ({@code early}), or {@code delay} ms after
+         * it reported {@code clients} committed clients; answers how long it took to be ready, or
+         * null if it was killed (or ended) before.
          */
-        Long killAfter(boolean early, long delay) {
+        Long killAfter(boolean early, int clients, long delay) {
             try {
                 if (early) {
                     process.waitFor(delay, TimeUnit.MILLISECONDS);
@@ -215,6 +252,7 @@ final class KillLoop {
                         }
                     }
                     if (isReady) {
+                        awaitCommitted(clients);
                         process.waitFor(delay, TimeUnit.MILLISECONDS);
                     }
                 }
@@ -231,6 +269,15 @@ final class KillLoop {
                 throw new IllegalStateException("interrupted", e);
             }
             return ready.getCount() == 0 ? (readyAt - started) / 1_000_000 : null;
+        }
+
+        private void awaitCommitted(int clients) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            synchronized (committed) {
+                while (committed.size() < clients && process.isAlive() && System.nanoTime() < deadline) {
+                    committed.wait(50);
+                }
+            }
         }
 
         Map<String, String> committed() {
