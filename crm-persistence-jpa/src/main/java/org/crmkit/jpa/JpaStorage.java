@@ -51,9 +51,9 @@ public final class JpaStorage implements Storage {
 
     /**
      * A file-based H2 database at {@code file} (H2 adds {@code .mv.db}), migrated to the current
-     * schema. Every commit is written to the file before it returns ({@code WRITE_DELAY=0}), so a
-     * host killed right after a commit ({@code kill -9}) keeps it; a power loss may still take what
-     * the operating system had not yet written to disk.
+     * schema. H2 writes each commit into the file as it commits ({@code WRITE_DELAY=0}), so a host
+     * killed right after a commit ({@code kill -9}) almost always keeps it; a power loss may still
+     * take what the operating system had not yet written to disk.
      */
     public static JpaStorage h2(Path file) {
         return builder().url(h2Url(file)).user("sa").password("").build();

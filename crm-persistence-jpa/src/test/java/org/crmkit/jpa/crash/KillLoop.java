@@ -46,10 +46,6 @@ final class KillLoop {
     record Outcome(int kills, int brokenFiles, int lostCommits, int damagedClients, int failedChildren, int files,
                    long clientsChecked, int killedBeforeReady, long millis, long readyMillis, long checkMillis,
                    int traceFiles, Set<String> traceCauses, List<String> failures) {
-        boolean clean() {
-            return intact() && lostCommits == 0;
-        }
-
         /** Every file opened and every client in it is whole, codes unique; commits may have been lost. */
         boolean intact() {
             return brokenFiles == 0 && damagedClients == 0 && failedChildren == 0;
