@@ -43,7 +43,7 @@ public final class JpaStorageProvider implements StorageProvider {
         if (url == null) {
             Path file = Path.of(path == null || path.isBlank() ? DEFAULT_PATH : path).toAbsolutePath();
             LOG.info("crmkit keeps its data in the embedded H2 database {}.mv.db", file);
-            url = "jdbc:h2:file:" + file;
+            url = JpaStorage.h2Url(file);
         }
         return JpaStorage.builder().url(url).user(settings.getOrDefault("user", url.startsWith("jdbc:h2:") ? "sa" : null))
                 .password(settings.get("password")).migrate(Boolean.parseBoolean(migrate)).build();
