@@ -3,5 +3,7 @@
  * {@link org.crmkit.messaging.kit.SmsGatewayContract} (or {@link org.crmkit.messaging.kit.EmailSenderContract})
  * and supplies the gateway plus a test double of the provider behind it. The kit depends on JUnit Jupiter
  * only, and checks what a host relies on: ids, intact text, part counts, failure kinds and receipts.
+ * {@link org.crmkit.messaging.kit.PluginArchitectureContract} (which needs ArchUnit as well) checks that a
+ * plugin's main classes use only the SPI, the JDK, slf4j-api and the libraries the plugin names.
  */
 package org.crmkit.messaging.kit;
