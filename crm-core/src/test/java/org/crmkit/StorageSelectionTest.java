@@ -102,11 +102,17 @@ class StorageSelectionTest {
         assertThat(crm.clients().register(NewClient.legalEntity("Пайт")).version()).isEqualTo(1);
     }
 
-    /** A second provider answering to "alpha", differing only in case. */
-    public static final class ShoutingAlpha implements StorageProvider {
+    /** A provider with a fixed name whose storages are plain in-memory ones. */
+    public abstract static class FixedName implements StorageProvider {
+        private final String name;
+
+        FixedName(String name) {
+            this.name = name;
+        }
+
         @Override
         public String name() {
-            return "ALPHA";
+            return name;
         }
 
         @Override
@@ -115,16 +121,17 @@ class StorageSelectionTest {
         }
     }
 
-    /** A provider that cannot say its name. */
-    public static final class Nameless implements StorageProvider {
-        @Override
-        public String name() {
-            return " ";
+    /** A second provider answering to "alpha", differing only in case. */
+    public static final class ShoutingAlpha extends FixedName {
+        public ShoutingAlpha() {
+            super("ALPHA");
         }
+    }
 
-        @Override
-        public Storage create(Map<String, String> settings) {
-            return new InMemoryStorage();
+    /** A provider that cannot say its name. */
+    public static final class Nameless extends FixedName {
+        public Nameless() {
+            super(" ");
         }
     }
 }
