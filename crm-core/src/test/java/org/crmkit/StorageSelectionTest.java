@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import org.crmkit.common.CrmException;
 import org.crmkit.storage.Storage;
+import org.crmkit.storage.StorageProvider;
 import org.crmkit.storage.StorageSelection;
 import org.crmkit.memory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,42 @@ class StorageSelectionTest {
     }
 
     @Test
+    void aProviderIsChosenByNameIgnoringCase() throws IOException {
+        ClassLoader loader = withProviders(TestProviders.Alpha.class.getName(), TestProviders.Beta.class.getName());
+
+        assertThat(((TestProviders.Named) StorageSelection.select(Optional.of("BETA"), Map.of(), loader)).name()).isEqualTo("beta");
+        assertThat(((TestProviders.Named) StorageSelection.select(Optional.of(" Alpha "), Map.of(), loader)).name()).isEqualTo("alpha");
+    }
+
+    @Test
+    void twoProvidersWithOneNameAreAnErrorNamingBothClasses() throws IOException {
+        ClassLoader loader = withProviders(TestProviders.Alpha.class.getName(), ShoutingAlpha.class.getName(),
+                TestProviders.Beta.class.getName());
+
+        assertThatThrownBy(() -> StorageSelection.select(Optional.of("alpha"), Map.of(), loader))
+                .isInstanceOf(CrmException.class)
+                .hasMessageContaining(TestProviders.Alpha.class.getName())
+                .hasMessageContaining(ShoutingAlpha.class.getName());
+        assertThat(((TestProviders.Named) StorageSelection.select(Optional.of("beta"), Map.of(), loader)).name()).isEqualTo("beta");
+    }
+
+    @Test
+    void aBlankNameIsAnError() throws IOException {
+        ClassLoader loader = withProviders(TestProviders.Alpha.class.getName());
+
+        assertThatThrownBy(() -> StorageSelection.select(Optional.of(" "), Map.of(), loader))
+                .isInstanceOf(CrmException.class).hasMessage("storage provider name must not be blank, got \" \"");
+    }
+
+    @Test
+    void aNamedProviderMustBeThereEvenWhenNoneIsFound() throws IOException {
+        assertThatThrownBy(() -> StorageSelection.select(Optional.of("jpa"), Map.of(), withProviders()))
+                .isInstanceOf(CrmException.class).hasMessage("no storage provider named \"jpa\"; available: (none)");
+    }
+
+    @Test
     void aBrokenProviderIsReportedAndSkipped() throws IOException {
-        ClassLoader loader = withProviders("org.crmkit.NoSuchProvider", TestProviders.Alpha.class.getName());
+        ClassLoader loader = withProviders("org.crmkit.NoSuchProvider", Nameless.class.getName(), TestProviders.Alpha.class.getName());
         Storage storage = StorageSelection.select(Optional.empty(), Map.of(), loader);
         assertThat(((TestProviders.Named) storage).name()).isEqualTo("alpha");
     }
@@ -66,5 +101,38 @@ class StorageSelectionTest {
         InMemoryStorage explicit = new InMemoryStorage();
         Crm crm = Crm.builder().storage(explicit).storageProvider("nothing-like-this", Map.of()).build();
         assertThat(crm.clients().register(NewClient.legalEntity("Пайт")).version()).isEqualTo(1);
+    }
+
+    /** A provider with a fixed name whose storages are plain in-memory ones. */
+    public abstract static class FixedName implements StorageProvider {
+        private final String name;
+
+        FixedName(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Storage create(Map<String, String> settings) {
+            return new InMemoryStorage();
+        }
+    }
+
+    /** A second provider answering to "alpha", differing only in case. */
+    public static final class ShoutingAlpha extends FixedName {
+        public ShoutingAlpha() {
+            super("ALPHA");
+        }
+    }
+
+    /** A provider that cannot say its name. */
+    public static final class Nameless extends FixedName {
+        public Nameless() {
+            super(" ");
+        }
     }
 }

@@ -3,9 +3,13 @@ package org.crmkit.common;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import org.crmkit.messaging.sms.SmsDestination;
 
 /**
  * A phone number in E.164 form ({@code +79161234567}): the one form crmkit stores, compares and
@@ -16,6 +20,9 @@ import java.util.regex.Pattern;
  * country, so {@code 8 (916) 123-45-67}, {@code +7 916 1234567} and {@code 89161234567} typed in
  * Russia all become the same {@code +79161234567}. The constructor checks only the form, so a
  * number stored before a country changed its numbering plan can still be read back.
+ *
+ * <p>Not every phone can take an SMS: a landline or a toll-free number is a phone all the same.
+ * {@link #smsDestination()} tells which can.
  */
 public record PhoneNumber(String e164) {
 
@@ -24,6 +31,8 @@ public record PhoneNumber(String e164) {
 
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
     private static final int MAX_INPUT_LENGTH = 64;
+    /** Lines an SMS reaches; where a plan cannot tell mobile from fixed numbers (USA, Canada) it may. */
+    private static final Set<PhoneNumberType> SMS_LINES = Set.of(PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR_MOBILE);
 
     /** Thread-safe and expensive to build (it loads the metadata): one for the whole library. */
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -78,6 +87,30 @@ public record PhoneNumber(String e164) {
         } catch (NumberParseException e) {
             return e164;
         }
+    }
+
+    /**
+     * Where an SMS to this number goes, when one can reach it: the number has a form the messaging
+     * SPI's {@link SmsDestination} accepts (its one rule, which an {@code SmsMessage} checks too), and
+     * libphonenumber's numbering plan puts it on a mobile line, or on a line its country does not tell
+     * from a mobile one. Empty for landlines, toll-free, premium-rate, shared-cost and VoIP numbers, and
+     * for numbers the current plan does not know.
+     */
+    public Optional<SmsDestination> smsDestination() {
+        if (!SmsDestination.accepts(e164)) {
+            return Optional.empty();
+        }
+        try {
+            return SMS_LINES.contains(UTIL.getNumberType(UTIL.parse(e164, "ZZ")))
+                    ? Optional.of(new SmsDestination(e164)) : Optional.empty();
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Whether an SMS can reach this number: {@link #smsDestination()} is present. */
+    public boolean smsReachable() {
+        return smsDestination().isPresent();
     }
 
     /** The digits without the {@code +}: {@code 79161234567}, as many SMS gateways want them. */

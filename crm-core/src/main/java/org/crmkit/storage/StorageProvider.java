@@ -7,7 +7,10 @@ import java.util.Map;
  * The constructor must be cheap; connecting happens in {@link #create}.
  */
 public interface StorageProvider {
-    /** A short name to choose this provider by, e.g. {@code jpa}. */
+    /**
+     * A short name to choose this provider by, e.g. {@code jpa}; compared ignoring case, so two providers
+     * on one class path must differ by more than case.
+     */
     String name();
 
     Storage create(Map<String, String> settings);

@@ -1,23 +1,23 @@
 package org.crmkit.storage;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.crmkit.common.CrmException;
+import org.crmkit.messaging.ProviderCatalogue;
+import org.crmkit.messaging.ProviderSelectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Picks the storage when the host registered none: a provider found through
- * {@link ServiceLoader}, chosen by name when several are found (several and no name is an error
- * that lists them); the in-memory storage when none is found, with a warning, since its data does
- * not survive the process.
+ * Picks the storage when the host registered none: a provider found through {@link ServiceLoader},
+ * chosen by the rules every crmkit provider is chosen by ({@link ProviderCatalogue}: names compared
+ * ignoring case, two providers with the name asked for, several and none named, or an unknown name
+ * are errors listing the candidates, a provider that fails to load is logged and skipped). When none
+ * is found and none is named, the in-memory storage, with a warning, since its data does not survive
+ * the process.
  */
 public final class StorageSelection {
     private static final Logger LOG = LoggerFactory.getLogger(StorageSelection.class);
@@ -25,49 +25,32 @@ public final class StorageSelection {
     private StorageSelection() {
     }
 
+    /**
+     * @throws CrmException when no provider fits the rules; its message lists the candidates
+     */
     public static Storage select(Optional<String> name, Map<String, String> settings, ClassLoader loader) {
         return select(name, settings, loader, () -> {
             throw new CrmException("no storage provider found; register a Storage with Crm.builder().storage(...)");
         });
     }
 
-    /** The same, with {@code fallback} made (and a warning logged) when no provider is found. */
+    /** The same, with {@code fallback} made (and a warning logged) when no provider is found and none is named. */
     public static Storage select(Optional<String> name, Map<String, String> settings, ClassLoader loader, Supplier<Storage> fallback) {
-        List<StorageProvider> found = discover(loader);
-        if (name.isPresent()) {
-            return found.stream().filter(p -> p.name().equals(name.get())).findFirst()
-                    .orElseThrow(() -> new CrmException("no storage provider named \"" + name.get() + "\"; found: "
-                            + names(found)))
-                    .create(settings);
+        ProviderCatalogue<StorageProvider> found = ProviderCatalogue.builder(StorageProvider.class, StorageProvider::name)
+                .noun("storage")
+                .howToChoose("choose one with Crm.builder().storageProvider(name) or register a Storage explicitly")
+                .classLoader(loader)
+                .build();
+        if (name.isEmpty() && found.isEmpty()) {
+            LOG.warn("no storage provider found; using the in-memory storage, whose data is lost when the process ends");
+            return fallback.get();
         }
-        if (found.size() > 1) {
-            throw new CrmException("several storage providers found (" + names(found)
-                    + "); choose one with Crm.builder().storageProvider(name) or register a Storage explicitly");
+        StorageProvider provider;
+        try {
+            provider = found.select(name);
+        } catch (ProviderSelectionException | IllegalArgumentException e) {
+            throw new CrmException(e.getMessage(), e);
         }
-        if (found.size() == 1) {
-            return found.get(0).create(settings);
-        }
-        LOG.warn("no storage provider found; using the in-memory storage, whose data is lost when the process ends");
-        return fallback.get();
-    }
-
-    private static List<StorageProvider> discover(ClassLoader loader) {
-        List<StorageProvider> found = new ArrayList<>();
-        var iterator = ServiceLoader.load(StorageProvider.class, loader).iterator();
-        while (true) {
-            try {
-                if (!iterator.hasNext()) {
-                    break;
-                }
-                found.add(iterator.next());
-            } catch (ServiceConfigurationError e) {
-                LOG.error("a storage provider could not be loaded and is skipped: {}", e.getMessage());
-            }
-        }
-        return found;
-    }
-
-    private static String names(List<StorageProvider> providers) {
-        return providers.isEmpty() ? "none" : providers.stream().map(StorageProvider::name).collect(Collectors.joining(", "));
+        return provider.create(settings);
     }
 }

@@ -118,7 +118,7 @@ class MessagingProvidersTest {
         assertThat(providers.smsGatewayProviders()).extracting(SmsGatewayProvider::name)
                 .containsExactlyInAnyOrder("gamma", "beta");
         assertThat(providers.loadFailures()).hasSize(2);
-        String failures = providers.loadFailures().stream().map(MessagingProviders.LoadFailure::message)
+        String failures = providers.loadFailures().stream().map(ProviderCatalogue.LoadFailure::message)
                 .collect(Collectors.joining("\n"));
         assertThat(failures).contains("org.crmkit.messaging.NoSuchProvider").contains("TestProviders$Exploding");
         assertThat(providers.loadFailures()).allSatisfy(failure ->
@@ -134,6 +134,32 @@ class MessagingProvidersTest {
                 .isInstanceOf(ProviderSelectionException.class)
                 .hasMessageContaining("TestProviders$Alpha")
                 .hasMessageContaining("TestProviders$AlphaTwin");
+    }
+
+    @Test
+    void twoExplicitProvidersWithOneNameAreAnErrorButExplicitWinsOverADiscoveredTwin() {
+        MessagingProviders providers = MessagingProviders.builder().classLoader(plugins("alpha"))
+                .smsGatewayProvider(new TestProviders.Named("one"))
+                .smsGatewayProvider(new TestProviders.Named("ONE"))
+                .smsGatewayProvider(new TestProviders.AlphaTwin())
+                .build();
+
+        assertThatThrownBy(() -> providers.smsGatewayProvider("One"))
+                .isInstanceOfSatisfying(ProviderSelectionException.class,
+                        e -> assertThat(e.candidates()).containsExactly("one", "ONE"))
+                .hasMessageContaining("TestProviders$Named (\"one\"), org.crmkit.messaging.TestProviders$Named (\"ONE\")");
+        assertThat(providers.smsGatewayProvider("alpha")).isInstanceOf(TestProviders.AlphaTwin.class);
+    }
+
+    @Test
+    void blankNamesAreRefused() {
+        MessagingProviders providers = discover("alpha");
+
+        assertThatThrownBy(() -> providers.smsGatewayProvider(" "))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("blank");
+        assertThatThrownBy(() -> MessagingProviders.builder().discovery(false)
+                .smsGatewayProvider(new TestProviders.Named(" ")).build())
+                .isInstanceOf(MessagingException.class).hasMessageContaining("TestProviders$Named has a blank name()");
     }
 
     @Test

@@ -16,14 +16,14 @@ import org.crmkit.messaging.InvalidMessageException;
  *       already accepted at most once;</li>
  *   <li>{@code sender}: an alphanumeric sender name of 1–11 characters, or a number of up to 15 digits
  *       with an optional leading {@code +}; no control characters;</li>
- *   <li>{@code destination}: E.164, a {@code +} followed by 8–15 digits, the first not 0;</li>
+ *   <li>{@code destination}: E.164, a {@code +} followed by 7–15 digits, the first not 0: the rule of
+ *       {@link SmsDestination};</li>
  *   <li>{@code text}: not empty; any characters (the encoding is chosen by {@link SmsParts});</li>
  *   <li>{@code validity}: when present, positive: how long the network keeps trying to deliver.</li>
  * </ul>
  */
 public record SmsMessage(String idempotencyKey, String sender, String destination, String text, Optional<Duration> validity) {
 
-    private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{7,14}");
     private static final Pattern NUMERIC_SENDER = Pattern.compile("\\+?[0-9]{1,15}");
 
     public SmsMessage {
@@ -37,10 +37,7 @@ public record SmsMessage(String idempotencyKey, String sender, String destinatio
             throw new InvalidMessageException("sender", sender,
                     "sender must be a name of 1-11 characters or a number of up to 15 digits, got \"" + sender + "\"");
         }
-        if (destination == null || !E164.matcher(destination).matches()) {
-            throw new InvalidMessageException("destination", destination,
-                    "destination must be E.164 (+ then 8-15 digits, e.g. +79161234567), got \"" + destination + "\"");
-        }
+        new SmsDestination(destination);
         if (text == null || text.isEmpty()) {
             throw new InvalidMessageException("text", text, "text must not be empty");
         }
