@@ -1,5 +1,6 @@
 package org.crmkit.jpa.crash;
 
+import org.crmkit.criteria.Criterion;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +37,7 @@ record ClientBaseCheck(String broken, long clients, List<String> lost, List<Stri
         Map<Client, String> contents = new HashMap<>();
         try (Crm crm = Crm.builder().storage(open.get()).build()) {
             for (int offset = 0; ; offset += ClientQuery.MAX_LIMIT) {
-                List<Client> page = crm.clients().find(ClientQuery.where(ClientCriterion.all())
+                List<Client> page = crm.clients().find(ClientQuery.where(Criterion.all())
                         .page(offset, ClientQuery.MAX_LIMIT));
                 for (Client client : page) {
                     all.add(client);
@@ -46,7 +47,7 @@ record ClientBaseCheck(String broken, long clients, List<String> lost, List<Stri
                     break;
                 }
             }
-            long counted = crm.clients().count(ClientCriterion.all());
+            long counted = crm.clients().count(Criterion.all());
             if (counted != all.size()) {
                 return new ClientBaseCheck(null, all.size(), List.of(), List.of(),
                         List.of("count " + counted + " differs from the " + all.size() + " clients listed"));

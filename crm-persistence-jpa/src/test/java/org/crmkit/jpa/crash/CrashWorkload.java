@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.crmkit.Crm;
-import org.crmkit.NewClient;
+import org.crmkit.client.NewClient;
 import org.crmkit.client.Client;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactType;
@@ -17,7 +17,7 @@ import org.crmkit.common.Money;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyType;
 import org.crmkit.property.PropertyValue;
-import org.crmkit.storage.memory.InMemoryStorage;
+import org.crmkit.memory.InMemoryStorage;
 
 /**
  * What the crashing child writes: clients named by a key ({@code Сбой 12-345}), each with contacts,

@@ -1,5 +1,6 @@
 package org.crmkit.jpa.crash;
 
+import org.crmkit.criteria.Criterion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -65,7 +66,7 @@ class H2UpgradeTest {
             crm.clients().register(CrashWorkload.draft("after-upgrade"));
         }
         try (Crm crm = Crm.builder().storage(JpaStorage.h2(file)).build()) {
-            assertThat(crm.clients().count(ClientCriterion.all())).isEqualTo(CLIENTS + 1);
+            assertThat(crm.clients().count(Criterion.all())).isEqualTo(CLIENTS + 1);
         }
     }
 

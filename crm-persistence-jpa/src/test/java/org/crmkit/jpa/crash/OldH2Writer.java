@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.crmkit.Crm;
-import org.crmkit.NewClient;
+import org.crmkit.client.NewClient;
 import org.crmkit.client.Client;
 import org.crmkit.jpa.JpaStorage;
 
