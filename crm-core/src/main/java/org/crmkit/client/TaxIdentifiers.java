@@ -34,10 +34,6 @@ public record TaxIdentifiers(Optional<Inn> inn, Optional<Kpp> kpp, Optional<Ogrn
         return Optional.ofNullable(text).filter(t -> !t.isBlank());
     }
 
-    public TaxIdentifiers withInn(Inn value) {
-        return new TaxIdentifiers(Optional.of(value), kpp, ogrn, okpo);
-    }
-
     /** Rejects codes the kind cannot have: a 12-digit INN for a legal entity, a KPP for a person, …. */
     public void checkFor(ClientKind kind) {
         switch (kind) {

@@ -25,10 +25,6 @@ public record Actor(TenantId tenant, String name, Optional<EmployeeId> employee)
         return new Actor(tenant, name, Optional.empty());
     }
 
-    public boolean isSystem() {
-        return employee.isEmpty();
-    }
-
     @Override
     public String toString() {
         return name + "@" + tenant;
