@@ -78,8 +78,8 @@ final class JpaClientStore implements ClientStore {
 
     private JpaStores.Select clientQuery(String select, Criterion<ClientCriterion> criterion, String tail) {
         List<Object> parameters = SqlCriteria.newParameters();
-        // H2 uses an IN (…) condition only on an index's first column: see SqlCriteria.selectsIds
-        boolean byId = !u.postgres && SqlCriteria.conjuncts(criterion).stream().anyMatch(SqlCriteria::selectsIds);
+        // H2 uses an IN (…) condition only on an index's first column: see ClientPages.selectsIds
+        boolean byId = !u.postgres && ClientPages.conjuncts(criterion).stream().anyMatch(ClientPages::selectsIds);
         String sql = select + " FROM crm_client c" + (byId ? " USE INDEX (crm_client_id_ix)" : "") + " WHERE "
                 + SqlCriteria.where(u.tenant, criterion, parameters, u.postgres) + tail;
         return new JpaStores.Select(sql, parameters);
@@ -98,12 +98,12 @@ final class JpaClientStore implements ClientStore {
      */
     private <R> List<R> wordOrderedPage(ClientQuery query, Columns<R> columns) {
         ClientCriterion.NameWordStartsWith words = query.leadingWords().orElseThrow();
-        List<Criterion<ClientCriterion>> rest = new ArrayList<>(SqlCriteria.conjuncts(query.where()));
+        List<Criterion<ClientCriterion>> rest = new ArrayList<>(ClientPages.conjuncts(query.where()));
         rest.remove(words);
         long needed = (long) query.offset() + query.limit();
         for (long rows = needed + 16; ; rows *= 2) {
             List<Object> parameters = SqlCriteria.newParameters();
-            String sql = SqlCriteria.wordOrderedRows(columns.sql(), columns.wordSql(), u.tenant, words, new Criterion.And<>(rest),
+            String sql = ClientPages.wordOrderedRows(columns.sql(), columns.wordSql(), u.tenant, words, new Criterion.And<>(rest),
                     parameters, u.postgres, rows);
             List<R> found = u.select(new JpaStores.Select(sql, parameters), columns.reader());
             Map<UUID, R> distinct = new LinkedHashMap<>();
@@ -124,7 +124,7 @@ final class JpaClientStore implements ClientStore {
             // path, c.id IN (words) through the id index, and sorts the matches
             return Optional.empty();
         }
-        return ledPage(query, columns, ClientCriterion.NameWordStartsWith.class, words -> true, SqlCriteria::wordLedPage);
+        return ledPage(query, columns, ClientCriterion.NameWordStartsWith.class, words -> true, ClientPages::wordLedPage);
     }
 
     /**
@@ -136,8 +136,8 @@ final class JpaClientStore implements ClientStore {
         if (query.order() != ClientQuery.Order.CODE) {
             return Optional.empty();
         }
-        return ledPage(query, columns, ClientCriterion.PropertyEquals.class, value -> SqlCriteria.isReference(value.value()),
-                SqlCriteria::valueLedPage);
+        return ledPage(query, columns, ClientCriterion.PropertyEquals.class, value -> ClientPages.isReference(value.value()),
+                ClientPages::valueLedPage);
     }
 
     /** The SQL of a page read off the index of one top-level part of its criterion, the rest filtering the rows. */
@@ -149,7 +149,7 @@ final class JpaClientStore implements ClientStore {
     /** The page led by the first top-level part of the query's criterion of the given type that {@code leads} accepts, if any. */
     private <P extends ClientCriterion> Optional<JpaStores.Select> ledPage(ClientQuery query, String columns, Class<P> type, Predicate<P> leads,
                                                                  LedPageSql<P> page) {
-        List<Criterion<ClientCriterion>> parts = SqlCriteria.conjuncts(query.where());
+        List<Criterion<ClientCriterion>> parts = ClientPages.conjuncts(query.where());
         for (Criterion<ClientCriterion> part : parts) {
             if (type.isInstance(part) && leads.test(type.cast(part))) {
                 List<Criterion<ClientCriterion>> rest = new ArrayList<>(parts);
@@ -172,8 +172,8 @@ final class JpaClientStore implements ClientStore {
 
     /** Whole client rows, to which {@link #clientsOf} adds the contacts and values. */
     private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", Optional.empty(), ResultRows::client, r -> r.id);
-    private static final Columns<ClientSummary> SUMMARY = new Columns<>(SqlCriteria.SUMMARY_COLUMNS,
-            Optional.of(SqlCriteria.WORD_SUMMARY_COLUMNS), ResultRows::summary, summary -> summary.id().value());
+    private static final Columns<ClientSummary> SUMMARY = new Columns<>(ClientPages.SUMMARY_COLUMNS,
+            Optional.of(ClientPages.WORD_SUMMARY_COLUMNS), ResultRows::summary, summary -> summary.id().value());
 
     /** The rows of a page of clients, in one statement. */
     private <R> List<R> page(ClientQuery query, Columns<R> columns) {
@@ -187,11 +187,11 @@ final class JpaClientStore implements ClientStore {
         // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default.
         // H2 reads an index in order only for an ORDER BY that starts with the index's first
         // column; without the (constant) tenant_id it sorted a million clients for one page (54 s).
-        // A few clients found by a key are better sorted after the lookup (see SqlCriteria.selective)
-        boolean sortedIndex = !u.postgres && !SqlCriteria.selective(query.where());
+        // A few clients found by a key are better sorted after the lookup (see ClientPages.selective)
+        boolean sortedIndex = !u.postgres && !ClientPages.selective(query.where());
         String order = (sortedIndex ? "c.tenant_id, " : "") + (query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key");
         String page = " ORDER BY " + order + ", c.id OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
-        boolean fence = u.postgres && SqlCriteria.searchesFragments(query.where());
+        boolean fence = u.postgres && ClientPages.searchesFragments(query.where());
         // OFFSET 0 keeps PostgreSQL from walking the name index in order for a fragment search (see SqlCriteria)
         JpaStores.Select rows = fence
                 ? clientQuery("SELECT " + columns.sql() + " FROM (SELECT c.*", query.where(), " OFFSET 0) c" + page)
@@ -230,7 +230,7 @@ final class JpaClientStore implements ClientStore {
     @Override
     public long count(Criterion<ClientCriterion> criterion) {
         u.checkOpen();
-        List<Criterion<ClientCriterion>> parts = SqlCriteria.conjuncts(criterion).stream()
+        List<Criterion<ClientCriterion>> parts = ClientPages.conjuncts(criterion).stream()
                 .filter(p -> !(p instanceof Criterion.All)).collect(Collectors.toList());
         if (parts.size() == 1 && parts.get(0) instanceof ClientCriterion.PropertyEquals) {
             // a value row belongs to a stored client and no client holds one value twice: counting rows counts clients

@@ -1,0 +1,205 @@
+package org.crmkit.jpa.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.property.PropertyValue;
+
+/**
+ * How a page of clients is read, as opposed to what its condition says ({@link SqlCriteria}): pages
+ * led by a name-word prefix or a reference value off their own index, the columns of a search line,
+ * and the classifiers the store chooses a plan by (selective keys, id lists on H2, fragment searches).
+ */
+final class ClientPages {
+    private ClientPages() {
+    }
+    /**
+     * The columns of a {@link org.crmkit.client.ClientSummary} of client {@code c}, all on its own
+     * row: the main phone is kept there by the store (V6), so a page reads no contacts.
+     */
+    static final String SUMMARY_COLUMNS = "c.id, c.code, c.kind, c.short_name, c.group_id, c.relationship, c.manager, c.inn, c.main_phone,"
+            + " c.archived";
+
+    /**
+     * The page of a query led by a name-word prefix, in name order: the matching words are read
+     * from their index with the name they sort by, sorted and made distinct on that narrow row,
+     * and only then joined to the clients, so a page of 50 reads 50 clients however many thousands
+     * of names match (the rest of the criterion filters the joined rows).
+     */
+    static String wordLedPage(String columns, String tenant, ClientCriterion.NameWordStartsWith words, Criterion<ClientCriterion> rest,
+                              List<Object> parameters, boolean postgres, long offset, int limit) {
+        String where = SqlCriteria.where(tenant, onClients(rest), parameters, postgres);
+        String matches = new SqlCriteria(parameters, "c", postgres).wordMatches(words.prefix(), "DISTINCT w.short_key, w.client_id")
+                + onWords(rest, parameters, postgres);
+        return "SELECT " + columns + " FROM (" + matches + " ORDER BY w.short_key, w.client_id) m JOIN crm_client c ON c.tenant_id = ?1"
+                + " AND c.id = m.client_id WHERE " + where + " ORDER BY m.short_key, m.client_id OFFSET " + offset
+                + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
+    }
+
+    /**
+     * The columns of a {@link org.crmkit.client.ClientSummary} as a row of the word index holds them
+     * (V8), named as {@link #SUMMARY_COLUMNS} names them.
+     */
+    static final String WORD_SUMMARY_COLUMNS = "w.client_id AS id, w.code, w.kind, w.short_name, w.group_id, w.relationship, w.manager,"
+            + " w.inn, w.main_phone, w.archived";
+
+    /**
+     * Up to {@code rows} rows of the clients matching a query led by a name-word prefix, in the order
+     * of the word index: by word, then name, then id. A client with two matching words comes twice
+     * (the store keeps the first, at its smallest word).
+     *
+     * <p>When the rest of the criterion tests only what a word row holds of its client (see
+     * {@link #onWordRows}) and {@code wordColumns} are given, the rows are read from the word index
+     * alone: on PostgreSQL one index-only range scan. Otherwise both databases walk the word index's
+     * key in order and look each client up by primary key, stopping after {@code rows}.
+     */
+    static String wordOrderedRows(String columns, Optional<String> wordColumns, String tenant, ClientCriterion.NameWordStartsWith words,
+                                  Criterion<ClientCriterion> rest, List<Object> parameters, boolean postgres, long rows) {
+        // the whole key, tenant first: H2 reads the index in order only for an ORDER BY that names all of it
+        String order = " ORDER BY w.tenant_id, w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
+        if (wordColumns.isPresent() && onWordRows(rest)) {
+            parameters.add(tenant);
+            String range = new SqlCriteria(parameters, "w", postgres).wordRange(words.prefix());
+            return "SELECT " + wordColumns.get() + " FROM crm_client_name_word w WHERE " + range + " AND ("
+                    + rest.fold(new SqlCriteria(parameters, "w", postgres)) + ")" + order;
+        }
+        String where = SqlCriteria.where(tenant, onClients(rest), parameters, postgres);
+        String range = new SqlCriteria(parameters, "c", postgres).wordRange(words.prefix()) + onWords(rest, parameters, postgres);
+        return "SELECT " + columns + " FROM crm_client_name_word w JOIN crm_client c ON c.tenant_id = w.tenant_id AND c.id = w.client_id"
+                + " WHERE " + range + " AND " + where + order;
+    }
+
+    /**
+     * Whether a criterion tests only columns a word row holds of its client (V8: the folded short
+     * name and the search line), each under the name it has in {@code crm_client}, so that its SQL
+     * reads the same on the alias of either table.
+     */
+    static boolean onWordRows(Criterion<ClientCriterion> criterion) {
+        if (criterion instanceof Criterion.And) {
+            return ((Criterion.And<ClientCriterion>) criterion).parts().stream().allMatch(ClientPages::onWordRows);
+        }
+        if (criterion instanceof Criterion.Not) {
+            return onWordRows(((Criterion.Not<ClientCriterion>) criterion).part());
+        }
+        return criterion instanceof Criterion.All || criterion instanceof ClientCriterion.Archived
+                || criterion instanceof ClientCriterion.NameStartsWith || criterion instanceof ClientCriterion.ShortNameContains
+                || criterion instanceof ClientCriterion.CodeIs || criterion instanceof ClientCriterion.CodeIn
+                || criterion instanceof ClientCriterion.KindIs || criterion instanceof ClientCriterion.InnIs
+                || criterion instanceof ClientCriterion.InGroups || criterion instanceof ClientCriterion.RelationshipIs
+                || criterion instanceof ClientCriterion.ManagedBy;
+    }
+
+    /**
+     * The top-level {@link ClientCriterion.ShortNameContains} parts of the rest of a word-led query,
+     * tested on the word rows' copy of the folded short name ({@code w.short_key}, the client's own
+     * by construction): the word range is filtered before any client is read. A multi-word quick
+     * search ({@code санкт-п}) walks the words starting with {@code санкт} this way without
+     * looking up the clients that fail.
+     */
+    private static String onWords(Criterion<ClientCriterion> rest, List<Object> parameters, boolean postgres) {
+        SqlCriteria words = new SqlCriteria(parameters, "w", postgres);
+        return conjuncts(rest).stream().filter(p -> p instanceof ClientCriterion.ShortNameContains)
+                .map(p -> " AND " + p.fold(words)).collect(Collectors.joining());
+    }
+
+    /** The rest of a word-led query without the parts {@link #onWords} tests on the word rows. */
+    private static Criterion<ClientCriterion> onClients(Criterion<ClientCriterion> rest) {
+        return new Criterion.And<>(conjuncts(rest).stream().filter(p -> !(p instanceof ClientCriterion.ShortNameContains))
+                .collect(Collectors.toList()));
+    }
+
+    /**
+     * Whether a value is stored as a reference ({@code value_ref}: a choice, an employee, a linked
+     * client), whose index orders the holders of one value by their code (V5).
+     */
+    static boolean isReference(PropertyValue value) {
+        return value instanceof PropertyValue.ChoiceValue || value instanceof PropertyValue.EmployeeValue
+                || value instanceof PropertyValue.ClientValue;
+    }
+
+    /**
+     * A page in code order of a query that requires one reference value at its top level: the
+     * holders of the value are read off its index in code order and joined to their clients one by
+     * one, the rest of the criterion filtering the joined rows, until the page is full. A page of 100
+     * reads about 100 index entries and clients whether the value is held by a thousand clients or
+     * by a quarter of a million; sorting every holder by code first cost one client lookup each.
+     */
+    static String valueLedPage(String columns, String tenant, ClientCriterion.PropertyEquals value, Criterion<ClientCriterion> rest,
+                               List<Object> parameters, boolean postgres, long offset, int limit) {
+        String where = SqlCriteria.where(tenant, rest, parameters, postgres);
+        String match = new SqlCriteria(parameters, "c", postgres).propertyMatch(value);
+        return "SELECT " + columns + " FROM crm_client_property p JOIN crm_client c ON c.tenant_id = p.tenant_id AND c.id = p.client_id"
+                + " WHERE p.tenant_id = ?1 AND " + match + " AND " + where
+                // the index's whole key up to the code: H2 reads an index in order only for an ORDER BY that starts with its first column
+                + " ORDER BY p.tenant_id, p.property_key, p.value_ref, p.client_code OFFSET " + offset + " ROWS FETCH NEXT " + limit
+                + " ROWS ONLY";
+    }
+
+    /** The top-level parts of a criterion: the parts of nested ANDs, or the criterion itself. */
+    static List<Criterion<ClientCriterion>> conjuncts(Criterion<ClientCriterion> criterion) {
+        List<Criterion<ClientCriterion>> parts = new ArrayList<>();
+        if (criterion instanceof Criterion.And) {
+            ((Criterion.And<ClientCriterion>) criterion).parts().forEach(p -> parts.addAll(conjuncts(p)));
+        } else {
+            parts.add(criterion);
+        }
+        return parts;
+    }
+
+    /**
+     * Whether a criterion picks out a handful of clients by a key (code, INN, phone, e-mail, ids):
+     * one of its top-level parts does, or it is an OR of such parts. On H2 such a page is sorted
+     * after the lookup: given the whole index key in the ORDER BY, H2 2.3 walks the name index in
+     * order instead, expecting to fill the page early, and tested every client of the tenant for
+     * a code that no client had (18 s on a million clients).
+     */
+    static boolean selective(Criterion<ClientCriterion> criterion) {
+        if (criterion instanceof Criterion.Or) {
+            List<Criterion<ClientCriterion>> parts = ((Criterion.Or<ClientCriterion>) criterion).parts();
+            return !parts.isEmpty() && parts.stream().allMatch(ClientPages::selective);
+        }
+        if (criterion instanceof Criterion.And) {
+            return ((Criterion.And<ClientCriterion>) criterion).parts().stream().anyMatch(ClientPages::selective);
+        }
+        return criterion instanceof ClientCriterion.CodeIs || criterion instanceof ClientCriterion.CodeIn
+                || criterion instanceof ClientCriterion.InnIs || criterion instanceof ClientCriterion.PhoneIs
+                || criterion instanceof ClientCriterion.EmailIs || criterion instanceof ClientCriterion.IdIn;
+    }
+
+    /**
+     * Whether a part, on H2, becomes {@code c.id IN (…)}. H2 2.3 uses an IN condition only on the
+     * first column of an index, so such a query names the index on {@code id} alone; otherwise it
+     * would test every client of the tenant against the subquery's answer.
+     */
+    static boolean selectsIds(Criterion<ClientCriterion> part) {
+        return part instanceof Criterion.Or && ((Criterion.Or<ClientCriterion>) part).parts().size() > 1
+                || part instanceof ClientCriterion.PhoneIs || part instanceof ClientCriterion.EmailIs
+                || part instanceof ClientCriterion.PropertyEquals || part instanceof ClientCriterion.NameWordStartsWith
+                || part instanceof ClientCriterion.IdIn && !((ClientCriterion.IdIn) part).ids().isEmpty();
+    }
+    /**
+     * Whether the criterion searches name fragments ({@code LIKE '%…%'}, served by trigram indexes).
+     * PostgreSQL's planner, given ORDER BY name and a small LIMIT, tends to walk the name index in
+     * order and test every row against the fragment, which takes a full index scan when fewer
+     * matches exist than the page holds; such queries fence the filter off first.
+     */
+    static boolean searchesFragments(Criterion<ClientCriterion> criterion) {
+        if (criterion instanceof ClientCriterion.NameContains || criterion instanceof ClientCriterion.ShortNameContains) {
+            return true;
+        }
+        if (criterion instanceof Criterion.And) {
+            return ((Criterion.And<ClientCriterion>) criterion).parts().stream().anyMatch(ClientPages::searchesFragments);
+        }
+        if (criterion instanceof Criterion.Or) {
+            return ((Criterion.Or<ClientCriterion>) criterion).parts().stream().anyMatch(ClientPages::searchesFragments);
+        }
+        if (criterion instanceof Criterion.Not) {
+            return searchesFragments(((Criterion.Not<ClientCriterion>) criterion).part());
+        }
+        return false;
+    }
+}
