@@ -12,11 +12,14 @@ import org.crmkit.common.CleanText;
 import org.crmkit.common.SortOrder;
 
 /**
- * One changed field. {@code subject} says what changed inside the client's card: {@code client}
- * or {@code contact-person:<id>}; {@code field} is a name such as {@code shortName} or
- * {@code properties.employees-count}. Values are texts as people read them; absent means empty.
+ * One changed field. {@code subject} says which record changed: inside a client's card
+ * {@code client} or {@code contact-person:<id>} (then {@code client} names the card); for the
+ * schema a tenant administers, {@code client-group:<id>}, {@code relationship-type:<key>} or
+ * {@code property:<key>} (then {@code client} is empty). {@code field} is a name such as
+ * {@code shortName} or {@code properties.employees-count}. Values are texts as people read them;
+ * absent means empty.
  */
-public record AuditEntry(UUID id, ClientId client, String subject, String field, Optional<String> oldValue,
+public record AuditEntry(UUID id, Optional<ClientId> client, String subject, String field, Optional<String> oldValue,
                          Optional<String> newValue, String actor, Instant at) {
     /** The order of a journal: oldest first, ties by id. */
     public static final Comparator<AuditEntry> CHRONOLOGICAL =
@@ -34,6 +37,11 @@ public record AuditEntry(UUID id, ClientId client, String subject, String field,
         subject = CleanText.require("subject", subject, 100);
         field = CleanText.require("field", field, 200);
         actor = CleanText.require("actor", actor, 128);
+    }
+
+    /** The subject that names a record outside any client's card: {@code kind:id}. */
+    public static String subject(String kind, Object id) {
+        return kind + ":" + id;
     }
 
     private static String capped(String value) {

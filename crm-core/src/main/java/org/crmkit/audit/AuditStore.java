@@ -12,6 +12,12 @@ import org.crmkit.common.ClientId;
 public interface AuditStore {
     void append(List<AuditEntry> entries);
 
-    /** The client's entries, oldest first (ties by id). */
+    /** The client's entries (its card and its contact persons), oldest first (ties by id). */
     List<AuditEntry> ofClient(ClientId client);
+
+    /**
+     * The entries of one subject, oldest first (ties by id): {@code client-group:<id>},
+     * {@code relationship-type:<key>}, {@code property:<key>}, or a contact person's.
+     */
+    List<AuditEntry> ofSubject(String subject);
 }

@@ -18,7 +18,7 @@ public final class Changes {
     private Changes() {
     }
 
-    public static List<AuditEntry> between(Map<String, String> before, Map<String, String> after, ClientId client,
+    public static List<AuditEntry> between(Map<String, String> before, Map<String, String> after, Optional<ClientId> client,
                                            String subject, String actor, Instant at, Supplier<UUID> ids) {
         Set<String> fields = new LinkedHashSet<>(before.keySet());
         fields.addAll(after.keySet());

@@ -2,6 +2,7 @@ package org.crmkit.client;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.audit.Changes;
@@ -59,7 +60,7 @@ final class ClientChecks {
 
     /** The journal lines of a change, with property values as people read them (choice labels, not ids). */
     static List<AuditEntry> changes(UnitOfWork work, Client before, Client after, Lookups lookups) {
-        return Changes.between(readable(before, lookups), readable(after, lookups), after.id(), "client",
+        return Changes.between(readable(before, lookups), readable(after, lookups), Optional.of(after.id()), "client",
                 work.actor().name(), work.now(), work::newId);
     }
 

@@ -2,12 +2,16 @@ package org.crmkit.client;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import java.util.function.Function;
 
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.audit.AuditStore;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.NotFoundException;
 import org.crmkit.common.ValidationException;
@@ -32,12 +36,16 @@ public final class ClientGroups {
             if (parent != null) {
                 require(work.stores(), parent);
             }
-            return changed(work, work.stores().get(ClientGroupStore.class).insert(ClientGroup.create(new ClientGroupId(work.newId()), name, parent)), "created");
+            ClientGroup created = work.stores().get(ClientGroupStore.class).insert(ClientGroup.create(new ClientGroupId(work.newId()), name, parent));
+            return changed(work, Optional.empty(), created, "created");
         });
     }
 
     public ClientGroup rename(ClientGroupId id, String name) {
-        return administer(work -> changed(work, work.stores().get(ClientGroupStore.class).update(require(work.stores(), id).rename(name)), "renamed"));
+        return administer(work -> {
+            ClientGroup group = require(work.stores(), id);
+            return changed(work, Optional.of(group), work.stores().get(ClientGroupStore.class).update(group.rename(name)), "renamed");
+        });
     }
 
     /** Moves a group under a new parent; a parent inside the group's own subtree is refused. */
@@ -51,7 +59,7 @@ public final class ClientGroups {
             if (newParent != null && path(stores, Optional.of(newParent)).contains(id)) {
                 throw new ValidationException("group.parent", newParent, "is inside the group being moved; groups cannot form a cycle");
             }
-            return changed(work, stores.get(ClientGroupStore.class).update(group.moveUnder(newParent)), "moved");
+            return changed(work, Optional.of(group), stores.get(ClientGroupStore.class).update(group.moveUnder(newParent)), "moved");
         });
     }
 
@@ -86,9 +94,27 @@ public final class ClientGroups {
         });
     }
 
-    private static ClientGroup changed(UnitOfWork work, ClientGroup group, String change) {
-        work.changed(KIND, group.id(), change, List.of());
-        return group;
+    /** Journals and feeds the change from {@code before} (empty when created) to {@code after}. */
+    private static ClientGroup changed(UnitOfWork work, Optional<ClientGroup> before, ClientGroup after, String change) {
+        work.administered(KIND, after.id(), change, before.map(g -> view(work.stores(), g)).orElse(Map.of()), view(work.stores(), after));
+        return after;
+    }
+
+    /** The group as the journal shows it: its name and its parent's name. */
+    private static Map<String, String> view(Stores stores, ClientGroup group) {
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("name", group.name());
+        group.parent().ifPresent(parent -> view.put("parent",
+                stores.get(ClientGroupStore.class).get(parent).map(ClientGroup::name).orElse(parent.toString())));
+        return view;
+    }
+
+    /** The group's change journal, oldest first. */
+    public List<AuditEntry> history(ClientGroupId id) {
+        return context.read(work -> {
+            require(work.stores(), id);
+            return work.stores().get(AuditStore.class).ofSubject(AuditEntry.subject(KIND, id));
+        });
     }
 
     private static ClientGroup require(Stores stores, ClientGroupId id) {

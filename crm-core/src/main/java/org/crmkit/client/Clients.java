@@ -71,7 +71,7 @@ public final class Clients {
             List<AuditEntry> journal = new ArrayList<>();
             for (int i = 0; i < stored.size(); i++) {
                 Client client = stored.get(i);
-                journal.add(new AuditEntry(work.newId(), client.id(), KIND, "registered", Optional.empty(),
+                journal.add(new AuditEntry(work.newId(), Optional.of(client.id()), KIND, "registered", Optional.empty(),
                         Optional.of(client.code() + " " + client.shortName()), work.actor().name(), work.now()));
                 work.changed(KIND, client.id(), "registered", List.of());
                 for (NewClient.PersonInput input : drafts.get(i).persons) {

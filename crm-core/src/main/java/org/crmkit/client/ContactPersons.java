@@ -53,7 +53,7 @@ public final class ContactPersons {
     /** The journal entry of a newly added person: one line, not one per field; the feed hears of it too. */
     static AuditEntry added(UnitOfWork work, ContactPerson person) {
         work.changed(KIND, person.id(), "added", List.of());
-        return new AuditEntry(work.newId(), person.client(), "contact-person:" + person.id(), "added", Optional.empty(),
+        return new AuditEntry(work.newId(), Optional.of(person.client()), AuditEntry.subject(KIND, person.id()), "added", Optional.empty(),
                 Optional.of(person.name().full() + person.position().map(p -> ", " + p).orElse("")), work.actor().name(), work.now());
     }
 
@@ -113,8 +113,8 @@ public final class ContactPersons {
     }
 
     private static void journal(UnitOfWork work, Map<String, String> before, ContactPerson after) {
-        List<AuditEntry> entries = Changes.between(before, after.auditView(), after.client(),
-                "contact-person:" + after.id(), work.actor().name(), work.now(), work::newId);
+        List<AuditEntry> entries = Changes.between(before, after.auditView(), Optional.of(after.client()),
+                AuditEntry.subject(KIND, after.id()), work.actor().name(), work.now(), work::newId);
         work.journal(entries);
         work.changed(KIND, after.id(), "changed", entries.stream().map(AuditEntry::field).toList());
     }

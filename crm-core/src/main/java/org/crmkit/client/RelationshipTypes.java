@@ -9,6 +9,8 @@ import java.util.TreeMap;
 
 import java.util.function.UnaryOperator;
 
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.audit.AuditStore;
 import org.crmkit.common.ValidationException;
 import org.crmkit.storage.Stores;
 import org.crmkit.usecase.CrmContext;
@@ -40,8 +42,9 @@ public final class RelationshipTypes {
             if (find(work.stores(), id).isPresent()) {
                 throw new ValidationException("relationship", key, "is already a relationship type");
             }
-            work.changed(KIND, id, "added", List.of());
-            return work.stores().get(RelationshipTypeStore.class).insert(new RelationshipType(id, name, false, 0));
+            RelationshipType added = work.stores().get(RelationshipTypeStore.class).insert(new RelationshipType(id, name, false, 0));
+            work.administered(KIND, id, "added", Map.of(), view(added));
+            return added;
         });
     }
 
@@ -57,8 +60,23 @@ public final class RelationshipTypes {
     private RelationshipType change(RelationshipTypeId id, String change, UnaryOperator<RelationshipType> verb) {
         return context.write(work -> {
             ClientAccess.requireAdministration(work, KIND);
-            work.changed(KIND, id, change, List.of());
-            return store(work.stores(), verb.apply(find(work.stores(), id).orElseThrow(() -> unknown(id))));
+            RelationshipType before = find(work.stores(), id).orElseThrow(() -> unknown(id));
+            RelationshipType after = store(work.stores(), verb.apply(before));
+            work.administered(KIND, id, change, view(before), view(after));
+            return after;
+        });
+    }
+
+    /** The type as the journal shows it. */
+    private static Map<String, String> view(RelationshipType type) {
+        return Map.of("name", type.name(), "retired", String.valueOf(type.retired()));
+    }
+
+    /** The change journal of a type, oldest first (empty for a default type never changed). */
+    public List<AuditEntry> history(RelationshipTypeId id) {
+        return context.read(work -> {
+            find(work.stores(), id).orElseThrow(() -> unknown(id));
+            return work.stores().get(AuditStore.class).ofSubject(AuditEntry.subject(KIND, id));
         });
     }
 

@@ -1,6 +1,7 @@
 package org.crmkit.memory;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
@@ -25,9 +26,16 @@ final class MemoryAuditStore implements AuditStore {
 
     @Override
     public List<AuditEntry> ofClient(ClientId client) {
+        return where(e -> e.client().filter(client::equals).isPresent());
+    }
+
+    @Override
+    public List<AuditEntry> ofSubject(String subject) {
+        return where(e -> e.subject().equals(subject));
+    }
+
+    private List<AuditEntry> where(Predicate<AuditEntry> test) {
         unit.checkOpen();
-        return data.audit.stream().filter(e -> e.client().equals(client))
-                .sorted(AuditEntry.CHRONOLOGICAL)
-                .collect(Collectors.toList());
+        return data.audit.stream().filter(test).sorted(AuditEntry.CHRONOLOGICAL).collect(Collectors.toList());
     }
 }

@@ -1,11 +1,16 @@
 package org.crmkit.property;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.function.UnaryOperator;
 
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.audit.AuditStore;
 import org.crmkit.common.AccessDeniedException;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.NotFoundException;
@@ -92,8 +97,45 @@ public final class PropertySchema {
             if (!work.context().access().mayAdminister(work.actor(), KIND)) {
                 throw new AccessDeniedException(work.actor().toString(), "change the " + KIND + " schema");
             }
-            work.changed(KIND, key, change, List.of());
-            return edit.apply(work.stores());
+            Optional<PropertyDefinition> before = work.stores().get(PropertyDefinitionStore.class).get(key);
+            PropertyDefinition after = edit.apply(work.stores());
+            work.administered(KIND, key, change, before.map(PropertySchema::view).orElse(Map.of()), view(after));
+            return after;
+        });
+    }
+
+    /** The definition as the journal shows it: one field per setting and per value-list entry. */
+    private static Map<String, String> view(PropertyDefinition definition) {
+        Map<String, String> view = new LinkedHashMap<>();
+        view.put("label", definition.label());
+        view.put("type", typeText(definition.type()));
+        AppliesTo appliesTo = definition.appliesTo();
+        view.put("appliesTo.kinds", appliesTo.kinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
+        view.put("appliesTo.groups", appliesTo.groups().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
+        view.put("required", String.valueOf(definition.required()));
+        view.put("archived", String.valueOf(definition.archived()));
+        for (Choice choice : listed(definition.type()) ? definition.valueList().choices() : List.<Choice>of()) {
+            view.put("choices." + choice.id(), choice.label() + (choice.retired() ? " (retired)" : ""));
+        }
+        return view;
+    }
+
+    /** The type's kind and limits ({@code number [scale=2, min=…]}); a value list is shown entry by entry instead. */
+    private static String typeText(PropertyType type) {
+        String text = type.toString();
+        return listed(type) || text.indexOf('[') < 0 ? type.kind() : type.kind() + " " + text.substring(text.indexOf('['));
+    }
+
+    private static boolean listed(PropertyType type) {
+        return type instanceof PropertyType.ChoiceType || type instanceof PropertyType.MultiChoiceType;
+    }
+
+    /** The change journal of a property definition, oldest first. */
+    public List<AuditEntry> history(String key) {
+        PropertyKey propertyKey = PropertyKey.of(key);
+        return context.read(work -> {
+            require(work.stores(), propertyKey);
+            return work.stores().get(AuditStore.class).ofSubject(AuditEntry.subject(KIND, propertyKey));
         });
     }
 

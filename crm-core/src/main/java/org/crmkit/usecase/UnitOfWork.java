@@ -7,10 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import org.crmkit.audit.AuditEntry;
+import org.crmkit.audit.Changes;
 import org.crmkit.common.Actor;
 import org.crmkit.common.DomainEvent;
 import org.crmkit.feed.FeedEntry;
@@ -76,6 +79,21 @@ public final class UnitOfWork {
      */
     public void changed(String kind, Object id, String change, Collection<String> fields) {
         feed.add(FeedEntry.unnumbered(kind, String.valueOf(id), change, Set.copyOf(fields), actor.name(), now()));
+    }
+
+    /**
+     * Records a change of an administered record outside any client's card (a group, a
+     * relationship type, a property definition): one journal line per field whose readable value
+     * differs between {@code before} and {@code after} (subject {@code kind:id}), or one line named
+     * {@code change} when no field differs, and a feed entry naming the changed fields.
+     */
+    public void administered(String kind, Object id, String change, Map<String, String> before, Map<String, String> after) {
+        String subject = AuditEntry.subject(kind, id);
+        List<AuditEntry> entries = Changes.between(before, after, Optional.empty(), subject, actor.name(), now(), this::newId);
+        journal(entries.isEmpty()
+                ? List.of(new AuditEntry(newId(), Optional.empty(), subject, change, Optional.empty(), Optional.empty(), actor.name(), now()))
+                : entries);
+        changed(kind, id, change, entries.stream().map(AuditEntry::field).toList());
     }
 
     /** Publishes an event to the host's listeners once the unit of work has committed. */

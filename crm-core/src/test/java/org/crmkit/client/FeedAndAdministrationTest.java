@@ -7,7 +7,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import static org.assertj.core.api.Assertions.tuple;
+
 import org.crmkit.Crm;
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.property.ChoiceId;
+import org.crmkit.property.PropertyDefinition;
+import org.crmkit.property.PropertyType;
+import org.crmkit.property.ValueList;
 import org.crmkit.access.AccessPolicies;
 import org.crmkit.common.AccessDeniedException;
 import org.crmkit.common.Actor;
@@ -69,5 +76,46 @@ class FeedAndAdministrationTest {
         assertThat(crm.clients().register(NewClient.legalEntity("Бета")).shortName()).isEqualTo("Бета");
         assertThat(Set.copyOf(crm.feed().after(0, 10).stream().map(FeedEntry::kind).toList()))
                 .containsExactlyInAnyOrder("relationship-type", "client");
+    }
+
+    @Test
+    void schemaChangesReachTheJournalWithTheirValuesAndARefusedOneLeavesNone() {
+        Crm crm = Crm.builder().storage(new InMemoryStorage()).actor(ALEKSEEV).build();
+        ClientGroup wholesale = crm.groups().create("Опт", null);
+        ClientGroup regions = crm.groups().create("Регионы", null);
+        crm.groups().rename(wholesale.id(), "Оптовики");
+        crm.groups().move(wholesale.id(), regions.id());
+        assertThat(crm.groups().history(wholesale.id()))
+                .extracting(AuditEntry::field, AuditEntry::oldValue, AuditEntry::newValue)
+                .containsExactly(tuple("name", Optional.empty(), Optional.of("Опт")),
+                        tuple("name", Optional.of("Опт"), Optional.of("Оптовики")),
+                        tuple("parent", Optional.empty(), Optional.of("Регионы")));
+        assertThat(crm.groups().history(wholesale.id())).allSatisfy(e -> {
+            assertThat(e.client()).isEmpty();
+            assertThat(e.actor()).isEqualTo(ALEKSEEV.name());
+        });
+
+        crm.relationshipTypes().retire(RelationshipType.VIP);
+        assertThat(crm.relationshipTypes().history(RelationshipType.VIP))
+                .extracting(AuditEntry::subject, AuditEntry::field, AuditEntry::oldValue, AuditEntry::newValue)
+                .containsExactly(tuple("relationship-type:vip", "retired", Optional.of("false"), Optional.of("true")));
+
+        crm.properties().define(PropertyDefinition.define("furniture", "Мебель", new PropertyType.ChoiceType(ValueList.empty())));
+        ChoiceId chairs = crm.properties().addChoice("furniture", "Стулья");
+        crm.properties().change(crm.properties().get("furniture").orElseThrow().relabel("Офисная мебель"));
+        assertThat(crm.properties().history("furniture"))
+                .extracting(AuditEntry::field, AuditEntry::newValue)
+                .contains(tuple("label", Optional.of("Мебель")), tuple("choices." + chairs, Optional.of("Стулья")),
+                        tuple("label", Optional.of("Офисная мебель")));
+        // the feed has the field names, never the values
+        assertThat(crm.feed().after(0, 100)).filteredOn(e -> e.kind().equals("client-group") && e.change().equals("renamed"))
+                .singleElement().satisfies(e -> assertThat(e.fields()).containsExactly("name"));
+
+        Crm refused = crm.as(Actor.employee(TENANT, EmployeeId.of("stazher")));
+        Crm guarded = Crm.builder().storage(new InMemoryStorage()).actor(ALEKSEEV)
+                .accessPolicy(AccessPolicies.builder().administer((actor, area) -> false).build()).build();
+        assertThatThrownBy(() -> guarded.groups().create("Опт", null)).isInstanceOf(AccessDeniedException.class);
+        assertThat(guarded.feed().after(0, 10)).isEmpty();
+        assertThat(refused.groups().history(wholesale.id())).hasSize(3);
     }
 }

@@ -635,13 +635,30 @@ public abstract class StorageContract extends CriteriaContract {
         Client client = storeClient(tenant, minimal("Альфа", "1"));
         Client other = storeClient(tenant, minimal("Бета", "2"));
         AuditEntry later = entry(client.id(), "shortName", Instant.parse("2024-01-02T00:00:00Z"));
-        AuditEntry earlier = new AuditEntry(ids.next(), client.id(), "contact-person:x", "position", Optional.empty(),
+        AuditEntry earlier = new AuditEntry(ids.next(), Optional.of(client.id()), "contact-person:x", "position", Optional.empty(),
                 Optional.of("Директор"), "panina", Instant.parse("2024-01-01T00:00:00Z"));
         storage().inTransaction(tenant, s -> {
             s.get(AuditStore.class).append(List.of(later, earlier, entry(other.id(), "notes", Instant.parse("2024-01-01T00:00:00Z"))));
             return null;
         });
         assertThat(storage().<List<AuditEntry>>read(tenant, s -> s.get(AuditStore.class).ofClient(client.id()))).containsExactly(earlier, later);
+        assertThat(storage().<List<AuditEntry>>read(tenant, s -> s.get(AuditStore.class).ofSubject("contact-person:x"))).containsExactly(earlier);
+    }
+
+    @Test
+    void schemaLinesNameNoClientAndAreReadBySubjectInTheirTenantOnly() {
+        AuditEntry renamed = new AuditEntry(ids.next(), Optional.empty(), "client-group:g1", "name", Optional.of("Опт"),
+                Optional.of("Оптовики"), "admin", Instant.parse("2024-03-02T00:00:00Z"));
+        AuditEntry created = new AuditEntry(ids.next(), Optional.empty(), "client-group:g1", "name", Optional.empty(),
+                Optional.of("Опт"), "admin", Instant.parse("2024-03-01T00:00:00Z"));
+        AuditEntry otherGroup = new AuditEntry(ids.next(), Optional.empty(), "client-group:g2", "name", Optional.empty(),
+                Optional.of("Розница"), "admin", Instant.parse("2024-03-01T00:00:00Z"));
+        storage().inTransaction(tenant, s -> {
+            s.get(AuditStore.class).append(List.of(renamed, created, otherGroup));
+            return null;
+        });
+        assertThat(storage().<List<AuditEntry>>read(tenant, s -> s.get(AuditStore.class).ofSubject("client-group:g1"))).containsExactly(created, renamed);
+        assertThat(storage().<List<AuditEntry>>read(newTenant(), s -> s.get(AuditStore.class).ofSubject("client-group:g1"))).isEmpty();
     }
 
     @Test
@@ -750,6 +767,6 @@ public abstract class StorageContract extends CriteriaContract {
     }
 
     private AuditEntry entry(ClientId client, String field, Instant at) {
-        return new AuditEntry(ids.next(), client, "client", field, Optional.of("было"), Optional.of("стало"), "alekseev", at);
+        return new AuditEntry(ids.next(), Optional.of(client), "client", field, Optional.of("было"), Optional.of("стало"), "alekseev", at);
     }
 }

@@ -416,7 +416,7 @@ final class Mapping {
         AuditRow row = new AuditRow();
         row.tenantId = tenant;
         row.id = e.id();
-        row.clientId = e.client().value();
+        row.clientId = e.client().map(ClientId::value).orElse(null);
         row.subject = e.subject();
         row.field = e.field();
         row.oldValue = e.oldValue().orElse(null);
@@ -427,7 +427,7 @@ final class Mapping {
     }
 
     static AuditEntry auditEntry(AuditRow row) {
-        return new AuditEntry(row.id, new ClientId(row.clientId), row.subject, row.field, Optional.ofNullable(row.oldValue),
+        return new AuditEntry(row.id, Optional.ofNullable(row.clientId).map(ClientId::new), row.subject, row.field, Optional.ofNullable(row.oldValue),
                 Optional.ofNullable(row.newValue), row.actor, row.at.toInstant());
     }
 }
