@@ -14,10 +14,12 @@ import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.common.ClientId;
+import org.crmkit.common.EmployeeId;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.NotFoundException;
 import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.handover.HandOver;
 import org.crmkit.property.PropertyValue;
 import org.crmkit.storage.Feature;
 import org.crmkit.usecase.CrmContext;
@@ -36,6 +38,9 @@ public final class Clients {
     static final String KIND = "client";
     /** Results of a quick search. */
     private static final int SEARCH_LIMIT = 50;
+    private static final int HAND_OVER_PAGE = 500;
+    /** When a manager leaves, the clients they manage go to the successor. */
+    public static final HandOver HAND_OVER = new HandOver(KIND, Clients::handOver);
 
     private final CrmContext context;
 
@@ -142,10 +147,14 @@ public final class Clients {
         if (current.equals(changed)) {
             return current;
         }
-        Lookups lookups = new Lookups(work.stores());
-        List<AuditEntry> entries = ClientChecks.changes(work, current, changed, lookups);
-        ClientChecks.references(lookups, changed, current);
+        ClientChecks.references(new Lookups(work.stores()), changed, current);
         ClientAccess.requireChangeable(work, changed, "change client " + changed.code() + " (" + changed.shortName() + ")");
+        return store(work, current, changed);
+    }
+
+    /** Stores a checked change: the record, its journal lines, the feed entry and the events. */
+    private static Client store(UnitOfWork work, Client current, Client changed) {
+        List<AuditEntry> entries = ClientChecks.changes(work, current, changed, new Lookups(work.stores()));
         Client stored = work.stores().get(ClientStore.class).update(changed);
         work.journal(entries);
         Set<String> fields = entries.stream().map(AuditEntry::field).collect(Collectors.toCollection(TreeSet::new));
@@ -158,6 +167,30 @@ public final class Clients {
                 : stored.archived() ? "archived" : "restored", fields);
         work.publish(new ClientEvent.ClientChanged(work.actor().tenant(), stored.id(), fields, work.now(), work.actor().name()));
         return stored;
+    }
+
+    /** The clients an employee manages, archived ones included, move to the successor. */
+    private static long handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
+        ClientStore store = work.stores().get(ClientStore.class);
+        List<ClientId> theirs = ids(store, new ClientCriterion.ManagedBy(Set.of(from)));
+        for (int start = 0; start < theirs.size(); start += HAND_OVER_PAGE) {
+            Set<ClientId> chunk = Set.copyOf(theirs.subList(start, Math.min(theirs.size(), start + HAND_OVER_PAGE)));
+            for (Client client : store.find(new ClientQuery(new ClientCriterion.IdIn(chunk), ClientQuery.Order.CODE, 0, chunk.size()))) {
+                store(work, client, client.assignManager(to));
+            }
+        }
+        return theirs.size();
+    }
+
+    /** The ids of every client matching, read page by page in code order before anything changes. */
+    static List<ClientId> ids(ClientStore store, Criterion<ClientCriterion> criterion) {
+        List<ClientId> ids = new ArrayList<>();
+        List<ClientSummary> page;
+        do {
+            page = store.summaries(new ClientQuery(criterion, ClientQuery.Order.CODE, ids.size(), HAND_OVER_PAGE));
+            page.forEach(summary -> ids.add(summary.id()));
+        } while (page.size() == HAND_OVER_PAGE);
+        return ids;
     }
 
     /** Sets one additional property of a client, checked against the schema. */

@@ -9,8 +9,11 @@ import org.crmkit.audit.AuditEntry;
 import org.crmkit.audit.Changes;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.EmployeeId;
 import org.crmkit.common.NotFoundException;
 import org.crmkit.common.ValidationException;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.handover.HandOver;
 import org.crmkit.usecase.CrmContext;
 import org.crmkit.usecase.UnitOfWork;
 
@@ -21,6 +24,8 @@ import org.crmkit.usecase.UnitOfWork;
 public final class ContactPersons {
     /** The record kind of contact persons in the change feed. */
     static final String KIND = ClientAccess.CONTACT_PERSONS.name();
+    /** When an employee leaves, the contact persons they are responsible for go to the successor. */
+    public static final HandOver HAND_OVER = new HandOver(KIND, ContactPersons::handOver);
 
     private final CrmContext context;
 
@@ -105,6 +110,23 @@ public final class ContactPersons {
             }
             return saveIn(work, changed);
         });
+    }
+
+    /** The persons an employee is responsible for, at any client, move to the successor. */
+    private static long handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
+        ContactPersonStore persons = work.stores().get(ContactPersonStore.class);
+        Criterion<ClientCriterion> withTheirs = new ClientCriterion.Having<>(ContactPersonCriterion.OF_CLIENT,
+                new ContactPersonCriterion.ResponsibleIs(from));
+        long moved = 0;
+        for (ClientId client : Clients.ids(work.stores().get(ClientStore.class), withTheirs)) {
+            for (ContactPerson person : persons.ofClient(client)) {
+                if (person.responsible().filter(from::equals).isPresent()) {
+                    journal(work, person.auditView(), persons.update(person.assignResponsible(to)));
+                    moved++;
+                }
+            }
+        }
+        return moved;
     }
 
     private static void changeableClient(UnitOfWork work, ClientId id) {

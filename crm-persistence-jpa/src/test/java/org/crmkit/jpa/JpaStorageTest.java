@@ -42,6 +42,7 @@ import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
 import org.crmkit.common.DuplicateException;
 import org.crmkit.common.EmployeeId;
+import org.crmkit.handover.HandOverScenario;
 import org.crmkit.common.PhoneNumber;
 import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
@@ -432,5 +433,11 @@ class JpaStorageTest {
         assertThat(crm.contactPersons().ofClient(client.id())).extracting(p -> p.position().orElse("")).containsExactly("Бухгалтер");
         assertThat(Optional.of(crm.clients().get(client.id()).primaryContact(ContactType.EMAIL).orElseThrow().value()))
                 .contains("Office@prime-m.ru");
+    }
+
+    @ParameterizedTest(autoCloseArguments = false)
+    @MethodSource("databases")
+    void anEmployeesWorkIsHandedOverInOneUnitOfWork(JpaStorage storage) {
+        HandOverScenario.run(crm(storage, Actor.employee(freshTenant(), EmployeeId.of("admin"))), EmployeeId.of("abdulov"), EmployeeId.of("panina"));
     }
 }
