@@ -200,7 +200,7 @@ final class Mapping {
                 for (ChoiceId id : v.values()) {
                     PropertyValueRow r = row(seq++);
                     r.ref = id.toString();
-                    r.text = "*";
+                    r.text = ReferenceKind.CHOICE_OF_MANY.marker();
                 }
                 return null;
             }
@@ -209,7 +209,7 @@ final class Mapping {
             public Void employee(PropertyValue.EmployeeValue v) {
                 PropertyValueRow r = row(0);
                 r.ref = v.value().value();
-                r.text = "@employee";
+                r.text = ReferenceKind.EMPLOYEE.marker();
                 return null;
             }
 
@@ -217,7 +217,7 @@ final class Mapping {
             public Void client(PropertyValue.ClientValue v) {
                 PropertyValueRow r = row(0);
                 r.ref = v.value().toString();
-                r.text = "@client";
+                r.text = ReferenceKind.CLIENT.marker();
                 return null;
             }
         }));
@@ -226,7 +226,7 @@ final class Mapping {
 
     /**
      * Rows back to values. The value column that is set tells the kind; reference rows carry a
-     * marker in value_text ("*" multi-choice entry, "@employee", "@client"; a plain choice has none).
+     * {@link ReferenceKind} marker in value_text.
      */
     static Map<PropertyKey, PropertyValue> values(List<PropertyValueRow> rows) {
         Map<String, List<PropertyValueRow>> byKey = rows.stream()
@@ -235,14 +235,8 @@ final class Mapping {
         byKey.forEach((key, list) -> {
             PropertyValueRow r = list.get(0);
             PropertyValue value;
-            if (r.ref != null && "*".equals(r.text)) {
-                value = PropertyValue.choices(list.stream().map(x -> new ChoiceId(UUID.fromString(x.ref))).collect(Collectors.toSet()));
-            } else if (r.ref != null && "@employee".equals(r.text)) {
-                value = PropertyValue.employee(new EmployeeId(r.ref));
-            } else if (r.ref != null && "@client".equals(r.text)) {
-                value = PropertyValue.client(new ClientId(UUID.fromString(r.ref)));
-            } else if (r.ref != null) {
-                value = PropertyValue.choice(new ChoiceId(UUID.fromString(r.ref)));
+            if (r.ref != null) {
+                value = reference(ReferenceKind.of(r.text), list);
             } else if (r.currency != null) {
                 value = PropertyValue.money(new Money(r.number, Money.currency(r.currency)));
             } else if (r.number != null) {
@@ -257,6 +251,20 @@ final class Mapping {
             values.put(PropertyKey.of(key), value);
         });
         return values;
+    }
+
+    private static PropertyValue reference(ReferenceKind kind, List<PropertyValueRow> rows) {
+        String ref = rows.get(0).ref;
+        switch (kind) {
+            case CHOICE_OF_MANY:
+                return PropertyValue.choices(rows.stream().map(x -> new ChoiceId(UUID.fromString(x.ref))).collect(Collectors.toSet()));
+            case EMPLOYEE:
+                return PropertyValue.employee(new EmployeeId(ref));
+            case CLIENT:
+                return PropertyValue.client(new ClientId(UUID.fromString(ref)));
+            default:
+                return PropertyValue.choice(new ChoiceId(UUID.fromString(ref)));
+        }
     }
 
     // ---- contact persons

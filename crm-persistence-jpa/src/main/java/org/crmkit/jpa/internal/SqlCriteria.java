@@ -317,7 +317,7 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
 
         @Override
         public String choice(PropertyValue.ChoiceValue v) {
-            return "p.value_ref = " + param(v.value().toString()) + " AND (p.value_text IS NULL OR p.value_text = '*')";
+            return "p.value_ref = " + param(v.value().toString()) + " AND (" + ReferenceKind.CHOICE.sql("p.value_text") + " OR " + ReferenceKind.CHOICE_OF_MANY.sql("p.value_text") + ")";
         }
 
         @Override
@@ -327,12 +327,12 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
 
         @Override
         public String employee(PropertyValue.EmployeeValue v) {
-            return "p.value_ref = " + param(v.value().value()) + " AND p.value_text = '@employee'";
+            return "p.value_ref = " + param(v.value().value()) + " AND " + ReferenceKind.EMPLOYEE.sql("p.value_text");
         }
 
         @Override
         public String client(PropertyValue.ClientValue v) {
-            return "p.value_ref = " + param(v.value().toString()) + " AND p.value_text = '@client'";
+            return "p.value_ref = " + param(v.value().toString()) + " AND " + ReferenceKind.CLIENT.sql("p.value_text");
         }
     }
 
