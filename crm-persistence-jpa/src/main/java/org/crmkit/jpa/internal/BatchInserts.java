@@ -23,11 +23,11 @@ final class BatchInserts {
     private static final int BATCH = 500;
 
     private final Connection connection;
-    private final boolean postgres;
+    private final SqlDialect dialect;
 
-    BatchInserts(Connection connection, boolean postgres) {
+    BatchInserts(Connection connection, SqlDialect dialect) {
         this.connection = connection;
-        this.postgres = postgres;
+        this.dialect = dialect;
     }
 
     /** One statement (an insert, or the delete of former name words): rows added one by one, executed every {@value #BATCH} rows. */
@@ -43,7 +43,7 @@ final class BatchInserts {
         Batch set(Object value, int sqlType) throws SQLException {
             column++;
             if (value == null) {
-                statement.setNull(column, sqlType == Types.OTHER && !postgres ? Types.VARCHAR : sqlType);
+                statement.setNull(column, dialect.nullType(sqlType));
             } else {
                 statement.setObject(column, value);
             }

@@ -78,10 +78,9 @@ final class JpaClientStore implements ClientStore {
 
     private JpaStores.Select clientQuery(String select, Criterion<ClientCriterion> criterion, String tail) {
         List<Object> parameters = SqlCriteria.newParameters();
-        // H2 uses an IN (…) condition only on an index's first column: see ClientPages.selectsIds
-        boolean byId = !u.postgres && ClientPages.conjuncts(criterion).stream().anyMatch(ClientPages::selectsIds);
-        String sql = select + " FROM crm_client c" + (byId ? " USE INDEX (crm_client_id_ix)" : "") + " WHERE "
-                + SqlCriteria.where(u.tenant, criterion, parameters, u.postgres) + tail;
+        boolean byId = ClientPages.conjuncts(criterion).stream().anyMatch(ClientPages::selectsIds);
+        String sql = select + " FROM " + u.dialect.clientTable(byId) + " WHERE " + SqlCriteria.where(u.tenant, criterion, parameters, u.dialect)
+                + tail;
         return new JpaStores.Select(sql, parameters);
     }
 
@@ -104,7 +103,7 @@ final class JpaClientStore implements ClientStore {
         for (long rows = needed + 16; ; rows *= 2) {
             List<Object> parameters = SqlCriteria.newParameters();
             String sql = ClientPages.wordOrderedRows(columns.sql(), columns.wordSql(), u.tenant, words, new Criterion.And<>(rest),
-                    parameters, u.postgres, rows);
+                    parameters, u.dialect, rows);
             List<R> found = u.select(new JpaStores.Select(sql, parameters), columns.reader());
             Map<UUID, R> distinct = new LinkedHashMap<>();
             found.forEach(r -> distinct.putIfAbsent(columns.id().apply(r), r));
@@ -115,13 +114,12 @@ final class JpaClientStore implements ClientStore {
     }
 
     /**
-     * On PostgreSQL, a page in name order whose criterion requires a name-word prefix is read from
-     * the word index first (see {@link SqlCriteria#wordLedPage}); other queries return empty.
+     * A page in name order whose criterion requires a name-word prefix, read from the word index
+     * first (see {@link ClientPages#wordLedPage}) where the dialect does so; other queries return empty.
      */
     private Optional<JpaStores.Select> wordLedPage(ClientQuery query, String columns) {
-        if (!u.postgres || query.order() != ClientQuery.Order.NAME) {
-            // H2 would run the word subquery once per client instead of first: it takes the generic
-            // path, c.id IN (words) through the id index, and sorts the matches
+        if (!u.dialect.readsNamePagesOffWords() || query.order() != ClientQuery.Order.NAME) {
+            // H2 takes the generic path, c.id IN (words) through the id index, and sorts the matches
             return Optional.empty();
         }
         return ledPage(query, columns, ClientCriterion.NameWordStartsWith.class, words -> true, ClientPages::wordLedPage);
@@ -142,7 +140,7 @@ final class JpaClientStore implements ClientStore {
 
     /** The SQL of a page read off the index of one top-level part of its criterion, the rest filtering the rows. */
     private interface LedPageSql<P extends ClientCriterion> {
-        String sql(String columns, String tenant, P lead, Criterion<ClientCriterion> rest, List<Object> parameters, boolean postgres, long offset,
+        String sql(String columns, String tenant, P lead, Criterion<ClientCriterion> rest, List<Object> parameters, SqlDialect dialect, long offset,
                    int limit);
     }
 
@@ -155,7 +153,7 @@ final class JpaClientStore implements ClientStore {
                 List<Criterion<ClientCriterion>> rest = new ArrayList<>(parts);
                 rest.remove(part);
                 List<Object> parameters = SqlCriteria.newParameters();
-                String sql = page.sql(columns, u.tenant, type.cast(part), new Criterion.And<>(rest), parameters, u.postgres, query.offset(),
+                String sql = page.sql(columns, u.tenant, type.cast(part), new Criterion.And<>(rest), parameters, u.dialect, query.offset(),
                         query.limit());
                 return Optional.of(new JpaStores.Select(sql, parameters));
             }
@@ -184,15 +182,11 @@ final class JpaClientStore implements ClientStore {
         if (led.isPresent()) {
             return u.select(led.get(), columns.reader());
         }
-        // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default.
-        // H2 reads an index in order only for an ORDER BY that starts with the index's first
-        // column; without the (constant) tenant_id it sorted a million clients for one page (54 s).
-        // A few clients found by a key are better sorted after the lookup (see ClientPages.selective)
-        boolean sortedIndex = !u.postgres && !ClientPages.selective(query.where());
-        String order = (sortedIndex ? "c.tenant_id, " : "") + (query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key");
+        // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default
+        String order = u.dialect.orderLead(ClientPages.selective(query.where()))
+                + (query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key");
         String page = " ORDER BY " + order + ", c.id OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
-        boolean fence = u.postgres && ClientPages.searchesFragments(query.where());
-        // OFFSET 0 keeps PostgreSQL from walking the name index in order for a fragment search (see SqlCriteria)
+        boolean fence = u.dialect.fencesFragmentSearches() && ClientPages.searchesFragments(query.where());
         JpaStores.Select rows = fence
                 ? clientQuery("SELECT " + columns.sql() + " FROM (SELECT c.*", query.where(), " OFFSET 0) c" + page)
                 : clientQuery("SELECT " + columns.sql(), query.where(), page);
@@ -235,7 +229,7 @@ final class JpaClientStore implements ClientStore {
         if (parts.size() == 1 && parts.get(0) instanceof ClientCriterion.PropertyEquals) {
             // a value row belongs to a stored client and no client holds one value twice: counting rows counts clients
             List<Object> parameters = SqlCriteria.newParameters();
-            String sql = SqlCriteria.propertyCount(u.tenant, (ClientCriterion.PropertyEquals) parts.get(0), parameters, u.postgres);
+            String sql = SqlCriteria.propertyCount(u.tenant, (ClientCriterion.PropertyEquals) parts.get(0), parameters, u.dialect);
             return u.select(new JpaStores.Select(sql, parameters), rs -> rs.getLong(1)).get(0);
         }
         return u.select(clientQuery("SELECT COUNT(*)", criterion, ""), rs -> rs.getLong(1)).get(0);

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import org.flywaydb.core.api.MigrationVersion;
@@ -44,8 +43,7 @@ public final class NameWordsMigration implements JavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        BatchInserts inserts = new BatchInserts(connection, postgres);
+        BatchInserts inserts = new BatchInserts(connection, SqlDialect.of(connection));
         List<BatchInserts.NamedClient> chunk = new ArrayList<>();
         try (Statement read = connection.createStatement()) {
             read.setFetchSize(CHUNK);
