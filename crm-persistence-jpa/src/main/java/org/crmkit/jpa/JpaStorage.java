@@ -25,6 +25,7 @@ import org.crmkit.jpa.internal.Errors;
 import org.crmkit.jpa.internal.JpaStores;
 import org.crmkit.jpa.internal.SqlDialect;
 import org.crmkit.jpa.internal.NameWordsMigration;
+import org.crmkit.jpa.internal.SearchKeysMigration;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.Stores;
 import org.flywaydb.core.Flyway;
@@ -240,7 +241,7 @@ public final class JpaStorage implements Storage {
         private void schema(SqlDialect dialect) {
             FluentConfiguration configuration = Flyway.configure()
                     .locations(dialect.migrations())
-                    .javaMigrations(new NameWordsMigration())
+                    .javaMigrations(new NameWordsMigration(), new SearchKeysMigration())
                     .table("crm_schema_history")
                     // features take version blocks of their own (V1xx the feed, V2xx, … next: see docs/architecture.md),
                     // so a block that lands later than a higher one is still applied

@@ -32,9 +32,8 @@ final class ClientPages {
      */
     static String wordLedPage(String columns, String tenant, ClientCriterion.NameWordStartsWith words, Criterion<ClientCriterion> rest,
                               List<Object> parameters, SqlDialect dialect, long offset, int limit) {
-        String where = SqlCriteria.where(tenant, onClients(rest), parameters, dialect);
-        String matches = new SqlCriteria(parameters, "c", dialect).wordMatches(words.prefix(), "DISTINCT w.short_key, w.client_id")
-                + onWords(rest, parameters, dialect);
+        String where = SqlCriteria.where(tenant, rest, parameters, dialect);
+        String matches = new SqlCriteria(parameters, "c", dialect).wordMatches(words.prefix(), "DISTINCT w.short_key, w.client_id");
         return "SELECT " + columns + " FROM (" + matches + " ORDER BY w.short_key, w.client_id) m JOIN crm_client c ON c.tenant_id = ?1"
                 + " AND c.id = m.client_id WHERE " + where + " ORDER BY m.short_key, m.client_id OFFSET " + offset
                 + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
@@ -42,36 +41,11 @@ final class ClientPages {
 
     /**
      * The columns of a {@link org.crmkit.client.ClientSummary} as a row of the word index holds them
-     * (V8), named as {@link #SUMMARY_COLUMNS} names them.
+     * (V8), named as {@link #SUMMARY_COLUMNS} names them; a quick search ranks names off them
+     * ({@link NameSearchSql}).
      */
     static final String WORD_SUMMARY_COLUMNS = "w.client_id AS id, w.code, w.kind, w.short_name, w.group_id, w.relationship, w.manager,"
             + " w.inn, w.main_phone, w.archived";
-
-    /**
-     * Up to {@code rows} rows of the clients matching a query led by a name-word prefix, in the order
-     * of the word index: by word, then name, then id. A client with two matching words comes twice
-     * (the store keeps the first, at its smallest word).
-     *
-     * <p>When the rest of the criterion tests only what a word row holds of its client (see
-     * {@link #onWordRows}) and {@code wordColumns} are given, the rows are read from the word index
-     * alone: on PostgreSQL one index-only range scan. Otherwise both databases walk the word index's
-     * key in order and look each client up by primary key, stopping after {@code rows}.
-     */
-    static String wordOrderedRows(String columns, Optional<String> wordColumns, String tenant, ClientCriterion.NameWordStartsWith words,
-                                  Criterion<ClientCriterion> rest, List<Object> parameters, SqlDialect dialect, long rows) {
-        // the whole key, tenant first: H2 reads the index in order only for an ORDER BY that names all of it
-        String order = " ORDER BY w.tenant_id, w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
-        if (wordColumns.isPresent() && onWordRows(rest)) {
-            parameters.add(tenant);
-            String range = new SqlCriteria(parameters, "w", dialect).wordRange(words.prefix());
-            return "SELECT " + wordColumns.get() + " FROM crm_client_name_word w WHERE " + range + " AND ("
-                    + rest.fold(new SqlCriteria(parameters, "w", dialect)) + ")" + order;
-        }
-        String where = SqlCriteria.where(tenant, onClients(rest), parameters, dialect);
-        String range = new SqlCriteria(parameters, "c", dialect).wordRange(words.prefix()) + onWords(rest, parameters, dialect);
-        return "SELECT " + columns + " FROM crm_client_name_word w JOIN crm_client c ON c.tenant_id = w.tenant_id AND c.id = w.client_id"
-                + " WHERE " + range + " AND " + where + order;
-    }
 
     /**
      * Whether a criterion tests only columns a word row holds of its client (V8: the folded short
@@ -86,25 +60,6 @@ final class ClientPages {
             return onWordRows(((Criterion.Not<ClientCriterion>) criterion).part());
         }
         return criterion instanceof Criterion.All || LeafTraits.of(criterion).onWordRows();
-    }
-
-    /**
-     * The top-level {@link ClientCriterion.ShortNameContains} parts of the rest of a word-led query,
-     * tested on the word rows' copy of the folded short name ({@code w.short_key}, the client's own
-     * by construction): the word range is filtered before any client is read. A multi-word quick
-     * search ({@code санкт-п}) walks the words starting with {@code санкт} this way without
-     * looking up the clients that fail.
-     */
-    private static String onWords(Criterion<ClientCriterion> rest, List<Object> parameters, SqlDialect dialect) {
-        SqlCriteria words = new SqlCriteria(parameters, "w", dialect);
-        return conjuncts(rest).stream().filter(p -> LeafTraits.of(p).filtersWords())
-                .map(p -> " AND " + p.fold(words)).collect(Collectors.joining());
-    }
-
-    /** The rest of a word-led query without the parts {@link #onWords} tests on the word rows. */
-    private static Criterion<ClientCriterion> onClients(Criterion<ClientCriterion> rest) {
-        return new Criterion.And<>(conjuncts(rest).stream().filter(p -> !LeafTraits.of(p).filtersWords())
-                .collect(Collectors.toList()));
     }
 
     /**

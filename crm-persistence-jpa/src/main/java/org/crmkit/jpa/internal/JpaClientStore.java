@@ -38,6 +38,7 @@ import org.crmkit.client.ClientGroupStore;
 import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientStore;
 import org.crmkit.client.ClientSummary;
+import org.crmkit.client.NameSearch;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.ContactPersonStore;
@@ -84,33 +85,9 @@ final class JpaClientStore implements ClientStore {
         return new JpaStores.Select(sql, parameters);
     }
 
-    /** What a client's word rows hold of it: its folded short name and its search line (V8). */
+    /** What a client's word rows hold of it: its folded short name and its search line (V8), its core and legal form (V9, derived from the name). */
     private static List<Object> wordRowColumns(ClientRow r) {
         return List.of(r.shortKey, Mapping.summary(r));
-    }
-
-    /**
-     * A page in word order (see {@link ClientQuery.Order#WORD}): rows straight off the word index,
-     * a client kept at its first (smallest) matching word. Asks for a few rows more than the page
-     * needs and, in the rare case that clients with several matching words left it short, again for
-     * twice as many.
-     */
-    private <R> List<R> wordOrderedPage(ClientQuery query, Columns<R> columns) {
-        ClientCriterion.NameWordStartsWith words = query.leadingWords().orElseThrow();
-        List<Criterion<ClientCriterion>> rest = new ArrayList<>(ClientPages.conjuncts(query.where()));
-        rest.remove(words);
-        long needed = (long) query.offset() + query.limit();
-        for (long rows = needed + 16; ; rows *= 2) {
-            List<Object> parameters = SqlCriteria.newParameters();
-            String sql = ClientPages.wordOrderedRows(columns.sql(), columns.wordSql(), u.tenant, words, new Criterion.And<>(rest),
-                    parameters, u.dialect, rows);
-            List<R> found = u.select(new JpaStores.Select(sql, parameters), columns.reader());
-            Map<UUID, R> distinct = new LinkedHashMap<>();
-            found.forEach(r -> distinct.putIfAbsent(columns.id().apply(r), r));
-            if (distinct.size() >= needed || found.size() < rows) {
-                return distinct.values().stream().skip(query.offset()).limit(query.limit()).collect(Collectors.toUnmodifiableList());
-            }
-        }
     }
 
     /**
@@ -161,23 +138,16 @@ final class JpaClientStore implements ClientStore {
         return Optional.empty();
     }
 
-    /**
-     * What a page of clients reads: which columns of client {@code c}, the same columns off a word row
-     * {@code w} if it holds them, how a row becomes a result, and its client's id.
-     */
-    private record Columns<R>(String sql, Optional<String> wordSql, ResultRows.Reader<R> reader, Function<R, UUID> id) {
+    /** What a page of clients reads: which columns of client {@code c}, and how a row becomes a result. */
+    private record Columns<R>(String sql, ResultRows.Reader<R> reader) {
     }
 
     /** Whole client rows, to which {@link #clientsOf} adds the contacts and values. */
-    private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", Optional.empty(), ResultRows::client, r -> r.id);
-    private static final Columns<ClientSummary> SUMMARY = new Columns<>(ClientPages.SUMMARY_COLUMNS,
-            Optional.of(ClientPages.WORD_SUMMARY_COLUMNS), ResultRows::summary, summary -> summary.id().value());
+    private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", ResultRows::client);
+    private static final Columns<ClientSummary> SUMMARY = new Columns<>(ClientPages.SUMMARY_COLUMNS, ResultRows::summary);
 
     /** The rows of a page of clients, in one statement. */
     private <R> List<R> page(ClientQuery query, Columns<R> columns) {
-        if (query.order() == ClientQuery.Order.WORD && query.leadingWords().isPresent()) {
-            return wordOrderedPage(query, columns);
-        }
         Optional<JpaStores.Select> led = wordLedPage(query, columns.sql()).or(() -> valueLedPage(query, columns.sql()));
         if (led.isPresent()) {
             return u.select(led.get(), columns.reader());
@@ -219,6 +189,21 @@ final class JpaClientStore implements ClientStore {
     public List<ClientSummary> summaries(ClientQuery query) {
         u.checkOpen();
         return page(query, SUMMARY);
+    }
+
+    /** The name part of a quick search, planned by {@link NameSearchSql}: tiers 0–1, 2, 3, each while the page has room. */
+    @Override
+    public List<ClientSummary> searchNames(NameSearch search, Criterion<ClientCriterion> within, int limit) {
+        u.checkOpen();
+        NameSearchSql sql = new NameSearchSql(u.tenant, u.dialect, search);
+        List<ClientSummary> found = new ArrayList<>(u.select(sql.starts(within, limit), ResultRows::summary));
+        if (found.size() < limit) {
+            found.addAll(u.select(sql.words(within, limit - found.size()), ResultRows::summary));
+        }
+        if (found.size() < limit) {
+            found.addAll(u.select(sql.contains(within, limit - found.size()), ResultRows::summary));
+        }
+        return List.copyOf(found);
     }
 
     @Override

@@ -289,6 +289,7 @@ public final class JpaStores implements Stores {
         to.type = from.type;
         to.value = from.value;
         to.searchValue = from.searchValue;
+        to.searchReversed = from.searchReversed;
         to.label = from.label;
         to.primary = from.primary;
     }

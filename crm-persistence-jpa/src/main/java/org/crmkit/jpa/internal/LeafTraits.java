@@ -13,13 +13,10 @@ import org.crmkit.criteria.Criterion;
  * @param onWordRows tests only columns a word row holds of its client: see {@link ClientPages#onWordRows}
  * @param fragment searches a name fragment ({@code LIKE '%…%'}): see {@link ClientPages#searchesFragments}
  * @param namesKeys becomes, on H2, a list of whole (tenant_id, column) keys that must match
- * @param filtersWords is tested on the word rows' copy of the folded short name before any client
- *                     is read, in a word-led page
  */
-record LeafTraits(boolean selective, boolean selectsIds, boolean onWordRows, boolean fragment, boolean namesKeys,
-                  boolean filtersWords) {
-    private static final LeafTraits NONE = new LeafTraits(false, false, false, false, false, false);
-    private static final LeafTraits ON_WORD_ROWS = new LeafTraits(false, false, true, false, false, false);
+record LeafTraits(boolean selective, boolean selectsIds, boolean onWordRows, boolean fragment, boolean namesKeys) {
+    private static final LeafTraits NONE = new LeafTraits(false, false, false, false, false);
+    private static final LeafTraits ON_WORD_ROWS = new LeafTraits(false, false, true, false, false);
 
     /** The traits of a leaf; a combinator ({@code And}, {@code Or}, …) has none of them itself. */
     static LeafTraits of(Criterion<ClientCriterion> part) {
@@ -29,17 +26,17 @@ record LeafTraits(boolean selective, boolean selectsIds, boolean onWordRows, boo
     private static final ClientCriterion.Visitor<LeafTraits> VISITOR = new ClientCriterion.Visitor<>() {
         @Override
         public LeafTraits idIn(ClientCriterion.IdIn criterion) {
-            return new LeafTraits(true, !criterion.ids().isEmpty(), false, false, false, false);
+            return new LeafTraits(true, !criterion.ids().isEmpty(), false, false, false);
         }
 
         @Override
         public LeafTraits managedBy(ClientCriterion.ManagedBy criterion) {
-            return new LeafTraits(false, false, true, false, !criterion.managers().isEmpty(), false);
+            return new LeafTraits(false, false, true, false, !criterion.managers().isEmpty());
         }
 
         @Override
         public LeafTraits nameContains(ClientCriterion.NameContains criterion) {
-            return new LeafTraits(false, false, false, true, false, false);
+            return new LeafTraits(false, false, false, true, false);
         }
 
         @Override
@@ -48,43 +45,53 @@ record LeafTraits(boolean selective, boolean selectsIds, boolean onWordRows, boo
         }
 
         @Override
-        public LeafTraits shortNameContains(ClientCriterion.ShortNameContains criterion) {
-            return new LeafTraits(false, false, true, true, false, true);
-        }
-
-        @Override
         public LeafTraits nameWordStartsWith(ClientCriterion.NameWordStartsWith criterion) {
-            return new LeafTraits(false, true, false, false, false, false);
+            return new LeafTraits(false, true, false, false, false);
         }
 
         @Override
         public LeafTraits codeIs(ClientCriterion.CodeIs criterion) {
-            return new LeafTraits(true, false, true, false, false, false);
+            return new LeafTraits(true, false, true, false, false);
         }
 
         @Override
         public LeafTraits codeIn(ClientCriterion.CodeIn criterion) {
-            return new LeafTraits(true, false, true, false, !criterion.codes().isEmpty(), false);
+            return new LeafTraits(true, false, true, false, !criterion.codes().isEmpty());
         }
 
         @Override
         public LeafTraits innIs(ClientCriterion.InnIs criterion) {
-            return new LeafTraits(true, false, true, false, false, false);
+            return new LeafTraits(true, false, true, false, false);
         }
 
         @Override
         public LeafTraits phoneIs(ClientCriterion.PhoneIs criterion) {
-            return new LeafTraits(true, true, false, false, false, false);
+            return new LeafTraits(true, true, false, false, false);
         }
 
         @Override
         public LeafTraits emailIs(ClientCriterion.EmailIs criterion) {
-            return new LeafTraits(true, true, false, false, false, false);
+            return new LeafTraits(true, true, false, false, false);
+        }
+
+        @Override
+        public LeafTraits phoneEndsWith(ClientCriterion.PhoneEndsWith criterion) {
+            return new LeafTraits(true, true, false, false, false);
+        }
+
+        @Override
+        public LeafTraits emailStartsWith(ClientCriterion.EmailStartsWith criterion) {
+            return new LeafTraits(true, true, false, false, false);
+        }
+
+        @Override
+        public LeafTraits emailEndsWith(ClientCriterion.EmailEndsWith criterion) {
+            return new LeafTraits(true, true, false, false, false);
         }
 
         @Override
         public LeafTraits inGroups(ClientCriterion.InGroups criterion) {
-            return new LeafTraits(false, false, true, false, !criterion.groups().isEmpty(), false);
+            return new LeafTraits(false, false, true, false, !criterion.groups().isEmpty());
         }
 
         @Override
@@ -104,7 +111,7 @@ record LeafTraits(boolean selective, boolean selectsIds, boolean onWordRows, boo
 
         @Override
         public LeafTraits propertyEquals(ClientCriterion.PropertyEquals criterion) {
-            return new LeafTraits(false, true, false, false, false, false);
+            return new LeafTraits(false, true, false, false, false);
         }
 
         @Override

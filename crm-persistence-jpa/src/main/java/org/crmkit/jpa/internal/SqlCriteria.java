@@ -129,6 +129,21 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
         }
 
         @Override
+        public Optional<String> phoneEndsWith(ClientCriterion.PhoneEndsWith criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", phoneEndMatch(criterion)));
+        }
+
+        @Override
+        public Optional<String> emailStartsWith(ClientCriterion.EmailStartsWith criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", emailStartMatch(criterion)));
+        }
+
+        @Override
+        public Optional<String> emailEndsWith(ClientCriterion.EmailEndsWith criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", emailEndMatch(criterion)));
+        }
+
+        @Override
         public Optional<String> idIn(ClientCriterion.IdIn criterion) {
             return Optional.empty();
         }
@@ -145,11 +160,6 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
 
         @Override
         public Optional<String> nameStartsWith(ClientCriterion.NameStartsWith criterion) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> shortNameContains(ClientCriterion.ShortNameContains criterion) {
             return Optional.empty();
         }
 
@@ -228,11 +238,6 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
     }
 
     @Override
-    public String shortNameContains(ClientCriterion.ShortNameContains criterion) {
-        return c + ".short_key LIKE " + param("%" + escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\'";
-    }
-
-    @Override
     public String nameStartsWith(ClientCriterion.NameStartsWith criterion) {
         return c + ".short_key LIKE " + param(escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\'";
     }
@@ -285,6 +290,40 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
     @Override
     public String emailIs(ClientCriterion.EmailIs criterion) {
         return dialect.clientsHaving(c, CONTACTS, "k", emailMatch(criterion));
+    }
+
+    @Override
+    public String phoneEndsWith(ClientCriterion.PhoneEndsWith criterion) {
+        return dialect.clientsHaving(c, CONTACTS, "k", phoneEndMatch(criterion));
+    }
+
+    @Override
+    public String emailStartsWith(ClientCriterion.EmailStartsWith criterion) {
+        return dialect.clientsHaving(c, CONTACTS, "k", emailStartMatch(criterion));
+    }
+
+    @Override
+    public String emailEndsWith(ClientCriterion.EmailEndsWith criterion) {
+        return dialect.clientsHaving(c, CONTACTS, "k", emailEndMatch(criterion));
+    }
+
+    /** The condition on a contact row {@code k}: a phone whose number ends with the digits, a prefix of its reversed value. */
+    private String phoneEndMatch(ClientCriterion.PhoneEndsWith criterion) {
+        return "k.type IN (" + PHONE_TYPES + ") AND " + reversedStartsWith(criterion.digits());
+    }
+
+    private String emailStartMatch(ClientCriterion.EmailStartsWith criterion) {
+        return "k.type = 'EMAIL' AND k.search_value LIKE " + param(escapeLike(criterion.prefix()) + "%") + " ESCAPE '\\'";
+    }
+
+    private String emailEndMatch(ClientCriterion.EmailEndsWith criterion) {
+        return "k.type = 'EMAIL' AND " + reversedStartsWith(criterion.suffix());
+    }
+
+    /** The contact's search value ends with the text: its reversed value is in the range of the reversed text (V9). */
+    private String reversedStartsWith(String ending) {
+        String reversed = Mapping.reversed(ending);
+        return "k.search_reversed >= " + param(reversed) + " AND k.search_reversed < " + param(reversed + dialect.wordCeiling());
     }
 
     private static final String CONTACTS = "crm_client_contact";
