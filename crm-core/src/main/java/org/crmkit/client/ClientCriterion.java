@@ -312,7 +312,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
         @Override
         public boolean test(Client client, Related related) {
-            return client.contacts().stream().anyMatch(c -> c.type().isPhone() && c.value().endsWith(digits));
+            return ContactRules.hasPhoneEndingWith(client.contacts(), digits);
         }
 
         @Override
@@ -332,8 +332,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
         @Override
         public boolean test(Client client, Related related) {
-            return client.contacts().stream().anyMatch(c -> c.type() == ContactType.EMAIL
-                    && EmailAddress.searchKeyOf(c.value()).startsWith(prefix));
+            return ContactRules.hasEmailKey(client.contacts(), key -> key.startsWith(prefix));
         }
 
         @Override
@@ -354,8 +353,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
         @Override
         public boolean test(Client client, Related related) {
-            return client.contacts().stream().anyMatch(c -> c.type() == ContactType.EMAIL
-                    && EmailAddress.searchKeyOf(c.value()).endsWith(suffix));
+            return ContactRules.hasEmailKey(client.contacts(), key -> key.endsWith(suffix));
         }
 
         @Override

@@ -13,7 +13,11 @@ import org.crmkit.criteria.Criterion;
 public record ClientQuery(Criterion<ClientCriterion> where, Order order, int offset, int limit) {
     public static final int MAX_LIMIT = 10_000;
 
-    /** Orderings every store supports. */
+    /**
+     * Orderings every store supports. (Quick search lists names in an order of relevance, which is
+     * not one of these: see {@link NameSearch} and {@link ClientStore#searchNames}; the word order
+     * that served it before issue 12 is gone.)
+     */
     public enum Order {
         CODE,
         /** By the folded short name. */

@@ -266,10 +266,10 @@ public abstract class StorageContract extends CriteriaContract {
                 for (Criterion<ClientCriterion> within : List.of(Criterion.and(new ClientCriterion.CodeIs(changed.code()),
                         new ClientCriterion.Archived(false)), Criterion.and(new ClientCriterion.IdIn(Set.of(changed.id())),
                         new ClientCriterion.Archived(false)))) {
-                assertThat(storage().<List<ClientSummary>>read(tenant, s -> s.get(ClientStore.class).searchNames(search, within, 10)))
-                        .as("names for %s after the change to %s", typed, ClientSummary.of(changed))
-                        .isEqualTo(search.rank(changed.archived() ? List.of() : List.of(changed), 10).stream().map(ClientSummary::of)
-                                .collect(Collectors.toList()));
+                    assertThat(storage().<List<ClientSummary>>read(tenant, s -> s.get(ClientStore.class).searchNames(search, within, 10)))
+                            .as("names for %s after the change to %s", typed, ClientSummary.of(changed))
+                            .isEqualTo(search.rank(changed.archived() ? List.of() : List.of(changed), 10).stream().map(ClientSummary::of)
+                                    .collect(Collectors.toList()));
                 }
             }
         }

@@ -8,9 +8,7 @@ import java.sql.Statement;
 import java.util.UUID;
 
 import org.crmkit.client.NameWords;
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 10: fills the search keys V9 added (a client's name core and legal form, on its
@@ -18,27 +16,11 @@ import org.flywaydb.core.api.migration.JavaMigration;
  * before. A Java migration because the keys are cut by {@link NameWords}, the same code the
  * store and the in-memory ranking use.
  */
-public final class SearchKeysMigration implements JavaMigration {
+public final class SearchKeysMigration extends DerivedRowsMigration {
     private static final int BATCH = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("10");
-    }
-
-    @Override
-    public String getDescription() {
-        return "fill search keys";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 10;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public SearchKeysMigration() {
+        super(10, "fill search keys");
     }
 
     @Override
