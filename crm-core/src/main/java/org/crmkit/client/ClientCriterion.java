@@ -65,8 +65,6 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
         R nameStartsWith(NameStartsWith criterion);
 
-        R shortNameContains(ShortNameContains criterion);
-
         R nameWordStartsWith(NameWordStartsWith criterion);
 
         R codeIs(CodeIs criterion);
@@ -78,6 +76,12 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         R phoneIs(PhoneIs criterion);
 
         R emailIs(EmailIs criterion);
+
+        R phoneEndsWith(PhoneEndsWith criterion);
+
+        R emailStartsWith(EmailStartsWith criterion);
+
+        R emailEndsWith(EmailEndsWith criterion);
 
         R inGroups(InGroups criterion);
 
@@ -162,28 +166,6 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.nameContains(this);
-        }
-    }
-
-    /**
-     * The short name alone contains the fragment, ignoring case and ё/е; the fragment is kept folded.
-     * Next to a {@link NameWordStartsWith}, a database store tests it on the word index's copy of the
-     * folded name, before reading any client: quick search finds {@code полюс-ст} as names with a
-     * word starting with {@code полюс} whose short name contains {@code полюс-ст}.
-     */
-    record ShortNameContains(String fragment) implements ClientCriterion {
-        public ShortNameContains {
-            fragment = CleanText.fold(CleanText.require("name", fragment, 150));
-        }
-
-        @Override
-        public boolean test(Client client, Related related) {
-            return CleanText.fold(client.shortName()).contains(fragment);
-        }
-
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.shortNameContains(this);
         }
     }
 
@@ -312,6 +294,71 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.emailIs(this);
+        }
+    }
+
+    /**
+     * The client has a number on a phone-like channel that ends with these digits: the last 4 to 15
+     * digits of a number, as a person remembers them. A database store answers it from an index of
+     * the reversed numbers.
+     */
+    record PhoneEndsWith(String digits) implements ClientCriterion {
+        public PhoneEndsWith {
+            Objects.requireNonNull(digits, "digits");
+            if (!digits.matches("[0-9]{4,15}")) {
+                throw new ValidationException("digits", digits, "must be 4 to 15 digits 0-9");
+            }
+        }
+
+        @Override
+        public boolean test(Client client, Related related) {
+            return ContactRules.hasPhoneEndingWith(client.contacts(), digits);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.phoneEndsWith(this);
+        }
+    }
+
+    /**
+     * The client has an e-mail address whose {@linkplain EmailAddress#searchKey search key} starts
+     * with the prefix ({@code ivan@}, {@code ivan@pri}); the prefix is kept in lower case.
+     */
+    record EmailStartsWith(String prefix) implements ClientCriterion {
+        public EmailStartsWith {
+            prefix = EmailAddress.searchKeyOf(CleanText.require("email", prefix, 254));
+        }
+
+        @Override
+        public boolean test(Client client, Related related) {
+            return ContactRules.hasEmailKey(client.contacts(), key -> key.startsWith(prefix));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.emailStartsWith(this);
+        }
+    }
+
+    /**
+     * The client has an e-mail address whose {@linkplain EmailAddress#searchKey search key} ends
+     * with the suffix ({@code @prime.ru}: the addresses of a domain); kept in lower case. A database
+     * store answers it from an index of the reversed addresses.
+     */
+    record EmailEndsWith(String suffix) implements ClientCriterion {
+        public EmailEndsWith {
+            suffix = EmailAddress.searchKeyOf(CleanText.require("email", suffix, 254));
+        }
+
+        @Override
+        public boolean test(Client client, Related related) {
+            return ContactRules.hasEmailKey(client.contacts(), key -> key.endsWith(suffix));
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.emailEndsWith(this);
         }
     }
 

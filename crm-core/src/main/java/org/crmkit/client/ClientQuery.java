@@ -1,7 +1,6 @@
 package org.crmkit.client;
 
 import java.util.Objects;
-import java.util.Optional;
 
 import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
@@ -14,18 +13,15 @@ import org.crmkit.criteria.Criterion;
 public record ClientQuery(Criterion<ClientCriterion> where, Order order, int offset, int limit) {
     public static final int MAX_LIMIT = 10_000;
 
-    /** Orderings every store supports. */
+    /**
+     * Orderings every store supports. (Quick search lists names in an order of relevance, which is
+     * not one of these: see {@link NameSearch} and {@link ClientStore#searchNames}; the word order
+     * that served it before issue 12 is gone.)
+     */
     public enum Order {
         CODE,
-        NAME,
-        /**
-         * For a criterion that requires a name-word prefix at its top level
-         * ({@link ClientCriterion.NameWordStartsWith}): by the smallest word of the name that starts
-         * with it, then by name, as an autocompletion lists {@code пермский}, {@code пермь},
-         * {@code пермьстрой}. A store reads such a page straight off its word index, however many
-         * names match. Without such a criterion, the same as {@link #NAME}.
-         */
-        WORD
+        /** By the folded short name. */
+        NAME
     }
 
     public ClientQuery {
@@ -49,26 +45,6 @@ public record ClientQuery(Criterion<ClientCriterion> where, Order order, int off
 
     public ClientQuery page(int newOffset, int newLimit) {
         return new ClientQuery(where, order, newOffset, newLimit);
-    }
-
-    /** The name-word prefix the criterion requires at its top level (an AND part), which {@link Order#WORD} sorts by. */
-    public Optional<ClientCriterion.NameWordStartsWith> leadingWords() {
-        return leadingWords(where);
-    }
-
-    private static Optional<ClientCriterion.NameWordStartsWith> leadingWords(Criterion<ClientCriterion> criterion) {
-        if (criterion instanceof ClientCriterion.NameWordStartsWith) {
-            return Optional.of((ClientCriterion.NameWordStartsWith) criterion);
-        }
-        if (criterion instanceof Criterion.And) {
-            for (Criterion<ClientCriterion> part : ((Criterion.And<ClientCriterion>) criterion).parts()) {
-                Optional<ClientCriterion.NameWordStartsWith> found = leadingWords(part);
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
     }
 
     public ClientQuery restrictedTo(Criterion<ClientCriterion> visible) {

@@ -33,6 +33,25 @@ public interface ClientStore {
 
     long count(Criterion<ClientCriterion> criterion);
 
+    /**
+     * The name part of a quick search: up to {@code limit} clients matching {@code within} whose
+     * names match {@code search}, as summaries in its relevance order (the tiers of
+     * {@link NameSearch}). The search says what is found and in which order; the store decides how
+     * (a database from its indexes). This default reads every client matching {@code within}, in
+     * pages, and ranks them in memory: right for any store, fast for none.
+     */
+    default List<ClientSummary> searchNames(NameSearch search, Criterion<ClientCriterion> within, int limit) {
+        List<Client> matching = new ArrayList<>();
+        for (int offset = 0; ; offset += ClientQuery.MAX_LIMIT) {
+            List<Client> page = find(new ClientQuery(within, ClientQuery.Order.CODE, offset, ClientQuery.MAX_LIMIT));
+            page.stream().filter(c -> search.tier(c).isPresent()).forEach(matching::add);
+            if (page.size() < ClientQuery.MAX_LIMIT) {
+                break;
+            }
+        }
+        return search.rank(matching, limit).stream().map(ClientSummary::of).collect(Collectors.toList());
+    }
+
     /** Stores a new client (version 0); returns it at version 1. */
     Client insert(Client client);
 

@@ -213,17 +213,17 @@ public final class Clients {
     }
 
     /**
-     * Quick search as in a client list's search box: a name fragment (case and ё/е ignored), a phone
-     * in any format, an e-mail, an INN or a code. Archived clients are left out. At most 50 lines,
-     * as {@linkplain ClientSummary summaries} (open one with {@link #get}): exact matches (code, INN,
-     * phone, e-mail) by name; then names with a word that starts with the text, as an autocompletion
-     * lists them ({@code перм}: Пермские окна, ООО «Пермь-63», АО «Пермьстрой», by the matching word
-     * and then by name), and for a text of several words ({@code полюс-ст}) names that start with it,
-     * then names with a word starting with its longest word and whose short name contains it; then
-     * names that contain the text, short or full name, by name (for several words only when
-     * nothing else matched: see {@code QuickSearch.Readings#namePlan}). Each query is served by an
-     * index and runs only while the page has room; a text without letters that matched exactly (a
-     * phone, an INN) is not searched in names at all.
+     * Quick search as in a client list's search box: never refuses a text. Archived clients are
+     * left out; at most 50 lines, as {@linkplain ClientSummary summaries} (open one with {@link #get}).
+     *
+     * <p>First what the text reads as exactly or in part, by name: a code, an INN, a phone number
+     * typed any way (any spaces, fullwidth digits, any separators), the last 4 to 7 digits of a
+     * phone, an e-mail address, the start of one ({@code ivan@}) or a domain ({@code @prime.ru}).
+     * A text without letters that matched so is not searched in names. Then names, in the
+     * relevance tiers of {@link NameSearch} (the name equals the text, starts with it, has a word
+     * where it starts, contains it; legal forms, quotes, punctuation, case and ё/е aside); if no
+     * name matches at all, the same keys read in the other keyboard layout ({@code ghfqv} finds
+     * Прайм). Each store plans the name search its own way ({@link ClientStore#searchNames}).
      */
     public List<ClientSummary> search(String text) {
         QuickSearch.Readings readings = QuickSearch.parse(text, context.phoneRegion());
@@ -235,17 +235,25 @@ public final class Clients {
                 // a phone, INN or code that matched is what was meant; names do not hold such numbers
                 return List.copyOf(found.values());
             }
-            readings.namePlan().ifPresent(plan -> {
-                int matched = 0;
-                for (QuickSearch.Phase phase : plan.wordStarts()) {
-                    matched += add(found, work, active.and(phase.criterion()), phase.order());
-                }
-                if ((plan.fillUpAfterMatches() || matched == 0) && found.size() < SEARCH_LIMIT) {
-                    add(found, work, active.and(plan.fillUp()), ClientQuery.Order.NAME);
+            readings.name().ifPresent(typed -> {
+                int named = NameSearch.of(typed).map(names -> addNames(found, work, names, active)).orElse(0);
+                if (named == 0 && found.isEmpty()) {
+                    NameSearch.ofOtherLayout(typed).ifPresent(names -> addNames(found, work, names, active));
                 }
             });
             return List.copyOf(found.values());
         });
+    }
+
+    /** Adds the names that match to the rest of a search page; returns how many the store found. */
+    private static int addNames(Map<ClientId, ClientSummary> found, UnitOfWork work, NameSearch names, Criterion<ClientCriterion> active) {
+        int room = SEARCH_LIMIT - found.size();
+        if (room <= 0) {
+            return 0;
+        }
+        List<ClientSummary> page = work.stores().get(ClientStore.class).searchNames(names, active, room);
+        page.forEach(c -> found.putIfAbsent(c.id(), c));
+        return page.size();
     }
 
     /** Adds up to the rest of a search page, in one query of the store; returns how many clients the query found. */

@@ -71,7 +71,16 @@ final class ContactRules {
 
     /** Whether a list holds this e-mail address, compared by {@link EmailAddress#searchKey()}. */
     static boolean hasEmail(List<ContactEntry> contacts, EmailAddress email) {
-        String key = email.searchKey();
-        return contacts.stream().anyMatch(c -> c.type() == ContactType.EMAIL && EmailAddress.searchKeyOf(c.value()).equals(key));
+        return hasEmailKey(contacts, email.searchKey()::equals);
+    }
+
+    /** Whether a list holds an e-mail address whose {@link EmailAddress#searchKey() search key} passes the test. */
+    static boolean hasEmailKey(List<ContactEntry> contacts, java.util.function.Predicate<String> test) {
+        return contacts.stream().anyMatch(c -> c.type() == ContactType.EMAIL && test.test(EmailAddress.searchKeyOf(c.value())));
+    }
+
+    /** Whether a list holds a number on a phone-like channel that ends with the digits. */
+    static boolean hasPhoneEndingWith(List<ContactEntry> contacts, String digits) {
+        return contacts.stream().anyMatch(c -> c.type().isPhone() && c.value().endsWith(digits));
     }
 }

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.crmkit.common.CleanText;
-import org.crmkit.common.SortOrder;
 
 /**
  * The words of a name as quick search matches them: the name folded like every name key (case and
@@ -20,10 +19,23 @@ public final class NameWords {
     private NameWords() {
     }
 
+    /**
+     * Legal forms (folded), which quick search sets aside: a name is matched and ordered by its
+     * other words ({@link #core}), and a legal form typed in the search text narrows the result
+     * to names of that form or of none.
+     */
+    public static final Set<String> LEGAL_FORMS = Set.of("ооо", "оао", "зао", "пао", "нао", "ао", "ип", "нко", "ано", "гуп", "муп",
+            "фгуп", "тоо", "кфх", "тсж", "снт");
+
     /** The distinct words of the name, folded, in the order they first appear. */
     public static List<String> of(String name) {
+        return new ArrayList<>(new LinkedHashSet<>(sequence(name)));
+    }
+
+    /** All words of the name, folded, in order, repeats included ({@code Иванов И.И.}: иванов, и, и). */
+    public static List<String> sequence(String name) {
         String folded = CleanText.fold(name);
-        Set<String> words = new LinkedHashSet<>();
+        List<String> words = new ArrayList<>();
         int start = -1;
         int i = 0;
         while (i <= folded.length()) {
@@ -38,12 +50,28 @@ public final class NameWords {
             }
             i += i < folded.length() ? Character.charCount(cp) : 1;
         }
-        return new ArrayList<>(words);
+        return words;
     }
 
-    /** The smallest word of the name (by code point) that starts with the folded prefix, if any. */
-    public static Optional<String> smallestStartingWith(String name, String foldedPrefix) {
-        return of(name).stream().filter(word -> word.startsWith(foldedPrefix)).min(SortOrder.TEXT);
+    /**
+     * The name as quick search compares and orders it: its words without legal forms, folded,
+     * joined by one space, whatever punctuation stood between them ({@code ЗАО «БЕРЕЗА-ДУБ»} →
+     * {@code береза дуб}). A name of legal forms alone keeps them; a name without words is empty.
+     */
+    public static String core(String name) {
+        List<String> words = sequence(name);
+        List<String> kept = new ArrayList<>();
+        for (String word : words) {
+            if (!LEGAL_FORMS.contains(word)) {
+                kept.add(word);
+            }
+        }
+        return String.join(" ", kept.isEmpty() ? words : kept);
+    }
+
+    /** The name's legal form: the first of its words that is one, if any. */
+    public static Optional<String> legalForm(String name) {
+        return sequence(name).stream().filter(LEGAL_FORMS::contains).findFirst();
     }
 
     /** The text without what cannot be part of a word at its start and end ({@code «радуга-»} → {@code радуга}). */

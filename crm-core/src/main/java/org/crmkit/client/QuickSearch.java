@@ -1,10 +1,9 @@
 package org.crmkit.client;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 import org.crmkit.common.CleanText;
 import org.crmkit.common.EmailAddress;
@@ -14,77 +13,32 @@ import org.crmkit.criteria.Criterion;
 import org.crmkit.taxid.Inn;
 
 /**
- * Reads what a user typed into a search box every way it parses: a code, an INN, a phone number or
- * an e-mail (exact readings), and a name fragment.
+ * Reads what a user typed into a search box every way it parses: a code, an INN, a phone number
+ * or its last digits, an e-mail address or the start or the domain of one (the readings), and a
+ * name ({@link NameSearch}). A search box never refuses a text: one that reads no way finds nothing.
  */
 final class QuickSearch {
+    /** The longest text read at all: the longest e-mail address a card accepts. */
+    static final int MAX_TEXT = 254;
+    /** The longest text searched in names: no name is longer. */
+    static final int MAX_NAME = 150;
+    /** Separators people type between the digits of a number (after NFKC, which maps fullwidth forms to these). */
+    private static final String NUMBER_SEPARATORS = "()+-.‐‑‒–—―−/";
+
     private QuickSearch() {
     }
 
     /**
-     * The readings of a search text: exact ones (code, INN, phone, e-mail), answered from their
-     * indexes, and a name fragment, if the text can be one.
+     * The readings of a search text: exact and partial ones (code, INN, phone, the last digits of a
+     * phone, e-mail, its start or domain), answered from their indexes, and the text as typed for a
+     * name search, if it can be a name.
      */
-    record Readings(List<Criterion<ClientCriterion>> exact, Optional<String> nameFragment) {
-        /** The shortest word (in code points) of a several-word fragment that leads a walk of the word index. */
-        static final int SELECTIVE_WORD = 3;
-        /**
-         * Legal forms of three letters or more (folded), which start a word in most names of a
-         * Russian client base (ООО in 56% of the benchmark's million): never the word that leads a
-         * walk. The two-letter ones (АО, ИП) are below {@link #SELECTIVE_WORD} anyway.
-         */
-        static final Set<String> LEGAL_FORMS = Set.of("ооо", "оао", "зао", "пао", "нао", "нко", "ано", "гуп", "муп", "фгуп", "тоо",
-                "кфх", "тсж", "снт");
+    record Readings(List<Criterion<ClientCriterion>> exact, Optional<String> name) {
+        static final Readings NOTHING = new Readings(List.of(), Optional.empty());
 
         /** Whether the text has no letters: a number (phone, INN, numeric code) rather than a name. */
         boolean numeric() {
-            return nameFragment.map(text -> text.codePoints().noneMatch(Character::isLetter)).orElse(true);
-        }
-
-        /**
-         * How the name fragment is searched, if the text can be one; punctuation around the
-         * fragment is ignored ({@code радуга-} and {@code «радуга} look for {@code радуга}).
-         *
-         * <p>One word: the names with a word that starts with it, in word order; then, while the page
-         * has room, the other names that contain it (short or full name) by name, so {@code строй}
-         * also finds Пермьстрой.
-         *
-         * <p>Several words ({@code полюс-ст}, {@code ип иванов}): the names that start with the
-         * fragment, by name (the ordered index of names); then the names with a word that starts
-         * with the longest of its words (the first of equally long ones) and whose short name
-         * contains the fragment, in word order: the store walks that word's index entries and tests
-         * the name on each before it reads a client. That phase needs a word of
-         * {@value #SELECTIVE_WORD} letters or more that is not a legal form: {@code ооо} starts a
-         * word in most names, and walking all of them to find {@code ооо «я} took 200 ms on a
-         * million clients. A text of several words says where a word starts, so the names that
-         * merely contain it come only when neither phase found any: that scan reads every name
-         * holding its words (thousands for {@code ростов-н}) and in the benchmark never added a name.
-         */
-        Optional<NamePlan> namePlan() {
-            return nameFragment.map(fragment -> {
-                String text = NameWords.trim(CleanText.fold(fragment));
-                ClientCriterion contains = new ClientCriterion.NameContains(fragment);
-                if (text.isEmpty()) {
-                    ClientCriterion starts = new ClientCriterion.NameStartsWith(fragment);
-                    return new NamePlan(List.of(new Phase(starts, ClientQuery.Order.NAME)), contains, false);
-                }
-                if (NameWords.isWord(text)) {
-                    ClientCriterion words = new ClientCriterion.NameWordStartsWith(text);
-                    return new NamePlan(List.of(new Phase(words, ClientQuery.Order.WORD)),
-                            Criterion.and(contains, Criterion.not(words)), true);
-                }
-                ClientCriterion starts = new ClientCriterion.NameStartsWith(text);
-                List<Phase> phases = new ArrayList<>(List.of(new Phase(starts, ClientQuery.Order.NAME)));
-                NameWords.of(text).stream().filter(word -> length(word) >= SELECTIVE_WORD && !LEGAL_FORMS.contains(word))
-                        .max(Comparator.comparingInt(Readings::length))
-                        .ifPresent(lead -> phases.add(new Phase(Criterion.and(new ClientCriterion.NameWordStartsWith(lead),
-                                new ClientCriterion.ShortNameContains(text), Criterion.not(starts)), ClientQuery.Order.WORD)));
-                return new NamePlan(phases, contains, false);
-            });
-        }
-
-        private static int length(String word) {
-            return word.codePointCount(0, word.length());
+            return name.map(text -> text.codePoints().noneMatch(Character::isLetter)).orElse(true);
         }
 
         /** The exact readings as one criterion, if any. */
@@ -94,39 +48,68 @@ final class QuickSearch {
         }
     }
 
-    /** One query of a search: which clients, in which order. */
-    record Phase(Criterion<ClientCriterion> criterion, ClientQuery.Order order) {
+    static Readings parse(String text, String phoneRegion) {
+        if (text == null || text.length() > MAX_TEXT * 4) {
+            return Readings.NOTHING;
+        }
+        String query;
+        try {
+            query = CleanText.require("search", text, MAX_TEXT);
+        } catch (ValidationException blankTooLongOrControl) {
+            return Readings.NOTHING;
+        }
+        List<Criterion<ClientCriterion>> exact = new ArrayList<>();
+        if (query.contains("@")) {
+            email(query, exact);
+            return new Readings(exact, Optional.empty());
+        }
+        attempt(exact, () -> new ClientCriterion.CodeIs(ClientCode.of(query)));
+        number(query).ifPresent(digits -> {
+            if (digits.matches("\\+?[0-9]{10}|\\+?[0-9]{12}")) {
+                attempt(exact, () -> new ClientCriterion.InnIs(Inn.parse(digits.replace("+", ""))));
+            }
+            if (digits.matches("\\+?[0-9]{6,15}")) {
+                attempt(exact, () -> new ClientCriterion.PhoneIs(PhoneNumber.parse("search", digits, phoneRegion)));
+            }
+            if (digits.matches("[0-9]{4,7}")) {
+                exact.add(new ClientCriterion.PhoneEndsWith(digits));
+            }
+        });
+        return new Readings(exact, query.length() <= MAX_NAME ? Optional.of(query) : Optional.empty());
+    }
+
+    /** An address, the start of one ({@code ivan@}, {@code ivan@pri}) or a domain ({@code @prime.ru}); {@code @} alone is none. */
+    private static void email(String query, List<Criterion<ClientCriterion>> exact) {
+        String typed = query.strip();
+        attempt(exact, () -> new ClientCriterion.EmailIs(EmailAddress.parse("search", typed)));
+        if (typed.equals("@") || typed.codePoints().anyMatch(cp -> Character.isWhitespace(cp) || Character.isSpaceChar(cp))) {
+            return;
+        }
+        // an address is also the start of longer ones; sales@romashka may be a whole address or half of one
+        attempt(exact, () -> typed.startsWith("@") ? new ClientCriterion.EmailEndsWith(typed) : new ClientCriterion.EmailStartsWith(typed));
     }
 
     /**
-     * The name part of a search: the phases that list names in which the text starts a word, in
-     * the order they fill the page, then the fill-up with names that contain it, by name, which runs
-     * while the page has room if {@code fillUpAfterMatches}, else only when the phases found nobody.
+     * The text as a number, if it is one: its digits in ASCII (fullwidth and other decimal digits
+     * too), a leading {@code +} kept, every space (no-break, thin…) and separator dropped.
      */
-    record NamePlan(List<Phase> wordStarts, Criterion<ClientCriterion> fillUp, boolean fillUpAfterMatches) {
-    }
-
-    static Readings parse(String text, String phoneRegion) {
-        String query = CleanText.require("search", text, 150);
-        List<Criterion<ClientCriterion>> exact = new ArrayList<>();
-        Optional<String> name = Optional.empty();
-        if (query.contains("@")) {
-            attempt(exact, () -> new ClientCriterion.EmailIs(EmailAddress.parse("search", query)));
-        } else {
-            name = Optional.of(query);
-            attempt(exact, () -> new ClientCriterion.CodeIs(ClientCode.of(query)));
-            String digits = query.replaceAll("[\\s()+.-]", "");
-            if (digits.matches("\\d{10}|\\d{12}")) {
-                attempt(exact, () -> new ClientCriterion.InnIs(Inn.parse(digits)));
-            }
-            if (digits.matches("\\d{6,15}")) {
-                attempt(exact, () -> new ClientCriterion.PhoneIs(PhoneNumber.parse("search", query, phoneRegion)));
+    static Optional<String> number(String text) {
+        String normal = Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        StringBuilder digits = new StringBuilder();
+        int i = 0;
+        while (i < normal.length()) {
+            int cp = normal.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isDigit(cp)) {
+                digits.append((char) ('0' + Character.digit(cp, 10)));
+            } else if (cp == '+' && digits.length() == 0) {
+                digits.append('+');
+            } else if (!(Character.isWhitespace(cp) || Character.isSpaceChar(cp) || NUMBER_SEPARATORS.indexOf(cp) >= 0)) {
+                return Optional.empty();
             }
         }
-        if (exact.isEmpty() && name.isEmpty()) {
-            throw new ValidationException("search", text, "is neither a name, a code, an INN, a phone number nor an e-mail address");
-        }
-        return new Readings(exact, name);
+        String number = digits.toString();
+        return number.replace("+", "").isEmpty() ? Optional.empty() : Optional.of(number);
     }
 
     private interface Reading {

@@ -11,7 +11,8 @@ import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientStore;
-import org.crmkit.client.NameWords;
+import org.crmkit.client.ClientSummary;
+import org.crmkit.client.NameSearch;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.CleanText;
 import org.crmkit.common.ConcurrentChangeException;
@@ -48,14 +49,17 @@ final class MemoryClientStore implements ClientStore {
         Comparator<Client> order = query.order() == ClientQuery.Order.CODE
                 ? Comparator.comparing((Client c) -> c.code().value(), SortOrder.TEXT)
                 : byName;
-        if (query.order() == ClientQuery.Order.WORD && query.leadingWords().isPresent()) {
-            String prefix = query.leadingWords().get().prefix();
-            order = Comparator.comparing((Client c) -> NameWords.smallestStartingWith(c.shortName(), prefix).orElse(""),
-                    SortOrder.TEXT).thenComparing(byName);
-        }
         return data.clients.values().stream().filter(matching(query.where()))
                 .sorted(order.thenComparing(c -> c.id().value(), SortOrder.UUIDS))
                 .skip(query.offset()).limit(query.limit()).collect(Collectors.toList());
+    }
+
+    /** The names that match, ranked over the tenant's clients directly (the contract of {@link NameSearch} in code). */
+    @Override
+    public List<ClientSummary> searchNames(NameSearch search, Criterion<ClientCriterion> within, int limit) {
+        unit.checkOpen();
+        List<Client> candidates = data.clients.values().stream().filter(matching(within)).collect(Collectors.toList());
+        return search.rank(candidates, limit).stream().map(ClientSummary::of).collect(Collectors.toList());
     }
 
     @Override

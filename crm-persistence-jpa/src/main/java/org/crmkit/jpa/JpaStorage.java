@@ -23,7 +23,9 @@ import org.crmkit.common.CrmException;
 import org.crmkit.common.TenantId;
 import org.crmkit.jpa.internal.Errors;
 import org.crmkit.jpa.internal.JpaStores;
+import org.crmkit.jpa.internal.SqlDialect;
 import org.crmkit.jpa.internal.NameWordsMigration;
+import org.crmkit.jpa.internal.SearchKeysMigration;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.Stores;
 import org.flywaydb.core.Flyway;
@@ -43,11 +45,11 @@ public final class JpaStorage implements Storage {
     private static final AtomicInteger SESSIONS = new AtomicInteger();
 
     private final EntityManagerFactory factory;
-    private final boolean postgres;
+    private final SqlDialect dialect;
 
-    private JpaStorage(EntityManagerFactory factory, boolean postgres) {
+    private JpaStorage(EntityManagerFactory factory, SqlDialect dialect) {
         this.factory = factory;
-        this.postgres = postgres;
+        this.dialect = dialect;
     }
 
     /**
@@ -89,7 +91,7 @@ public final class JpaStorage implements Storage {
             throw new IllegalStateException("this crmkit storage is closed");
         }
         EntityManager em = factory.createEntityManager();
-        JpaStores stores = new JpaStores(em, factory, tenant.value(), postgres, readOnly);
+        JpaStores stores = new JpaStores(em, factory, tenant.value(), dialect, readOnly);
         EntityTransaction tx = em.getTransaction();
         try {
             tx.begin();
@@ -130,12 +132,12 @@ public final class JpaStorage implements Storage {
 
     @Override
     public String name() {
-        return postgres ? "JpaStorage(PostgreSQL)" : "JpaStorage(H2)";
+        return "JpaStorage(" + dialect.displayName() + ")";
     }
 
     /** Whether this storage talks to PostgreSQL (otherwise H2). */
     public boolean isPostgres() {
-        return postgres;
+        return dialect == SqlDialect.POSTGRESQL;
     }
 
     /** Closes the connection pool; closing again does nothing (a {@code Crm} closes the storage it was given). */
@@ -200,14 +202,14 @@ public final class JpaStorage implements Storage {
                 throw new CrmException("give JpaStorage either a JDBC url or a DataSource");
             }
             routeLogging();
-            boolean postgres = isPostgres();
-            schema(postgres);
+            SqlDialect dialect = dialect();
+            schema(dialect);
             Map<String, Object> properties = new HashMap<>();
             if (dataSource != null) {
                 properties.put("jakarta.persistence.nonJtaDataSource", dataSource);
             } else {
                 properties.put("jakarta.persistence.jdbc.url", url);
-                properties.put("jakarta.persistence.jdbc.driver", postgres ? "org.postgresql.Driver" : "org.h2.Driver");
+                properties.put("jakarta.persistence.jdbc.driver", dialect.driver());
                 properties.put("jakarta.persistence.jdbc.user", user == null ? "" : user);
                 properties.put("jakarta.persistence.jdbc.password", password == null ? "" : password);
                 properties.put("eclipselink.connection-pool.default.initial", "1");
@@ -215,31 +217,31 @@ public final class JpaStorage implements Storage {
                 properties.put("eclipselink.connection-pool.default.max", String.valueOf(poolSize));
             }
             properties.put("eclipselink.session-name", "crmkit-" + SESSIONS.incrementAndGet());
-            properties.put("eclipselink.target-database", postgres ? org.crmkit.jpa.internal.PostgresPlatform.class.getName() : "org.eclipse.persistence.platform.database.H2Platform");
+            properties.put("eclipselink.target-database", dialect.platform());
             try {
                 EntityManagerFactory factory = Persistence.createEntityManagerFactory("crmkit", properties);
                 factory.createEntityManager().close();
-                return new JpaStorage(factory, postgres);
+                return new JpaStorage(factory, dialect);
             } catch (RuntimeException e) {
                 throw new CrmException("cannot open the crmkit database: " + e.getMessage(), e);
             }
         }
 
-        private boolean isPostgres() {
+        private SqlDialect dialect() {
             if (url != null) {
-                return url.startsWith("jdbc:postgresql:");
+                return SqlDialect.ofUrl(url);
             }
             try (Connection connection = dataSource.getConnection()) {
-                return connection.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
+                return SqlDialect.of(connection);
             } catch (SQLException e) {
                 throw new CrmException("cannot connect to the crmkit database: " + e.getMessage(), e);
             }
         }
 
-        private void schema(boolean postgres) {
+        private void schema(SqlDialect dialect) {
             FluentConfiguration configuration = Flyway.configure()
-                    .locations("classpath:db/migration/" + (postgres ? "postgresql" : "h2"))
-                    .javaMigrations(new NameWordsMigration())
+                    .locations(dialect.migrations())
+                    .javaMigrations(new NameWordsMigration(), new SearchKeysMigration())
                     .table("crm_schema_history")
                     // features take version blocks of their own (V1xx the feed, V2xx, … next: see docs/architecture.md),
                     // so a block that lands later than a higher one is still applied

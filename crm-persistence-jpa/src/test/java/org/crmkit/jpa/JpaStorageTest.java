@@ -362,7 +362,10 @@ class JpaStorageTest {
             assertThat(crm.clients().search("телефон")).containsExactlyInAnyOrder(summaries.get(0), summaries.get(1));
             assertThat(crm.clients().search("почта")).isEmpty();
             assertThat(crm.clients().summaries(new ClientQuery(Criterion.and(new ClientCriterion.NameWordStartsWith("почт"),
-                    new ClientCriterion.Archived(true)), ClientQuery.Order.WORD, 0, 10))).containsExactly(summaries.get(2));
+                    new ClientCriterion.Archived(true)), ClientQuery.Order.NAME, 0, 10))).containsExactly(summaries.get(2));
+            // the search keys of V9, filled by V10 for the clients stored before: a phone's last digits, the name's core
+            assertThat(crm.clients().search("4567")).containsExactly(summaries.get(0));
+            assertThat(crm.clients().search("2225")).containsExactly(summaries.get(1));
             assertThat(summaries.get(0)).extracting(ClientSummary::manager, ClientSummary::relationship, ClientSummary::group)
                     .containsExactly(Optional.of(EmployeeId.of("alekseev")), Optional.of(RelationshipTypeId.of("vip")),
                             Optional.of(new ClientGroupId(group)));

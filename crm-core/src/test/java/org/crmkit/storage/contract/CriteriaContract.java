@@ -173,7 +173,7 @@ abstract class CriteriaContract extends FeedContract {
                 return new ClientCriterion.NameStartsWith(pick(in, 2) == 0 ? FRAGMENTS[pick(in, FRAGMENTS.length)]
                         : CleanText.fold(some.shortName()).substring(0, 1 + pick(in, 3)));
             case 4:
-                return new ClientCriterion.ShortNameContains(FRAGMENTS[pick(in, FRAGMENTS.length)]);
+                return endsLeaf(in, some);
             case 5:
                 return new ClientCriterion.NameWordStartsWith(pick(in, 2) == 0 ? WORDS[pick(in, WORDS.length)]
                         : NameWords.of(some.shortName()).get(0));
@@ -203,6 +203,19 @@ abstract class CriteriaContract extends FeedContract {
                 return pick(in, 2) == 0 ? Criterion.all() : Criterion.none();
             default:
                 return new ClientCriterion.Having<>(ContactPersonCriterion.OF_CLIENT, personTree(in, values, Math.max(0, depth - 1)));
+        }
+    }
+
+    /** The partial contact readings of quick search: a phone's last digits, an address's start or domain. */
+    private static Criterion<ClientCriterion> endsLeaf(RandomnessSource in, Client some) {
+        String phone = some.contacts().get(0).value();
+        switch (pick(in, 3)) {
+            case 0:
+                return new ClientCriterion.PhoneEndsWith(pick(in, 4) == 0 ? "4567" : phone.substring(phone.length() - 4 - pick(in, 4)));
+            case 1:
+                return new ClientCriterion.EmailStartsWith(pick(in, 2) == 0 ? "client" + pick(in, 7) : "CLIENT1@");
+            default:
+                return new ClientCriterion.EmailEndsWith(pick(in, 2) == 0 ? "@example.ru" : "1@EXAMPLE.RU");
         }
     }
 

@@ -19,7 +19,7 @@ import org.crmkit.common.TenantId;
 import org.junit.jupiter.api.Test;
 
 /** The change feed's part of the store kit: entries in commit order, none skipped by a reader that keeps a cursor. */
-abstract class FeedContract extends ContractBase {
+abstract class FeedContract extends QuickSearchContract {
 
     private static FeedEntry entry(String id) {
         return FeedEntry.unnumbered("client", id, "changed", Set.of("shortName"), "test", Instant.parse("2026-12-05T10:00:00Z"));

@@ -38,6 +38,7 @@ import org.crmkit.client.ContactEntry;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.ContactType;
+import org.crmkit.client.NameSearch;
 import org.crmkit.client.NameWords;
 import org.crmkit.client.PersonName;
 import org.crmkit.client.RelationshipType;
@@ -248,8 +249,8 @@ public abstract class StorageContract extends CriteriaContract {
                     Criterion.and(serv, new ClientCriterion.KindIs(ClientKind.LEGAL_ENTITY)),
                     Criterion.and(serv, new ClientCriterion.InGroups(Set.of(group)),
                             new ClientCriterion.RelationshipIs(RelationshipType.VIP)),
-                    Criterion.and(serv, new ClientCriterion.ShortNameContains("с плюс")))) {
-                ClientQuery query = new ClientQuery(criterion, ClientQuery.Order.WORD, 0, 10);
+                    Criterion.and(serv, new ClientCriterion.NameStartsWith("пермь-с")))) {
+                ClientQuery query = new ClientQuery(criterion, ClientQuery.Order.NAME, 0, 10);
                 List<Client> found = storage().read(tenant, s -> s.get(ClientStore.class).find(query));
                 assertThat(found.stream().filter(c -> c.id().equals(changed.id())).findFirst().map(ClientSummary::of))
                         .as("%s after the change to %s", criterion, ClientSummary.of(changed))
@@ -258,23 +259,30 @@ public abstract class StorageContract extends CriteriaContract {
                         .as("summaries of %s after the change to %s", criterion, ClientSummary.of(changed))
                         .isEqualTo(found.stream().map(ClientSummary::of).collect(Collectors.toList()));
             }
+            // the name search's keys (the core and legal form on the client and its word rows) follow every change
+            // (by code: read off the word rows alone; by id: the word rows joined to the clients)
+            for (String typed : List.of("серв", "пермь", "сервис плюс", "ип пермь", "плюс")) {
+                NameSearch search = NameSearch.of(typed).orElseThrow();
+                for (Criterion<ClientCriterion> within : List.of(Criterion.and(new ClientCriterion.CodeIs(changed.code()),
+                        new ClientCriterion.Archived(false)), Criterion.and(new ClientCriterion.IdIn(Set.of(changed.id())),
+                        new ClientCriterion.Archived(false)))) {
+                    assertThat(storage().<List<ClientSummary>>read(tenant, s -> s.get(ClientStore.class).searchNames(search, within, 10)))
+                            .as("names for %s after the change to %s", typed, ClientSummary.of(changed))
+                            .isEqualTo(search.rank(changed.archived() ? List.of() : List.of(changed), 10).stream().map(ClientSummary::of)
+                                    .collect(Collectors.toList()));
+                }
+            }
         }
     }
 
     /**
      * The order a store lists a query's clients in, as {@link ClientQuery.Order} specifies it: by
-     * code, by folded short name, or by the smallest word starting with the leading word prefix and
-     * then by name; ties by id as an unsigned number.
+     * code or by folded short name; ties by id as an unsigned number.
      */
     static Comparator<Client> orderOf(ClientQuery query) {
         Comparator<Client> byName = Comparator.comparing((Client c) -> CleanText.fold(c.shortName()), SortOrder.TEXT);
         Comparator<Client> order = query.order() == ClientQuery.Order.CODE
                 ? Comparator.comparing((Client c) -> c.code().value(), SortOrder.TEXT) : byName;
-        if (query.order() == ClientQuery.Order.WORD && query.leadingWords().isPresent()) {
-            String prefix = query.leadingWords().get().prefix();
-            order = Comparator.comparing((Client c) -> NameWords.smallestStartingWith(c.shortName(), prefix).orElse(""), SortOrder.TEXT)
-                    .thenComparing(byName);
-        }
         return order.thenComparing(c -> c.id().value(), SortOrder.UUIDS);
     }
 
@@ -293,14 +301,14 @@ public abstract class StorageContract extends CriteriaContract {
                 new ClientCriterion.NameContains("%"),
                 new ClientCriterion.NameContains("_"),
                 new ClientCriterion.NameContains("ООО «"),
-                new ClientCriterion.ShortNameContains("ёлк"),
-                new ClientCriterion.ShortNameContains("ООО «"),
-                new ClientCriterion.ShortNameContains("а-с"),
-                Criterion.not(new ClientCriterion.ShortNameContains("е")),
-                Criterion.and(new ClientCriterion.NameWordStartsWith("стр"), new ClientCriterion.ShortNameContains("бета-с")),
-                Criterion.and(new ClientCriterion.NameWordStartsWith("баев"), new ClientCriterion.ShortNameContains("баев и к"),
+                new ClientCriterion.PhoneEndsWith("4567"),
+                new ClientCriterion.EmailStartsWith("INFO@"),
+                new ClientCriterion.EmailEndsWith("@example.ru"),
+                Criterion.not(new ClientCriterion.EmailEndsWith(".ru")),
+                Criterion.and(new ClientCriterion.NameWordStartsWith("стр"), new ClientCriterion.NameContains("бета-с")),
+                Criterion.and(new ClientCriterion.NameWordStartsWith("баев"), new ClientCriterion.NameContains("баев и к"),
                         new ClientCriterion.Archived(false)),
-                Criterion.or(new ClientCriterion.ShortNameContains("заря"), kitchen),
+                Criterion.or(new ClientCriterion.NameContains("заря"), kitchen),
                 new ClientCriterion.NameStartsWith("ёлк"),
                 new ClientCriterion.NameStartsWith("БЕТА-"),
                 new ClientCriterion.NameStartsWith("%"),
@@ -392,49 +400,6 @@ public abstract class StorageContract extends CriteriaContract {
                 .containsExactly("Кама", "ООО «Кама-Трейд»");
         storage().inTransaction(tenant, s -> s.get(ClientStore.class).update(archived.restore().recode(ClientCode.of("P-1"))));
         assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.NAME, 0, 100))).contains("ИП Пермяков А. А.");
-    }
-
-    @Test
-    void wordOrderListsClientsByTheirSmallestMatchingWordThenByName() {
-        String[] names = {"Пермские окна", "ООО «Пермь-63»", "Ёлка-Пермь", "Пермякова и Пермь", "АО «ПЕРМЬСТРОЙ»", "Гермес",
-            "ИП Пермяков А. А."};
-        List<Client> clients = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            clients.add(storeClient(tenant, minimal(names[i], String.format("%09d", 20 - i))));
-        }
-        storage().inTransaction(tenant, s -> s.get(ClientStore.class).update(clients.get(6).archive()));
-        Criterion<ClientCriterion> perm = new ClientCriterion.NameWordStartsWith("перм");
-        List<String> expected = List.of("Пермские окна", "Ёлка-Пермь", "ООО «Пермь-63»", "Пермякова и Пермь", "АО «ПЕРМЬСТРОЙ»",
-                "ИП Пермяков А. А.");
-
-        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.WORD, 0, 100))).containsExactlyElementsOf(expected);
-        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.WORD, 2, 3))).containsExactlyElementsOf(expected.subList(2, 5));
-        assertThat(namesFound(new ClientQuery(Criterion.and(new ClientCriterion.Archived(false), perm), ClientQuery.Order.WORD, 0, 100)))
-                .containsExactlyElementsOf(expected.subList(0, 5));
-        assertThat(namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("пермя"), ClientQuery.Order.WORD, 0, 1)))
-                .containsExactly("ИП Пермяков А. А.");
-        // a word prefix and a fragment of the short name: the fragment is tested on the word rows
-        Criterion<ClientCriterion> permWithHyphen = Criterion.and(perm, new ClientCriterion.ShortNameContains("ПЕРМЬ"));
-        assertThat(namesFound(new ClientQuery(permWithHyphen, ClientQuery.Order.WORD, 0, 100)))
-                .containsExactly("Ёлка-Пермь", "ООО «Пермь-63»", "Пермякова и Пермь", "АО «ПЕРМЬСТРОЙ»");
-        assertThat(namesFound(new ClientQuery(permWithHyphen, ClientQuery.Order.WORD, 1, 2))).containsExactly("ООО «Пермь-63»", "Пермякова и Пермь");
-        assertThat(namesFound(new ClientQuery(permWithHyphen, ClientQuery.Order.NAME, 0, 100)))
-                .containsExactly("АО «ПЕРМЬСТРОЙ»", "Ёлка-Пермь", "ООО «Пермь-63»", "Пермякова и Пермь");
-        assertThat(namesFound(new ClientQuery(Criterion.and(perm, new ClientCriterion.ShortNameContains("ь-6")), ClientQuery.Order.WORD, 0, 100)))
-                .containsExactly("ООО «Пермь-63»");
-        // without a word prefix, word order is name order
-        assertThat(namesFound(new ClientQuery(new ClientCriterion.NameContains("окна"), ClientQuery.Order.WORD, 0, 10)))
-                .containsExactly("Пермские окна");
-
-        // many clients with two matching words each: the page is still full and every client appears once
-        for (int i = 0; i < 30; i++) {
-            storeClient(tenant, minimal("Калина Калинка " + i, String.format("K%08d", i)));
-        }
-        List<String> both = namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("калин"), ClientQuery.Order.WORD, 0, 40));
-        assertThat(both).hasSize(30).doesNotHaveDuplicates();
-        assertThat(namesFound(new ClientQuery(new ClientCriterion.NameWordStartsWith("калин"), ClientQuery.Order.WORD, 25, 10)))
-                .containsExactlyElementsOf(both.subList(25, 30));
-        assertThat(namesFound(new ClientQuery(perm, ClientQuery.Order.WORD, Integer.MAX_VALUE - 5, 100))).isEmpty();
     }
 
     @Test

@@ -23,11 +23,11 @@ final class BatchInserts {
     private static final int BATCH = 500;
 
     private final Connection connection;
-    private final boolean postgres;
+    private final SqlDialect dialect;
 
-    BatchInserts(Connection connection, boolean postgres) {
+    BatchInserts(Connection connection, SqlDialect dialect) {
         this.connection = connection;
-        this.postgres = postgres;
+        this.dialect = dialect;
     }
 
     /** One statement (an insert, or the delete of former name words): rows added one by one, executed every {@value #BATCH} rows. */
@@ -43,7 +43,7 @@ final class BatchInserts {
         Batch set(Object value, int sqlType) throws SQLException {
             column++;
             if (value == null) {
-                statement.setNull(column, sqlType == Types.OTHER && !postgres ? Types.VARCHAR : sqlType);
+                statement.setNull(column, dialect.nullType(sqlType));
             } else {
                 statement.setObject(column, value);
             }
@@ -79,7 +79,7 @@ final class BatchInserts {
         List<ClientRow> written = new ArrayList<>(clients.size());
         try (Batch insert = new Batch("INSERT INTO crm_client (tenant_id, id, code, kind, short_name, short_key, full_name, full_key,"
                 + " group_id, relationship, manager, registered_on, region, city, industry, inn, kpp, ogrn, okpo, notes, main_phone, archived,"
-                + " version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + " name_core, legal_form, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             for (Client client : clients) {
                 ClientRow r = new ClientRow();
                 Mapping.fill(r, tenant, client);
@@ -89,7 +89,8 @@ final class BatchInserts {
                         .set(r.manager, Types.VARCHAR).set(r.registeredOn, Types.DATE).set(r.region, Types.VARCHAR)
                         .set(r.city, Types.VARCHAR).set(r.industry, Types.VARCHAR).set(r.inn, Types.VARCHAR)
                         .set(r.kpp, Types.VARCHAR).set(r.ogrn, Types.VARCHAR).set(r.okpo, Types.VARCHAR)
-                        .set(r.notes, Types.VARCHAR).set(r.mainPhone, Types.VARCHAR).set(r.archived, Types.BOOLEAN).row();
+                        .set(r.notes, Types.VARCHAR).set(r.mainPhone, Types.VARCHAR).set(r.archived, Types.BOOLEAN)
+                        .set(r.nameCore, Types.VARCHAR).set(r.legalForm, Types.VARCHAR).row();
                 written.add(r);
             }
         }
@@ -123,14 +124,15 @@ final class BatchInserts {
      */
     void wordRows(List<ClientRow> clients) throws SQLException {
         try (Batch insert = new Batch("INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id, code, kind, short_name,"
-                + " group_id, relationship, manager, inn, main_phone, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " group_id, relationship, manager, inn, main_phone, archived, name_core, legal_form)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (ClientRow r : clients) {
                 for (String word : NameWords.of(r.shortKey)) {
                     insert.set(r.tenantId, Types.VARCHAR).set(word, Types.VARCHAR).set(r.shortKey, Types.VARCHAR)
                             .set(r.id, Types.OTHER).set(r.code, Types.VARCHAR).set(r.kind, Types.VARCHAR)
                             .set(r.shortName, Types.VARCHAR).set(r.groupId, Types.OTHER).set(r.relationship, Types.VARCHAR)
                             .set(r.manager, Types.VARCHAR).set(r.inn, Types.VARCHAR).set(r.mainPhone, Types.VARCHAR)
-                            .set(r.archived, Types.BOOLEAN).row();
+                            .set(r.archived, Types.BOOLEAN).set(r.nameCore, Types.VARCHAR).set(r.legalForm, Types.VARCHAR).row();
                 }
             }
         }
@@ -197,14 +199,15 @@ final class BatchInserts {
 
     private Batch contactInsert(String table, String ownerColumn) throws SQLException {
         return new Batch("INSERT INTO " + table + " (tenant_id, " + ownerColumn + ", position, type, contact_value, search_value,"
-                + " label, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                + " search_reversed, label, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     }
 
     private static void contacts(Batch insert, List<? extends ContactRow> rows) throws SQLException {
         for (ContactRow r : rows) {
             UUID owner = r.owner();
             insert.set(r.tenantId, Types.VARCHAR).set(owner, Types.OTHER).set(r.position, Types.INTEGER).set(r.type, Types.VARCHAR)
-                    .set(r.value, Types.VARCHAR).set(r.searchValue, Types.VARCHAR).set(r.label, Types.VARCHAR)
+                    .set(r.value, Types.VARCHAR).set(r.searchValue, Types.VARCHAR).set(r.searchReversed, Types.VARCHAR)
+                    .set(r.label, Types.VARCHAR)
                     .set(r.primary, Types.BOOLEAN).row();
         }
     }

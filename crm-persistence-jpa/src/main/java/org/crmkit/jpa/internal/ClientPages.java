@@ -31,10 +31,9 @@ final class ClientPages {
      * of names match (the rest of the criterion filters the joined rows).
      */
     static String wordLedPage(String columns, String tenant, ClientCriterion.NameWordStartsWith words, Criterion<ClientCriterion> rest,
-                              List<Object> parameters, boolean postgres, long offset, int limit) {
-        String where = SqlCriteria.where(tenant, onClients(rest), parameters, postgres);
-        String matches = new SqlCriteria(parameters, "c", postgres).wordMatches(words.prefix(), "DISTINCT w.short_key, w.client_id")
-                + onWords(rest, parameters, postgres);
+                              List<Object> parameters, SqlDialect dialect, long offset, int limit) {
+        String where = SqlCriteria.where(tenant, rest, parameters, dialect);
+        String matches = new SqlCriteria(parameters, "c", dialect).wordMatches(words.prefix(), "DISTINCT w.short_key, w.client_id");
         return "SELECT " + columns + " FROM (" + matches + " ORDER BY w.short_key, w.client_id) m JOIN crm_client c ON c.tenant_id = ?1"
                 + " AND c.id = m.client_id WHERE " + where + " ORDER BY m.short_key, m.client_id OFFSET " + offset
                 + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
@@ -42,36 +41,11 @@ final class ClientPages {
 
     /**
      * The columns of a {@link org.crmkit.client.ClientSummary} as a row of the word index holds them
-     * (V8), named as {@link #SUMMARY_COLUMNS} names them.
+     * (V8), named as {@link #SUMMARY_COLUMNS} names them; a quick search ranks names off them
+     * ({@link NameSearchSql}).
      */
     static final String WORD_SUMMARY_COLUMNS = "w.client_id AS id, w.code, w.kind, w.short_name, w.group_id, w.relationship, w.manager,"
             + " w.inn, w.main_phone, w.archived";
-
-    /**
-     * Up to {@code rows} rows of the clients matching a query led by a name-word prefix, in the order
-     * of the word index: by word, then name, then id. A client with two matching words comes twice
-     * (the store keeps the first, at its smallest word).
-     *
-     * <p>When the rest of the criterion tests only what a word row holds of its client (see
-     * {@link #onWordRows}) and {@code wordColumns} are given, the rows are read from the word index
-     * alone: on PostgreSQL one index-only range scan. Otherwise both databases walk the word index's
-     * key in order and look each client up by primary key, stopping after {@code rows}.
-     */
-    static String wordOrderedRows(String columns, Optional<String> wordColumns, String tenant, ClientCriterion.NameWordStartsWith words,
-                                  Criterion<ClientCriterion> rest, List<Object> parameters, boolean postgres, long rows) {
-        // the whole key, tenant first: H2 reads the index in order only for an ORDER BY that names all of it
-        String order = " ORDER BY w.tenant_id, w.word, w.short_key, w.client_id OFFSET 0 ROWS FETCH NEXT " + rows + " ROWS ONLY";
-        if (wordColumns.isPresent() && onWordRows(rest)) {
-            parameters.add(tenant);
-            String range = new SqlCriteria(parameters, "w", postgres).wordRange(words.prefix());
-            return "SELECT " + wordColumns.get() + " FROM crm_client_name_word w WHERE " + range + " AND ("
-                    + rest.fold(new SqlCriteria(parameters, "w", postgres)) + ")" + order;
-        }
-        String where = SqlCriteria.where(tenant, onClients(rest), parameters, postgres);
-        String range = new SqlCriteria(parameters, "c", postgres).wordRange(words.prefix()) + onWords(rest, parameters, postgres);
-        return "SELECT " + columns + " FROM crm_client_name_word w JOIN crm_client c ON c.tenant_id = w.tenant_id AND c.id = w.client_id"
-                + " WHERE " + range + " AND " + where + order;
-    }
 
     /**
      * Whether a criterion tests only columns a word row holds of its client (V8: the folded short
@@ -85,31 +59,7 @@ final class ClientPages {
         if (criterion instanceof Criterion.Not) {
             return onWordRows(((Criterion.Not<ClientCriterion>) criterion).part());
         }
-        return criterion instanceof Criterion.All || criterion instanceof ClientCriterion.Archived
-                || criterion instanceof ClientCriterion.NameStartsWith || criterion instanceof ClientCriterion.ShortNameContains
-                || criterion instanceof ClientCriterion.CodeIs || criterion instanceof ClientCriterion.CodeIn
-                || criterion instanceof ClientCriterion.KindIs || criterion instanceof ClientCriterion.InnIs
-                || criterion instanceof ClientCriterion.InGroups || criterion instanceof ClientCriterion.RelationshipIs
-                || criterion instanceof ClientCriterion.ManagedBy;
-    }
-
-    /**
-     * The top-level {@link ClientCriterion.ShortNameContains} parts of the rest of a word-led query,
-     * tested on the word rows' copy of the folded short name ({@code w.short_key}, the client's own
-     * by construction): the word range is filtered before any client is read. A multi-word quick
-     * search ({@code санкт-п}) walks the words starting with {@code санкт} this way without
-     * looking up the clients that fail.
-     */
-    private static String onWords(Criterion<ClientCriterion> rest, List<Object> parameters, boolean postgres) {
-        SqlCriteria words = new SqlCriteria(parameters, "w", postgres);
-        return conjuncts(rest).stream().filter(p -> p instanceof ClientCriterion.ShortNameContains)
-                .map(p -> " AND " + p.fold(words)).collect(Collectors.joining());
-    }
-
-    /** The rest of a word-led query without the parts {@link #onWords} tests on the word rows. */
-    private static Criterion<ClientCriterion> onClients(Criterion<ClientCriterion> rest) {
-        return new Criterion.And<>(conjuncts(rest).stream().filter(p -> !(p instanceof ClientCriterion.ShortNameContains))
-                .collect(Collectors.toList()));
+        return criterion instanceof Criterion.All || LeafTraits.of(criterion).onWordRows();
     }
 
     /**
@@ -117,9 +67,55 @@ final class ClientPages {
      * client), whose index orders the holders of one value by their code (V5).
      */
     static boolean isReference(PropertyValue value) {
-        return value instanceof PropertyValue.ChoiceValue || value instanceof PropertyValue.EmployeeValue
-                || value instanceof PropertyValue.ClientValue;
+        return value.accept(REFERENCE);
     }
+
+    private static final PropertyValue.Visitor<Boolean> REFERENCE = new PropertyValue.Visitor<>() {
+        @Override
+        public Boolean text(PropertyValue.TextValue value) {
+            return false;
+        }
+
+        @Override
+        public Boolean number(PropertyValue.NumberValue value) {
+            return false;
+        }
+
+        @Override
+        public Boolean money(PropertyValue.MoneyValue value) {
+            return false;
+        }
+
+        @Override
+        public Boolean date(PropertyValue.DateValue value) {
+            return false;
+        }
+
+        @Override
+        public Boolean bool(PropertyValue.BooleanValue value) {
+            return false;
+        }
+
+        @Override
+        public Boolean choice(PropertyValue.ChoiceValue value) {
+            return true;
+        }
+
+        @Override
+        public Boolean choices(PropertyValue.MultiChoiceValue value) {
+            return false;
+        }
+
+        @Override
+        public Boolean employee(PropertyValue.EmployeeValue value) {
+            return true;
+        }
+
+        @Override
+        public Boolean client(PropertyValue.ClientValue value) {
+            return true;
+        }
+    };
 
     /**
      * A page in code order of a query that requires one reference value at its top level: the
@@ -129,9 +125,9 @@ final class ClientPages {
      * by a quarter of a million; sorting every holder by code first cost one client lookup each.
      */
     static String valueLedPage(String columns, String tenant, ClientCriterion.PropertyEquals value, Criterion<ClientCriterion> rest,
-                               List<Object> parameters, boolean postgres, long offset, int limit) {
-        String where = SqlCriteria.where(tenant, rest, parameters, postgres);
-        String match = new SqlCriteria(parameters, "c", postgres).propertyMatch(value);
+                               List<Object> parameters, SqlDialect dialect, long offset, int limit) {
+        String where = SqlCriteria.where(tenant, rest, parameters, dialect);
+        String match = new SqlCriteria(parameters, "c", dialect).propertyMatch(value);
         return "SELECT " + columns + " FROM crm_client_property p JOIN crm_client c ON c.tenant_id = p.tenant_id AND c.id = p.client_id"
                 + " WHERE p.tenant_id = ?1 AND " + match + " AND " + where
                 // the index's whole key up to the code: H2 reads an index in order only for an ORDER BY that starts with its first column
@@ -165,9 +161,7 @@ final class ClientPages {
         if (criterion instanceof Criterion.And) {
             return ((Criterion.And<ClientCriterion>) criterion).parts().stream().anyMatch(ClientPages::selective);
         }
-        return criterion instanceof ClientCriterion.CodeIs || criterion instanceof ClientCriterion.CodeIn
-                || criterion instanceof ClientCriterion.InnIs || criterion instanceof ClientCriterion.PhoneIs
-                || criterion instanceof ClientCriterion.EmailIs || criterion instanceof ClientCriterion.IdIn;
+        return LeafTraits.of(criterion).selective();
     }
 
     /**
@@ -177,9 +171,7 @@ final class ClientPages {
      */
     static boolean selectsIds(Criterion<ClientCriterion> part) {
         return part instanceof Criterion.Or && ((Criterion.Or<ClientCriterion>) part).parts().size() > 1
-                || part instanceof ClientCriterion.PhoneIs || part instanceof ClientCriterion.EmailIs
-                || part instanceof ClientCriterion.PropertyEquals || part instanceof ClientCriterion.NameWordStartsWith
-                || part instanceof ClientCriterion.IdIn && !((ClientCriterion.IdIn) part).ids().isEmpty();
+                || LeafTraits.of(part).selectsIds();
     }
     /**
      * Whether the criterion searches name fragments ({@code LIKE '%…%'}, served by trigram indexes).
@@ -188,7 +180,7 @@ final class ClientPages {
      * matches exist than the page holds; such queries fence the filter off first.
      */
     static boolean searchesFragments(Criterion<ClientCriterion> criterion) {
-        if (criterion instanceof ClientCriterion.NameContains || criterion instanceof ClientCriterion.ShortNameContains) {
+        if (LeafTraits.of(criterion).fragment()) {
             return true;
         }
         if (criterion instanceof Criterion.And) {

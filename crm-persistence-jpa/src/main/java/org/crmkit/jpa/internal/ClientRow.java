@@ -28,6 +28,12 @@ public class ClientRow {
     String shortName;
     @Column(name = "short_key")
     String shortKey;
+    /** The name as quick search compares and orders it: {@link org.crmkit.client.NameWords#core} (V9). */
+    @Column(name = "name_core")
+    String nameCore;
+    /** {@link org.crmkit.client.NameWords#legalForm}, or null (V9). */
+    @Column(name = "legal_form")
+    String legalForm;
     @Column(name = "full_name")
     String fullName;
     @Column(name = "full_key")

@@ -22,6 +22,9 @@ public abstract class ContactRow {
     /** E.164 for phones, the lower-cased address for e-mail, null otherwise: what searches compare. */
     @Column(name = "search_value")
     String searchValue;
+    /** The search value reversed: a phone's last digits and an address's domain are its prefixes (V9). */
+    @Column(name = "search_reversed")
+    String searchReversed;
     @Column(name = "label")
     String label;
     @Column(name = "is_primary")

@@ -38,6 +38,7 @@ import org.crmkit.client.ClientGroupStore;
 import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientStore;
 import org.crmkit.client.ClientSummary;
+import org.crmkit.client.NameSearch;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.ContactPersonStore;
@@ -78,50 +79,24 @@ final class JpaClientStore implements ClientStore {
 
     private JpaStores.Select clientQuery(String select, Criterion<ClientCriterion> criterion, String tail) {
         List<Object> parameters = SqlCriteria.newParameters();
-        // H2 uses an IN (…) condition only on an index's first column: see ClientPages.selectsIds
-        boolean byId = !u.postgres && ClientPages.conjuncts(criterion).stream().anyMatch(ClientPages::selectsIds);
-        String sql = select + " FROM crm_client c" + (byId ? " USE INDEX (crm_client_id_ix)" : "") + " WHERE "
-                + SqlCriteria.where(u.tenant, criterion, parameters, u.postgres) + tail;
+        boolean byId = ClientPages.conjuncts(criterion).stream().anyMatch(ClientPages::selectsIds);
+        String sql = select + " FROM " + u.dialect.clientTable(byId) + " WHERE " + SqlCriteria.where(u.tenant, criterion, parameters, u.dialect)
+                + tail;
         return new JpaStores.Select(sql, parameters);
     }
 
-    /** What a client's word rows hold of it: its folded short name and its search line (V8). */
+    /** What a client's word rows hold of it: its folded short name and its search line (V8), its core and legal form (V9, derived from the name). */
     private static List<Object> wordRowColumns(ClientRow r) {
         return List.of(r.shortKey, Mapping.summary(r));
     }
 
     /**
-     * A page in word order (see {@link ClientQuery.Order#WORD}): rows straight off the word index,
-     * a client kept at its first (smallest) matching word. Asks for a few rows more than the page
-     * needs and, in the rare case that clients with several matching words left it short, again for
-     * twice as many.
-     */
-    private <R> List<R> wordOrderedPage(ClientQuery query, Columns<R> columns) {
-        ClientCriterion.NameWordStartsWith words = query.leadingWords().orElseThrow();
-        List<Criterion<ClientCriterion>> rest = new ArrayList<>(ClientPages.conjuncts(query.where()));
-        rest.remove(words);
-        long needed = (long) query.offset() + query.limit();
-        for (long rows = needed + 16; ; rows *= 2) {
-            List<Object> parameters = SqlCriteria.newParameters();
-            String sql = ClientPages.wordOrderedRows(columns.sql(), columns.wordSql(), u.tenant, words, new Criterion.And<>(rest),
-                    parameters, u.postgres, rows);
-            List<R> found = u.select(new JpaStores.Select(sql, parameters), columns.reader());
-            Map<UUID, R> distinct = new LinkedHashMap<>();
-            found.forEach(r -> distinct.putIfAbsent(columns.id().apply(r), r));
-            if (distinct.size() >= needed || found.size() < rows) {
-                return distinct.values().stream().skip(query.offset()).limit(query.limit()).collect(Collectors.toUnmodifiableList());
-            }
-        }
-    }
-
-    /**
-     * On PostgreSQL, a page in name order whose criterion requires a name-word prefix is read from
-     * the word index first (see {@link SqlCriteria#wordLedPage}); other queries return empty.
+     * A page in name order whose criterion requires a name-word prefix, read from the word index
+     * first (see {@link ClientPages#wordLedPage}) where the dialect does so; other queries return empty.
      */
     private Optional<JpaStores.Select> wordLedPage(ClientQuery query, String columns) {
-        if (!u.postgres || query.order() != ClientQuery.Order.NAME) {
-            // H2 would run the word subquery once per client instead of first: it takes the generic
-            // path, c.id IN (words) through the id index, and sorts the matches
+        if (!u.dialect.readsNamePagesOffWords() || query.order() != ClientQuery.Order.NAME) {
+            // H2 takes the generic path, c.id IN (words) through the id index, and sorts the matches
             return Optional.empty();
         }
         return ledPage(query, columns, ClientCriterion.NameWordStartsWith.class, words -> true, ClientPages::wordLedPage);
@@ -142,7 +117,7 @@ final class JpaClientStore implements ClientStore {
 
     /** The SQL of a page read off the index of one top-level part of its criterion, the rest filtering the rows. */
     private interface LedPageSql<P extends ClientCriterion> {
-        String sql(String columns, String tenant, P lead, Criterion<ClientCriterion> rest, List<Object> parameters, boolean postgres, long offset,
+        String sql(String columns, String tenant, P lead, Criterion<ClientCriterion> rest, List<Object> parameters, SqlDialect dialect, long offset,
                    int limit);
     }
 
@@ -155,7 +130,7 @@ final class JpaClientStore implements ClientStore {
                 List<Criterion<ClientCriterion>> rest = new ArrayList<>(parts);
                 rest.remove(part);
                 List<Object> parameters = SqlCriteria.newParameters();
-                String sql = page.sql(columns, u.tenant, type.cast(part), new Criterion.And<>(rest), parameters, u.postgres, query.offset(),
+                String sql = page.sql(columns, u.tenant, type.cast(part), new Criterion.And<>(rest), parameters, u.dialect, query.offset(),
                         query.limit());
                 return Optional.of(new JpaStores.Select(sql, parameters));
             }
@@ -163,36 +138,25 @@ final class JpaClientStore implements ClientStore {
         return Optional.empty();
     }
 
-    /**
-     * What a page of clients reads: which columns of client {@code c}, the same columns off a word row
-     * {@code w} if it holds them, how a row becomes a result, and its client's id.
-     */
-    private record Columns<R>(String sql, Optional<String> wordSql, ResultRows.Reader<R> reader, Function<R, UUID> id) {
+    /** What a page of clients reads: which columns of client {@code c}, and how a row becomes a result. */
+    private record Columns<R>(String sql, ResultRows.Reader<R> reader) {
     }
 
     /** Whole client rows, to which {@link #clientsOf} adds the contacts and values. */
-    private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", Optional.empty(), ResultRows::client, r -> r.id);
-    private static final Columns<ClientSummary> SUMMARY = new Columns<>(ClientPages.SUMMARY_COLUMNS,
-            Optional.of(ClientPages.WORD_SUMMARY_COLUMNS), ResultRows::summary, summary -> summary.id().value());
+    private static final Columns<ClientRow> WHOLE = new Columns<>("c.*", ResultRows::client);
+    private static final Columns<ClientSummary> SUMMARY = new Columns<>(ClientPages.SUMMARY_COLUMNS, ResultRows::summary);
 
     /** The rows of a page of clients, in one statement. */
     private <R> List<R> page(ClientQuery query, Columns<R> columns) {
-        if (query.order() == ClientQuery.Order.WORD && query.leadingWords().isPresent()) {
-            return wordOrderedPage(query, columns);
-        }
         Optional<JpaStores.Select> led = wordLedPage(query, columns.sql()).or(() -> valueLedPage(query, columns.sql()));
         if (led.isPresent()) {
             return u.select(led.get(), columns.reader());
         }
-        // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default.
-        // H2 reads an index in order only for an ORDER BY that starts with the index's first
-        // column; without the (constant) tenant_id it sorted a million clients for one page (54 s).
-        // A few clients found by a key are better sorted after the lookup (see ClientPages.selective)
-        boolean sortedIndex = !u.postgres && !ClientPages.selective(query.where());
-        String order = (sortedIndex ? "c.tenant_id, " : "") + (query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key");
+        // both columns sort by code point: COLLATE "C" in the PostgreSQL schema, H2's default
+        String order = u.dialect.orderLead(ClientPages.selective(query.where()))
+                + (query.order() == ClientQuery.Order.CODE ? "c.code" : "c.short_key");
         String page = " ORDER BY " + order + ", c.id OFFSET " + query.offset() + " ROWS FETCH NEXT " + query.limit() + " ROWS ONLY";
-        boolean fence = u.postgres && ClientPages.searchesFragments(query.where());
-        // OFFSET 0 keeps PostgreSQL from walking the name index in order for a fragment search (see SqlCriteria)
+        boolean fence = u.dialect.fencesFragmentSearches() && ClientPages.searchesFragments(query.where());
         JpaStores.Select rows = fence
                 ? clientQuery("SELECT " + columns.sql() + " FROM (SELECT c.*", query.where(), " OFFSET 0) c" + page)
                 : clientQuery("SELECT " + columns.sql(), query.where(), page);
@@ -227,6 +191,21 @@ final class JpaClientStore implements ClientStore {
         return page(query, SUMMARY);
     }
 
+    /** The name part of a quick search, planned by {@link NameSearchSql}: tiers 0–1, 2, 3, each while the page has room. */
+    @Override
+    public List<ClientSummary> searchNames(NameSearch search, Criterion<ClientCriterion> within, int limit) {
+        u.checkOpen();
+        NameSearchSql sql = new NameSearchSql(u.tenant, u.dialect, search);
+        List<ClientSummary> found = new ArrayList<>(u.select(sql.starts(within, limit), ResultRows::summary));
+        if (found.size() < limit) {
+            found.addAll(u.select(sql.words(within, limit - found.size()), ResultRows::summary));
+        }
+        if (found.size() < limit) {
+            found.addAll(u.select(sql.contains(within, limit - found.size()), ResultRows::summary));
+        }
+        return List.copyOf(found);
+    }
+
     @Override
     public long count(Criterion<ClientCriterion> criterion) {
         u.checkOpen();
@@ -235,7 +214,7 @@ final class JpaClientStore implements ClientStore {
         if (parts.size() == 1 && parts.get(0) instanceof ClientCriterion.PropertyEquals) {
             // a value row belongs to a stored client and no client holds one value twice: counting rows counts clients
             List<Object> parameters = SqlCriteria.newParameters();
-            String sql = SqlCriteria.propertyCount(u.tenant, (ClientCriterion.PropertyEquals) parts.get(0), parameters, u.postgres);
+            String sql = SqlCriteria.propertyCount(u.tenant, (ClientCriterion.PropertyEquals) parts.get(0), parameters, u.dialect);
             return u.select(new JpaStores.Select(sql, parameters), rs -> rs.getLong(1)).get(0);
         }
         return u.select(clientQuery("SELECT COUNT(*)", criterion, ""), rs -> rs.getLong(1)).get(0);

@@ -89,15 +89,15 @@ public final class JpaStores implements Stores {
     final EntityManager em;
     final EntityManagerFactory factory;
     final String tenant;
-    final boolean postgres;
+    final SqlDialect dialect;
     final boolean readOnly;
     private boolean closed;
 
-    public JpaStores(EntityManager em, EntityManagerFactory factory, String tenant, boolean postgres, boolean readOnly) {
+    public JpaStores(EntityManager em, EntityManagerFactory factory, String tenant, SqlDialect dialect, boolean readOnly) {
         this.em = em;
         this.factory = factory;
         this.tenant = tenant;
-        this.postgres = postgres;
+        this.dialect = dialect;
         this.readOnly = readOnly;
     }
 
@@ -154,7 +154,7 @@ public final class JpaStores implements Stores {
     void batch(BatchWork work) {
         flush("record", "", 0);
         try {
-            work.write(new BatchInserts(em.unwrap(Connection.class), postgres));
+            work.write(new BatchInserts(em.unwrap(Connection.class), dialect));
         } catch (SQLException e) {
             throw Errors.translate(e);
         }
@@ -220,11 +220,13 @@ public final class JpaStores implements Stores {
         return ownedRows(table, "client_id", clients, owned -> select(owned, reader));
     }
 
-    /** {@code tenant_id = ?1 AND column IN (…)}, as whole keys on H2 (see {@link SqlCriteria#keysIn}). */
+    /** {@code tenant_id = ?1 AND column IN (…)}, as whole keys on H2 (see {@link SqlDialect#keysIn}). */
     String tenantKeysIn(String column, List<?> values, List<Object> parameters) {
         parameters.add(tenant);
-        String keys = SqlCriteria.keysIn("", column, values, parameters, postgres);
-        return postgres ? "tenant_id = ?1 AND " + keys : keys;
+        return dialect.tenantKeysIn(dialect.keysIn("", column, values, v -> {
+            parameters.add(v);
+            return "?" + parameters.size();
+        }));
     }
 
     static String tableOf(Class<?> type) {
@@ -287,6 +289,7 @@ public final class JpaStores implements Stores {
         to.type = from.type;
         to.value = from.value;
         to.searchValue = from.searchValue;
+        to.searchReversed = from.searchReversed;
         to.label = from.label;
         to.primary = from.primary;
     }

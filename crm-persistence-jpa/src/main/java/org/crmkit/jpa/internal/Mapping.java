@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
+import org.crmkit.client.NameWords;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientCode;
 import org.crmkit.client.ClientGroup;
@@ -65,6 +66,8 @@ final class Mapping {
         row.kind = c.kind().name();
         row.shortName = c.shortName();
         row.shortKey = CleanText.fold(c.shortName());
+        row.nameCore = NameWords.core(c.shortName());
+        row.legalForm = NameWords.legalForm(c.shortName()).orElse(null);
         row.fullName = c.fullName().orElse(null);
         row.fullKey = c.fullName().map(CleanText::fold).orElse(null);
         row.groupId = c.group().map(ClientGroupId::value).orElse(null);
@@ -122,8 +125,14 @@ final class Mapping {
         row.type = e.type().name();
         row.value = e.value();
         row.searchValue = searchValue(e.type(), e.value());
+        row.searchReversed = reversed(row.searchValue);
         row.label = e.label().orElse(null);
         row.primary = e.primary();
+    }
+
+    /** A search value reversed by code point, or null for none. */
+    static String reversed(String searchValue) {
+        return searchValue == null ? null : new StringBuilder(searchValue).reverse().toString();
     }
 
     /** What criteria compare: the number for phone-like channels, the lower-cased address for e-mail. */

@@ -6,46 +6,26 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
-import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 
 /**
  * Schema version 3: fills the name word index (created empty by V2) for the clients stored before
  * it existed. A Java migration because the words are cut by {@link org.crmkit.client.NameWords},
  * the same code the store and the in-memory criterion use; SQL could only approximate it.
  */
-public final class NameWordsMigration implements JavaMigration {
+public final class NameWordsMigration extends DerivedRowsMigration {
     private static final int CHUNK = 1_000;
 
-    @Override
-    public MigrationVersion getVersion() {
-        return MigrationVersion.fromVersion("3");
-    }
-
-    @Override
-    public String getDescription() {
-        return "fill name words";
-    }
-
-    @Override
-    public Integer getChecksum() {
-        return 3;
-    }
-
-    @Override
-    public boolean canExecuteInTransaction() {
-        return true;
+    public NameWordsMigration() {
+        super(3, "fill name words");
     }
 
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        boolean postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        BatchInserts inserts = new BatchInserts(connection, postgres);
+        BatchInserts inserts = new BatchInserts(connection, SqlDialect.of(connection));
         List<BatchInserts.NamedClient> chunk = new ArrayList<>();
         try (Statement read = connection.createStatement()) {
             read.setFetchSize(CHUNK);

@@ -13,14 +13,14 @@ import org.crmkit.criteria.Criterion;
 final class PersonSql implements Criterion.Folder<ContactPersonCriterion, String>, ContactPersonCriterion.Visitor<String> {
     private final List<Object> parameters;
     private final String p;
-    private final boolean postgres;
+    private final SqlDialect dialect;
     private final SqlCriteria params;
 
-    PersonSql(List<Object> parameters, String alias, boolean postgres) {
+    PersonSql(List<Object> parameters, String alias, SqlDialect dialect) {
         this.parameters = parameters;
         this.p = alias;
-        this.postgres = postgres;
-        this.params = new SqlCriteria(parameters, alias, postgres);
+        this.dialect = dialect;
+        this.params = new SqlCriteria(parameters, alias, dialect);
     }
 
     @Override
@@ -82,6 +82,6 @@ final class PersonSql implements Criterion.Folder<ContactPersonCriterion, String
     public String ofClient(ContactPersonCriterion.OfClient criterion) {
         String c = "oc" + parameters.size();
         return "EXISTS (SELECT 1 FROM crm_client " + c + " WHERE " + c + ".tenant_id = ?1 AND " + c + ".id = " + p + ".client_id AND ("
-                + criterion.client().fold(new SqlCriteria(parameters, c, postgres)) + "))";
+                + criterion.client().fold(new SqlCriteria(parameters, c, dialect)) + "))";
     }
 }

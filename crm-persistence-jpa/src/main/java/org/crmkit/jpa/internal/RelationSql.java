@@ -16,26 +16,26 @@ import org.crmkit.criteria.Criterion;
 final class RelationSql {
     /** Makes the EXISTS for a relation: client alias, the criterion on the related records, parameters, dialect. */
     private interface Exists {
-        String sql(String client, Criterion<?> criterion, List<Object> parameters, boolean postgres);
+        String sql(String client, Criterion<?> criterion, List<Object> parameters, SqlDialect dialect);
     }
 
     @SuppressWarnings("unchecked")
     private static final Map<String, Exists> RELATIONS = Map.of(
-            ContactPersonCriterion.OF_CLIENT.name(), (client, criterion, parameters, postgres) -> {
+            ContactPersonCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) -> {
                 String p = "p" + parameters.size();
                 return "EXISTS (SELECT 1 FROM crm_contact_person " + p + " WHERE " + p + ".tenant_id = ?1 AND " + p + ".client_id = "
-                        + client + ".id AND (" + ((Criterion<ContactPersonCriterion>) criterion).fold(new PersonSql(parameters, p, postgres))
+                        + client + ".id AND (" + ((Criterion<ContactPersonCriterion>) criterion).fold(new PersonSql(parameters, p, dialect))
                         + "))";
             });
 
     private RelationSql() {
     }
 
-    static String exists(ClientCriterion.Having<?> having, String client, List<Object> parameters, boolean postgres) {
+    static String exists(ClientCriterion.Having<?> having, String client, List<Object> parameters, SqlDialect dialect) {
         Exists exists = RELATIONS.get(having.relation().name());
         if (exists == null) {
             throw new CrmException("the JPA storage knows no relation " + having.relation().name() + " of clients");
         }
-        return exists.sql(client, having.criterion(), parameters, postgres);
+        return exists.sql(client, having.criterion(), parameters, dialect);
     }
 }

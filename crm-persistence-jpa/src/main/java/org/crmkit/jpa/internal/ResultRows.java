@@ -26,6 +26,8 @@ final class ResultRows {
         ClientRow r = summaryColumns(rs);
         r.tenantId = rs.getString("tenant_id");
         r.shortKey = rs.getString("short_key");
+        r.nameCore = rs.getString("name_core");
+        r.legalForm = rs.getString("legal_form");
         r.fullName = rs.getString("full_name");
         r.fullKey = rs.getString("full_key");
         r.registeredOn = rs.getObject("registered_on", LocalDate.class);
@@ -69,6 +71,7 @@ final class ResultRows {
         r.type = rs.getString("type");
         r.value = rs.getString("contact_value");
         r.searchValue = rs.getString("search_value");
+        r.searchReversed = rs.getString("search_reversed");
         r.label = rs.getString("label");
         r.primary = rs.getBoolean("is_primary");
         return r;

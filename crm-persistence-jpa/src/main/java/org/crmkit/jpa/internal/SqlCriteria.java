@@ -25,12 +25,12 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
     private final List<Object> parameters;
     /** The alias of {@code crm_client} the conditions refer to; nested OR arms get aliases of their own. */
     private final String c;
-    private final boolean postgres;
+    private final SqlDialect dialect;
 
-    SqlCriteria(List<Object> parameters, String alias, boolean postgres) {
+    SqlCriteria(List<Object> parameters, String alias, SqlDialect dialect) {
         this.parameters = parameters;
         this.c = alias;
-        this.postgres = postgres;
+        this.dialect = dialect;
     }
 
     /** Adds a parameter and returns its placeholder. */
@@ -43,27 +43,9 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
         return values.stream().map(this::param).collect(Collectors.joining(", "));
     }
 
-    /**
-     * {@code column IN (…)} for a column that follows tenant_id in an index. H2 2.3 uses an IN
-     * list only on an index's first column, so there the list names whole keys,
-     * {@code (tenant_id, column) IN ((?1, ?), …)}, which it looks up in the (tenant_id, column) index.
-     */
+    /** {@code column IN (…)} for a column that follows tenant_id in an index (see {@link SqlDialect#keysIn}). */
     private String keyIn(String column, List<?> values) {
-        return keysIn(c + ".", column, values, parameters, postgres);
-    }
-
-    /**
-     * The same for any table whose key is (tenant_id, column, …), with the tenant as parameter ?1
-     * already in {@code parameters}; {@code qualifier} is an alias and a dot, or empty. The store
-     * loads a page's children and checks codes with it.
-     */
-    static String keysIn(String qualifier, String column, List<?> values, List<Object> parameters, boolean postgres) {
-        SqlCriteria sql = new SqlCriteria(parameters, "", postgres);
-        if (postgres) {
-            return qualifier + column + " IN (" + sql.params(values) + ")";
-        }
-        return "(" + qualifier + "tenant_id, " + qualifier + column + ") IN ("
-                + values.stream().map(v -> "(?1, " + sql.param(v) + ")").collect(Collectors.joining(", ")) + ")";
+        return dialect.keysIn(c + ".", column, values, this::param);
     }
 
     @Override
@@ -107,19 +89,119 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
 
     /** The ids of the tenant's clients that satisfy one part, as a subquery. */
     private String idsOf(Criterion<ClientCriterion> part) {
-        if (part instanceof ClientCriterion.PhoneIs || part instanceof ClientCriterion.EmailIs) {
-            return "SELECT k.client_id FROM crm_client_contact k WHERE k.tenant_id = ?1 AND " + contactMatch(part);
-        }
-        if (part instanceof ClientCriterion.PropertyEquals) {
-            return "SELECT p.client_id FROM crm_client_property p WHERE p.tenant_id = ?1 AND "
-                    + propertyMatch((ClientCriterion.PropertyEquals) part);
-        }
-        if (part instanceof ClientCriterion.NameWordStartsWith) {
-            return wordMatches(((ClientCriterion.NameWordStartsWith) part).prefix(), "w.client_id");
+        Optional<String> own = part instanceof ClientCriterion ? ((ClientCriterion) part).accept(new OwnIds()) : Optional.empty();
+        if (own.isPresent()) {
+            return own.get();
         }
         String inner = c + "u" + parameters.size();
         return "SELECT " + inner + ".id FROM crm_client " + inner + " WHERE " + inner + ".tenant_id = ?1 AND ("
-                + part.fold(new SqlCriteria(parameters, inner, postgres)) + ")";
+                + part.fold(new SqlCriteria(parameters, inner, dialect)) + ")";
+    }
+
+    /** The ids of the rows of a table keyed by (tenant_id, client_id) that match, as a subquery. */
+    static String clientIdsOf(String table, String alias, String match) {
+        return "SELECT " + alias + ".client_id FROM " + table + " " + alias + " WHERE " + alias + ".tenant_id = ?1 AND " + match;
+    }
+
+    /**
+     * The leaves answered from a table of their own (contacts, property values, name words), as the
+     * ids that table names; every other leaf is empty, and {@link #idsOf} reads it off the clients.
+     */
+    private final class OwnIds implements ClientCriterion.Visitor<Optional<String>> {
+        @Override
+        public Optional<String> phoneIs(ClientCriterion.PhoneIs criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", phoneMatch(criterion)));
+        }
+
+        @Override
+        public Optional<String> emailIs(ClientCriterion.EmailIs criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", emailMatch(criterion)));
+        }
+
+        @Override
+        public Optional<String> propertyEquals(ClientCriterion.PropertyEquals criterion) {
+            return Optional.of(clientIdsOf(PROPERTIES, "p", propertyMatch(criterion)));
+        }
+
+        @Override
+        public Optional<String> nameWordStartsWith(ClientCriterion.NameWordStartsWith criterion) {
+            return Optional.of(wordMatches(criterion.prefix(), "w.client_id"));
+        }
+
+        @Override
+        public Optional<String> phoneEndsWith(ClientCriterion.PhoneEndsWith criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", phoneEndMatch(criterion)));
+        }
+
+        @Override
+        public Optional<String> emailStartsWith(ClientCriterion.EmailStartsWith criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", emailStartMatch(criterion)));
+        }
+
+        @Override
+        public Optional<String> emailEndsWith(ClientCriterion.EmailEndsWith criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", emailEndMatch(criterion)));
+        }
+
+        @Override
+        public Optional<String> idIn(ClientCriterion.IdIn criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> managedBy(ClientCriterion.ManagedBy criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> nameContains(ClientCriterion.NameContains criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> nameStartsWith(ClientCriterion.NameStartsWith criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> codeIs(ClientCriterion.CodeIs criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> codeIn(ClientCriterion.CodeIn criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> innIs(ClientCriterion.InnIs criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> inGroups(ClientCriterion.InGroups criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> kindIs(ClientCriterion.KindIs criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> relationshipIs(ClientCriterion.RelationshipIs criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> archived(ClientCriterion.Archived criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> having(ClientCriterion.Having<?> criterion) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -130,7 +212,7 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
     /** A relation's records of the client, as an EXISTS on the relation's table (see {@link RelationSql}). */
     @Override
     public String having(ClientCriterion.Having<?> criterion) {
-        return RelationSql.exists(criterion, c, parameters, postgres);
+        return RelationSql.exists(criterion, c, parameters, dialect);
     }
 
     @Override
@@ -152,18 +234,7 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
 
     @Override
     public String nameContains(ClientCriterion.NameContains criterion) {
-        String pattern = "%" + escapeLike(criterion.fragment()) + "%";
-        if (postgres) {
-            // both names joined by U+0001, which neither name nor fragment can hold: the expression of the trigram index (V7)
-            return "(" + c + ".short_key || chr(1) || COALESCE(" + c + ".full_key, '')) LIKE " + param(pattern) + " ESCAPE '\\'";
-        }
-        return c + ".short_key LIKE " + param(pattern) + " ESCAPE '\\' OR (" + c + ".full_key IS NOT NULL AND " + c + ".full_key LIKE "
-                + param(pattern) + " ESCAPE '\\')";
-    }
-
-    @Override
-    public String shortNameContains(ClientCriterion.ShortNameContains criterion) {
-        return c + ".short_key LIKE " + param("%" + escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\'";
+        return dialect.namesContain(c, "%" + escapeLike(criterion.fragment()) + "%", this::param);
     }
 
     @Override
@@ -173,15 +244,14 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
 
     /**
      * The name words that start with the prefix, as a range of the word index: from the prefix up to
-     * the prefix followed by a code point no word holds (U+FFFF compared as UTF-16 on H2, U+10FFFF
-     * compared as UTF-8 bytes under the "C" collation on PostgreSQL; both are noncharacters).
+     * the prefix followed by a code point no word holds ({@link SqlDialect#wordCeiling}).
      */
     String wordMatches(String prefix, String columns) {
         return "SELECT " + columns + " FROM crm_client_name_word w WHERE " + wordRange(prefix);
     }
 
     String wordRange(String prefix) {
-        return "w.tenant_id = ?1 AND w.word >= " + param(prefix) + " AND w.word < " + param(prefix + (postgres ? "\uDBFF\uDFFF" : "\uFFFF"));
+        return "w.tenant_id = ?1 AND w.word >= " + param(prefix) + " AND w.word < " + param(prefix + dialect.wordCeiling());
     }
 
     @Override
@@ -214,28 +284,59 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
 
     @Override
     public String phoneIs(ClientCriterion.PhoneIs criterion) {
-        if (!postgres) {
-            return c + ".id IN (" + idsOf(criterion) + ")";
-        }
-        return "EXISTS (SELECT 1 FROM crm_client_contact k WHERE k.tenant_id = " + c + ".tenant_id AND k.client_id = " + c + ".id"
-                + " AND " + contactMatch(criterion) + ")";
+        return dialect.clientsHaving(c, CONTACTS, "k", phoneMatch(criterion));
     }
 
     @Override
     public String emailIs(ClientCriterion.EmailIs criterion) {
-        if (!postgres) {
-            return c + ".id IN (" + idsOf(criterion) + ")";
-        }
-        return "EXISTS (SELECT 1 FROM crm_client_contact k WHERE k.tenant_id = " + c + ".tenant_id AND k.client_id = " + c + ".id"
-                + " AND " + contactMatch(criterion) + ")";
+        return dialect.clientsHaving(c, CONTACTS, "k", emailMatch(criterion));
     }
 
-    /** The condition on a contact row {@code k} for a phone or e-mail criterion. */
-    private String contactMatch(Criterion<ClientCriterion> criterion) {
-        if (criterion instanceof ClientCriterion.PhoneIs) {
-            return "k.search_value = " + param(((ClientCriterion.PhoneIs) criterion).phone().e164()) + " AND k.type IN (" + PHONE_TYPES + ")";
-        }
-        return "k.search_value = " + param(((ClientCriterion.EmailIs) criterion).email().searchKey()) + " AND k.type = 'EMAIL'";
+    @Override
+    public String phoneEndsWith(ClientCriterion.PhoneEndsWith criterion) {
+        return dialect.clientsHaving(c, CONTACTS, "k", phoneEndMatch(criterion));
+    }
+
+    @Override
+    public String emailStartsWith(ClientCriterion.EmailStartsWith criterion) {
+        return dialect.clientsHaving(c, CONTACTS, "k", emailStartMatch(criterion));
+    }
+
+    @Override
+    public String emailEndsWith(ClientCriterion.EmailEndsWith criterion) {
+        return dialect.clientsHaving(c, CONTACTS, "k", emailEndMatch(criterion));
+    }
+
+    /** The condition on a contact row {@code k}: a phone whose number ends with the digits, a prefix of its reversed value. */
+    private String phoneEndMatch(ClientCriterion.PhoneEndsWith criterion) {
+        return "k.type IN (" + PHONE_TYPES + ") AND " + reversedStartsWith(criterion.digits());
+    }
+
+    private String emailStartMatch(ClientCriterion.EmailStartsWith criterion) {
+        return "k.type = 'EMAIL' AND k.search_value LIKE " + param(escapeLike(criterion.prefix()) + "%") + " ESCAPE '\\'";
+    }
+
+    private String emailEndMatch(ClientCriterion.EmailEndsWith criterion) {
+        return "k.type = 'EMAIL' AND " + reversedStartsWith(criterion.suffix());
+    }
+
+    /** The contact's search value ends with the text: its reversed value is in the range of the reversed text (V9). */
+    private String reversedStartsWith(String ending) {
+        String reversed = Mapping.reversed(ending);
+        return "k.search_reversed >= " + param(reversed) + " AND k.search_reversed < " + param(reversed + dialect.wordCeiling());
+    }
+
+    private static final String CONTACTS = "crm_client_contact";
+    private static final String PROPERTIES = "crm_client_property";
+
+    /** The condition on a contact row {@code k} for a phone criterion. */
+    private String phoneMatch(ClientCriterion.PhoneIs criterion) {
+        return "k.search_value = " + param(criterion.phone().e164()) + " AND k.type IN (" + PHONE_TYPES + ")";
+    }
+
+    /** The condition on a contact row {@code k} for an e-mail criterion. */
+    private String emailMatch(ClientCriterion.EmailIs criterion) {
+        return "k.search_value = " + param(criterion.email().searchKey()) + " AND k.type = 'EMAIL'";
     }
 
     @Override
@@ -264,21 +365,17 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
 
     @Override
     public String propertyEquals(ClientCriterion.PropertyEquals criterion) {
-        if (!postgres) {
-            return c + ".id IN (" + idsOf(criterion) + ")";
-        }
-        return "EXISTS (SELECT 1 FROM crm_client_property p WHERE p.tenant_id = " + c + ".tenant_id AND p.client_id = " + c + ".id"
-                + " AND " + propertyMatch(criterion) + ")";
+        return dialect.clientsHaving(c, PROPERTIES, "p", propertyMatch(criterion));
     }
 
     /**
      * The number of clients holding one property value, from the value index alone: each matching
      * value row belongs to a different stored client (a foreign key, and a client holds a value once).
      */
-    static String propertyCount(String tenant, ClientCriterion.PropertyEquals criterion, List<Object> parameters, boolean postgres) {
+    static String propertyCount(String tenant, ClientCriterion.PropertyEquals criterion, List<Object> parameters, SqlDialect dialect) {
         parameters.add(tenant);
         return "SELECT COUNT(*) FROM crm_client_property p WHERE p.tenant_id = ?1 AND "
-                + new SqlCriteria(parameters, "c", postgres).propertyMatch(criterion);
+                + new SqlCriteria(parameters, "c", dialect).propertyMatch(criterion);
     }
 
     /** The condition on a value row {@code p} for a property criterion. */
@@ -290,9 +387,8 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
     private final class ValueCondition implements PropertyValue.Visitor<String> {
         @Override
         public String text(PropertyValue.TextValue v) {
-            String equal = "p.value_text = " + param(v.value()) + " AND p.value_ref IS NULL";
-            // on PostgreSQL the index holds the first 200 characters (a B-tree entry cannot hold long texts)
-            return postgres ? "left(p.value_text, 200) = left(" + param(v.value()) + ", 200) AND " + equal : equal;
+            String value = param(v.value());
+            return dialect.textEquals("p.value_text = " + value + " AND p.value_ref IS NULL", value);
         }
 
         @Override
@@ -337,25 +433,17 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
     }
 
     /**
-     * The full condition with the tenant first, so every query uses the tenant-led indexes; on H2,
-     * when a top-level part is a list of (tenant_id, column) keys, that list alone holds the tenant.
+     * The full condition with the tenant first, so every query uses the tenant-led indexes; when a
+     * top-level part is a list of keys that holds the tenant ({@link SqlDialect#keyListsHoldTenant}),
+     * that list alone does.
      */
-    static String where(String tenant, Criterion<ClientCriterion> criterion, List<Object> parameters, boolean postgres) {
+    static String where(String tenant, Criterion<ClientCriterion> criterion, List<Object> parameters, SqlDialect dialect) {
         parameters.add(tenant);
-        String condition = criterion.fold(new SqlCriteria(parameters, "c", postgres));
-        if (!postgres && ClientPages.conjuncts(criterion).stream().anyMatch(SqlCriteria::namesKeys)) {
-            // H2 would look up the tenant alone and test every client against the list of keys,
-            // which already holds the tenant (see keyIn)
+        String condition = criterion.fold(new SqlCriteria(parameters, "c", dialect));
+        if (dialect.keyListsHoldTenant() && ClientPages.conjuncts(criterion).stream().anyMatch(p -> LeafTraits.of(p).namesKeys())) {
             return "(" + condition + ")";
         }
         return "c.tenant_id = ?1 AND (" + condition + ")";
-    }
-
-    /** Whether a part becomes, on H2, a list of whole (tenant_id, column) keys that must match. */
-    private static boolean namesKeys(Criterion<ClientCriterion> part) {
-        return part instanceof ClientCriterion.CodeIn && !((ClientCriterion.CodeIn) part).codes().isEmpty()
-                || part instanceof ClientCriterion.ManagedBy && !((ClientCriterion.ManagedBy) part).managers().isEmpty()
-                || part instanceof ClientCriterion.InGroups && !((ClientCriterion.InGroups) part).groups().isEmpty();
     }
 
 

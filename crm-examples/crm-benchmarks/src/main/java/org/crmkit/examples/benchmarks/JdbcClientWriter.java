@@ -29,18 +29,18 @@ import org.crmkit.examples.benchmarks.ClientRow.PersonRow;
  */
 final class JdbcClientWriter implements AutoCloseable {
     private static final String CLIENT = "INSERT INTO crm_client (tenant_id, id, code, kind, short_name, short_key, full_name, "
-            + "full_key, registered_on, region, city, industry, inn, kpp, main_phone, archived, version) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "full_key, registered_on, region, city, industry, inn, kpp, main_phone, archived, version, name_core, legal_form) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String CLIENT_CONTACT = "INSERT INTO crm_client_contact (tenant_id, client_id, position, type, "
-            + "contact_value, search_value, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "contact_value, search_value, is_primary, search_reversed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PROPERTY = "INSERT INTO crm_client_property (tenant_id, client_id, client_code, property_key, seq, "
             + "value_text, value_number, value_date, value_bool, value_ref) VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)";
     private static final String PERSON = "INSERT INTO crm_contact_person (tenant_id, id, client_id, surname, first_name, "
             + "patronymic, position_title, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String PERSON_CONTACT = "INSERT INTO crm_person_contact (tenant_id, person_id, position, type, "
-            + "contact_value, search_value, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?)";
+            + "contact_value, search_value, is_primary, search_reversed) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String NAME_WORD = "INSERT INTO crm_client_name_word (tenant_id, word, short_key, client_id, code, kind, "
-            + "short_name, inn, main_phone, archived) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "short_name, inn, main_phone, archived, name_core, legal_form) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String AUDIT = "INSERT INTO crm_audit (tenant_id, id, client_id, subject, field, new_value, actor, at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
@@ -156,6 +156,11 @@ final class JdbcClientWriter implements AutoCloseable {
         client.setString(15, row.phone());
         client.setBoolean(16, false);
         client.setLong(17, 1);
+        // the name as quick search compares and orders it (V9)
+        String core = NameWords.core(row.shortName());
+        String legalForm = NameWords.legalForm(row.shortName()).orElse(null);
+        client.setString(18, core);
+        client.setString(19, legalForm);
         client.addBatch();
         String shortKey = CleanText.fold(row.shortName());
         for (String word : NameWords.of(shortKey)) {
@@ -170,6 +175,8 @@ final class JdbcClientWriter implements AutoCloseable {
             nameWord.setString(8, row.inn().orElse(null));
             nameWord.setString(9, row.phone());
             nameWord.setBoolean(10, false);
+            nameWord.setString(11, core);
+            nameWord.setString(12, legalForm);
             nameWord.addBatch();
         }
     }
@@ -183,6 +190,8 @@ final class JdbcClientWriter implements AutoCloseable {
         statement.setString(5, value);
         statement.setString(6, searchValue);
         statement.setBoolean(7, true);
+        // reversed, so that a phone's last digits and an address's domain are index ranges (V9)
+        statement.setString(8, searchValue == null ? null : new StringBuilder(searchValue).reverse().toString());
         statement.addBatch();
     }
 

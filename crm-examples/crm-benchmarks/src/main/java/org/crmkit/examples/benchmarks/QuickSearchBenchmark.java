@@ -15,6 +15,8 @@ import java.util.Random;
 import java.util.stream.Collectors;
 
 import org.crmkit.Crm;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.storage.contract.SearchCorpus;
 import org.crmkit.client.ClientSummary;
 import org.crmkit.common.Actor;
 import org.crmkit.common.CleanText;
@@ -55,7 +57,7 @@ public final class QuickSearchBenchmark {
     /** What the searches of this benchmark read on PostgreSQL (with {@code --prewarm}, read into the page cache first). */
     private static final List<String> SEARCHED = List.of("crm_client", "crm_client_pk", "crm_client_code_uq", "crm_client_inn_ix",
             "crm_client_short_key_ix", "crm_client_name_word_pk", "crm_client_names_trgm_ix", "crm_client_contact",
-            "crm_client_contact_pk", "crm_client_contact_search_ix", "crm_client_property", "crm_client_property_pk");
+            "crm_client_contact_pk", "crm_client_contact_search_ix", "crm_client_name_core_ix", "crm_client_contact_reversed_ix", "crm_client_property", "crm_client_property_pk");
 
     private QuickSearchBenchmark() {
     }
@@ -100,6 +102,7 @@ public final class QuickSearchBenchmark {
         if (pg != null && args.flag("prewarm")) {
             report.line("Before measuring: " + pg.prewarm(base.db(), SEARCHED)).line("");
         }
+        corpus(base, report);
         try (Crm crm = Crm.builder().storage(base.db().storage()).actor(Actor.system(TenantId.of(ClientBase.TENANT), "bench")).build();
              Connection connection = base.db().connect()) {
             JdbcClientReader reader = JdbcClientReader.summaries(connection, base.db().postgres(), ClientBase.TENANT);
@@ -151,6 +154,25 @@ public final class QuickSearchBenchmark {
                 plans.lines().forEach(report::line);
                 report.line("```").line("");
             }
+        }
+    }
+
+    /**
+     * The relevance corpus of the store kit ({@link SearchCorpus}), checked on this base before
+     * timing: its population in a tenant of its own, in the same tables as the million clients.
+     */
+    private static void corpus(ClientBase.Loaded base, Report report) {
+        TenantId tenant = TenantId.of("corpus");
+        Crm crm = Crm.builder().storage(base.db().storage()).actor(Actor.system(tenant, "corpus")).build();
+        if (crm.clients().count(Criterion.all()) == 0) {
+            SearchCorpus.load(crm);
+        }
+        List<String> failures = SearchCorpus.check(crm);
+        report.line("Relevance corpus (" + SearchCorpus.queries().size() + " queries of the store kit, tenant `corpus` in this base): "
+                + (failures.isEmpty() ? "all answered as required." : failures.size() + " wrong:")).line("");
+        failures.forEach(f -> report.line("- " + f));
+        if (!failures.isEmpty()) {
+            report.line("");
         }
     }
 

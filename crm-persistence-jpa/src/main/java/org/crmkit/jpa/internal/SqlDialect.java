@@ -1,0 +1,276 @@
+package org.crmkit.jpa.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the JPA store writes differently for H2 and for PostgreSQL, in one place: the rest of
+ * the store asks its dialect and never which database it talks to. Most differences are not of
+ * syntax but of plan: H2 2.3 uses an IN list only on an index's first column and reads an index in
+ * order only for an ORDER BY that names its whole key; PostgreSQL has trigram indexes and a
+ * planner that needs fencing off from walking the name index.
+ *
+ * <p>Public only so that {@link org.crmkit.jpa.JpaStorage} can choose one; the package is internal.
+ */
+public enum SqlDialect {
+    H2 {
+        @Override
+        String keysIn(String qualifier, String column, List<?> values, Function<Object, String> param) {
+            return "(" + qualifier + "tenant_id, " + qualifier + column + ") IN ("
+                    + values.stream().map(v -> "(?1, " + param.apply(v) + ")").collect(Collectors.joining(", ")) + ")";
+        }
+
+        @Override
+        String tenantKeysIn(String keys) {
+            return keys;
+        }
+
+        @Override
+        boolean keyListsHoldTenant() {
+            return true;
+        }
+
+        @Override
+        String wordCeiling() {
+            return "\uFFFF";
+        }
+
+        @Override
+        String namesContain(String c, String pattern, Function<Object, String> param) {
+            return c + ".short_key LIKE " + param.apply(pattern) + " ESCAPE '\\' OR (" + c + ".full_key IS NOT NULL AND " + c
+                    + ".full_key LIKE " + param.apply(pattern) + " ESCAPE '\\')";
+        }
+
+        @Override
+        String clientsHaving(String c, String table, String alias, String match) {
+            return c + ".id IN (" + SqlCriteria.clientIdsOf(table, alias, match) + ")";
+        }
+
+        @Override
+        String textEquals(String equal, String value) {
+            return equal;
+        }
+
+        @Override
+        String clientTable(boolean selectsIds) {
+            return "crm_client c" + (selectsIds ? " USE INDEX (crm_client_id_ix)" : "");
+        }
+
+        @Override
+        boolean readsNamePagesOffWords() {
+            return false;
+        }
+
+        @Override
+        String orderLead(boolean selective) {
+            return selective ? "" : "c.tenant_id, ";
+        }
+
+        @Override
+        boolean fencesFragmentSearches() {
+            return false;
+        }
+
+        @Override
+        int nullType(int sqlType) {
+            return sqlType == Types.OTHER ? Types.VARCHAR : sqlType;
+        }
+
+        @Override
+        public String driver() {
+            return "org.h2.Driver";
+        }
+
+        @Override
+        public String platform() {
+            return "org.eclipse.persistence.platform.database.H2Platform";
+        }
+
+        @Override
+        public String migrations() {
+            return "classpath:db/migration/h2";
+        }
+
+        @Override
+        public String displayName() {
+            return "H2";
+        }
+    },
+
+    POSTGRESQL {
+        @Override
+        String keysIn(String qualifier, String column, List<?> values, Function<Object, String> param) {
+            return qualifier + column + " IN (" + values.stream().map(param).collect(Collectors.joining(", ")) + ")";
+        }
+
+        @Override
+        String tenantKeysIn(String keys) {
+            return "tenant_id = ?1 AND " + keys;
+        }
+
+        @Override
+        boolean keyListsHoldTenant() {
+            return false;
+        }
+
+        @Override
+        String wordCeiling() {
+            return "\uDBFF\uDFFF";
+        }
+
+        @Override
+        String namesContain(String c, String pattern, Function<Object, String> param) {
+            // both names joined by U+0001, which neither name nor fragment can hold: the expression of the trigram index (V7)
+            return "(" + c + ".short_key || chr(1) || COALESCE(" + c + ".full_key, '')) LIKE " + param.apply(pattern) + " ESCAPE '\\'";
+        }
+
+        @Override
+        String clientsHaving(String c, String table, String alias, String match) {
+            return "EXISTS (SELECT 1 FROM " + table + " " + alias + " WHERE " + alias + ".tenant_id = " + c + ".tenant_id AND " + alias
+                    + ".client_id = " + c + ".id AND " + match + ")";
+        }
+
+        @Override
+        String textEquals(String equal, String value) {
+            // the index holds the first 200 characters (a B-tree entry cannot hold long texts)
+            return "left(p.value_text, 200) = left(" + value + ", 200) AND " + equal;
+        }
+
+        @Override
+        String clientTable(boolean selectsIds) {
+            return "crm_client c";
+        }
+
+        @Override
+        boolean readsNamePagesOffWords() {
+            return true;
+        }
+
+        @Override
+        String orderLead(boolean selective) {
+            return "";
+        }
+
+        @Override
+        boolean fencesFragmentSearches() {
+            return true;
+        }
+
+        @Override
+        int nullType(int sqlType) {
+            return sqlType;
+        }
+
+        @Override
+        public String driver() {
+            return "org.postgresql.Driver";
+        }
+
+        @Override
+        public String platform() {
+            return PostgresPlatform.class.getName();
+        }
+
+        @Override
+        public String migrations() {
+            return "classpath:db/migration/postgresql";
+        }
+
+        @Override
+        public String displayName() {
+            return "PostgreSQL";
+        }
+    };
+
+    /** The dialect of a JDBC URL ({@code jdbc:postgresql:…}, otherwise H2). */
+    public static SqlDialect ofUrl(String url) {
+        return url.startsWith("jdbc:postgresql:") ? POSTGRESQL : H2;
+    }
+
+    /** The dialect of the database a connection talks to. */
+    public static SqlDialect of(Connection connection) throws SQLException {
+        return connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres") ? POSTGRESQL : H2;
+    }
+
+    /**
+     * {@code column IN (…)} for a column that follows tenant_id in an index, the tenant being ?1.
+     * H2 uses an IN list only on an index's first column, so there the list names whole keys,
+     * {@code (tenant_id, column) IN ((?1, ?), …)}, which it looks up in the (tenant_id, column) index.
+     */
+    abstract String keysIn(String qualifier, String column, List<?> values, Function<Object, String> param);
+
+    /** The tenant condition and {@link #keysIn} together, unqualified. */
+    abstract String tenantKeysIn(String keys);
+
+    /**
+     * Whether a top-level list of {@link #keysIn} keys alone should carry the tenant: H2 would
+     * otherwise look the tenant up and test every client against the list.
+     */
+    abstract boolean keyListsHoldTenant();
+
+    /**
+     * A code point no name word holds, that ends the range of words starting with a prefix: U+FFFF
+     * compared as UTF-16 on H2, U+10FFFF compared as UTF-8 bytes under the "C" collation on
+     * PostgreSQL (both noncharacters).
+     */
+    abstract String wordCeiling();
+
+    /** The short or the full name key of client {@code c} is LIKE the pattern (PostgreSQL: one trigram index expression). */
+    abstract String namesContain(String c, String pattern, Function<Object, String> param);
+
+    /**
+     * Client {@code c} has a row in a table keyed by (tenant_id, client_id) that matches: on H2 the
+     * ids of the matching rows ({@code c.id IN}, through the id index), on PostgreSQL a correlated
+     * EXISTS.
+     */
+    abstract String clientsHaving(String c, String table, String alias, String match);
+
+    /** A property text equality on value row {@code p}, with the prefix condition PostgreSQL's value index needs. */
+    abstract String textEquals(String equal, String value);
+
+    /**
+     * {@code crm_client c}, on H2 naming the index on {@code id} alone when a part of the criterion
+     * selects ids ({@code c.id IN (…)}): H2 2.3 uses an IN condition only on an index's first column.
+     */
+    abstract String clientTable(boolean selectsIds);
+
+    /**
+     * Whether a page in name order that requires a name-word prefix is read from the word index
+     * first; H2 would run the word subquery once per client instead of first.
+     */
+    abstract boolean readsNamePagesOffWords();
+
+    /**
+     * What an ORDER BY starts with before the sort column. H2 reads an index in order only for an
+     * ORDER BY that starts with the index's first column (without the constant tenant_id it sorted
+     * a million clients for one page, 54 s); a few clients found by a key are better sorted after
+     * the lookup there.
+     */
+    abstract String orderLead(boolean selective);
+
+    /**
+     * Whether a query searching name fragments is fenced off ({@code OFFSET 0}) before it is
+     * sorted: PostgreSQL's planner would walk the name index in order and test every row.
+     */
+    abstract boolean fencesFragmentSearches();
+
+    /** The JDBC type to bind a null of {@code sqlType} as (H2 takes no untyped null). */
+    abstract int nullType(int sqlType);
+
+    /** The JDBC driver class. */
+    public abstract String driver();
+
+    /** EclipseLink's target database class. */
+    public abstract String platform();
+
+    /** The Flyway location of the migrations. */
+    public abstract String migrations();
+
+    /** The database's name, for messages. */
+    public abstract String displayName();
+}
