@@ -119,6 +119,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         }
     }
 
+    /** The client is one of these ids (none selects nothing). */
     record IdIn(Set<ClientId> ids) implements ClientCriterion {
         public IdIn {
             ids = Set.copyOf(ids);
@@ -214,6 +215,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         }
     }
 
+    /** The client has exactly this code. */
     record CodeIs(ClientCode code) implements ClientCriterion {
         public CodeIs {
             Objects.requireNonNull(code, "code");
@@ -247,6 +249,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         }
     }
 
+    /** The client has this INN. */
     record InnIs(Inn inn) implements ClientCriterion {
         public InnIs {
             Objects.requireNonNull(inn, "inn");
@@ -379,6 +382,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         }
     }
 
+    /** The client is of this kind (legal entity, sole proprietor, person). */
     record KindIs(ClientKind kind) implements ClientCriterion {
         public KindIs {
             Objects.requireNonNull(kind, "kind");
@@ -395,6 +399,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         }
     }
 
+    /** The client has this relationship type. */
     record RelationshipIs(RelationshipTypeId relationship) implements ClientCriterion {
         public RelationshipIs {
             Objects.requireNonNull(relationship, "relationship");
@@ -411,6 +416,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         }
     }
 
+    /** The client is archived ({@code true}) or active ({@code false}). */
     record Archived(boolean archived) implements ClientCriterion {
         @Override
         public boolean test(Client client, Related related) {

@@ -12,6 +12,7 @@ import org.crmkit.common.TenantId;
 public sealed interface ClientEvent extends DomainEvent {
     ClientId client();
 
+    /** A client was registered. */
     record ClientRegistered(TenantId tenant, ClientId client, Instant at, String actor) implements ClientEvent {
         public ClientRegistered {
             Objects.requireNonNull(client, "client");
@@ -25,9 +26,11 @@ public sealed interface ClientEvent extends DomainEvent {
         }
     }
 
+    /** A client was archived: it left default searches, history intact. */
     record ClientArchived(TenantId tenant, ClientId client, Instant at, String actor) implements ClientEvent {
     }
 
+    /** An archived client was restored. */
     record ClientRestored(TenantId tenant, ClientId client, Instant at, String actor) implements ClientEvent {
     }
 }

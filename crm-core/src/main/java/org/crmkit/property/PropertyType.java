@@ -50,6 +50,7 @@ public sealed interface PropertyType {
         return new ValidationException(field, value.display(), "is not a " + expected + " value");
     }
 
+    /** Text of at most {@code maxLength} characters (1 to 4000). */
     record TextType(int maxLength) implements PropertyType {
         public TextType {
             if (maxLength < 1 || maxLength > 4000) {
@@ -75,6 +76,7 @@ public sealed interface PropertyType {
         }
     }
 
+    /** A decimal number with {@code scale} decimal places, within optional bounds. */
     record NumberType(int scale, Optional<BigDecimal> min, Optional<BigDecimal> max) implements PropertyType {
         public NumberType {
             if (scale < 0 || scale > 6) {
@@ -127,6 +129,7 @@ public sealed interface PropertyType {
         }
     }
 
+    /** An amount of money in one currency, within optional bounds. */
     record MoneyType(Currency currency, Optional<BigDecimal> min, Optional<BigDecimal> max) implements PropertyType {
         public MoneyType {
             Objects.requireNonNull(currency, "currency");
@@ -172,6 +175,7 @@ public sealed interface PropertyType {
         }
     }
 
+    /** A calendar date, within optional bounds. */
     record DateType(Optional<LocalDate> min, Optional<LocalDate> max) implements PropertyType {
         public DateType {
             Objects.requireNonNull(min, "min");
@@ -203,6 +207,7 @@ public sealed interface PropertyType {
         }
     }
 
+    /** Yes or no. */
     record BooleanType() implements PropertyType {
         @Override
         public String kind() {
@@ -270,6 +275,7 @@ public sealed interface PropertyType {
         }
     }
 
+    /** An employee of the host's directory. */
     record EmployeeRefType() implements PropertyType {
         @Override
         public String kind() {
@@ -285,6 +291,7 @@ public sealed interface PropertyType {
         }
     }
 
+    /** Another client of the same tenant. */
     record ClientRefType() implements PropertyType {
         @Override
         public String kind() {

@@ -25,6 +25,7 @@ public sealed interface PropertyValue {
     /** A text for people and the audit journal; labels of choices are resolved by the definition. */
     String display();
 
+    /** One method per kind of value: a switch over values that the compiler checks for completeness. */
     interface Visitor<R> {
         R text(TextValue value);
 
@@ -89,6 +90,7 @@ public sealed interface PropertyValue {
         return new ClientValue(value);
     }
 
+    /** A text value of up to 4000 characters, lines kept, never empty. */
     record TextValue(String value) implements PropertyValue {
         public TextValue {
             String given = value;
@@ -129,6 +131,7 @@ public sealed interface PropertyValue {
         }
     }
 
+    /** An amount of money. */
     record MoneyValue(Money value) implements PropertyValue {
         public MoneyValue {
             Objects.requireNonNull(value, "value");
@@ -145,6 +148,7 @@ public sealed interface PropertyValue {
         }
     }
 
+    /** A calendar date. */
     record DateValue(LocalDate value) implements PropertyValue {
         public DateValue {
             Objects.requireNonNull(value, "value");
@@ -161,6 +165,7 @@ public sealed interface PropertyValue {
         }
     }
 
+    /** Yes or no. */
     record BooleanValue(boolean value) implements PropertyValue {
         @Override
         public <R> R accept(Visitor<R> visitor) {
@@ -173,6 +178,7 @@ public sealed interface PropertyValue {
         }
     }
 
+    /** One entry of a choice property's value list. */
     record ChoiceValue(ChoiceId value) implements PropertyValue {
         public ChoiceValue {
             Objects.requireNonNull(value, "value");
@@ -215,6 +221,7 @@ public sealed interface PropertyValue {
         }
     }
 
+    /** An employee of the host's directory. */
     record EmployeeValue(EmployeeId value) implements PropertyValue {
         public EmployeeValue {
             Objects.requireNonNull(value, "value");
@@ -231,6 +238,7 @@ public sealed interface PropertyValue {
         }
     }
 
+    /** Another client of the same tenant. */
     record ClientValue(ClientId value) implements PropertyValue {
         public ClientValue {
             Objects.requireNonNull(value, "value");
