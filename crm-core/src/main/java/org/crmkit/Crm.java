@@ -111,10 +111,18 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
-     * Wires a {@link Crm}. Everything has a default: storage found through
-     * {@link java.util.ServiceLoader} (in memory when none), system clock, time-ordered ids,
-     * everybody sees everything, nobody in the employee directory, a system actor of the default
-     * tenant, phone region RU.
+     * Wires a {@link Crm}. Everything has a default: system clock, time-ordered ids, everybody sees
+     * everything, nobody in the employee directory, a system actor of the default tenant, phone
+     * region RU.
+     *
+     * <p>The storage: the one given to {@link #storage(Storage)}; else a provider found through
+     * {@link java.util.ServiceLoader}, chosen and configured by {@link #storageProvider} or the
+     * system properties {@code crmkit.storage.provider} and {@code crmkit.storage.<key>} (rules:
+     * {@link StorageSelection}); else, with no provider on the class path, in memory (with a
+     * warning). No storage creates files where the host did not say: with crm-persistence-jpa on
+     * the class path and no database named, {@link #build()} fails and says how to name one
+     * ({@code JpaStorage.h2(Path.of("data/crm"))}, the setting {@code path} or {@code url}, or
+     * {@code -Dcrmkit.storage.path=…}).
      */
     public static final class Builder {
         private Storage storage;
@@ -138,7 +146,11 @@ public final class Crm implements AutoCloseable {
             return this;
         }
 
-        /** Chooses a discovered storage provider by name, with its settings. */
+        /**
+         * Chooses a discovered storage provider by name, with its settings (for the JPA storage:
+         * {@code path} of an H2 file, or {@code url}, {@code user}, {@code password}); a key given
+         * here wins over the system property {@code crmkit.storage.<key>}.
+         */
         public Builder storageProvider(String name, Map<String, String> settings) {
             this.storageProvider = Objects.requireNonNull(name, "name");
             this.storageSettings.putAll(settings);
