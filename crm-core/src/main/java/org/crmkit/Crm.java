@@ -95,6 +95,11 @@ public final class Crm implements AutoCloseable {
         return new ChangeFeed(context);
     }
 
+    /** The change journal across clients, by period and actor (an administrative read). */
+    public ChangeJournal journal() {
+        return new ChangeJournal(context);
+    }
+
     public EmployeeDirectory employees() {
         return context.employees();
     }

@@ -14,4 +14,11 @@ public interface AuditStore {
 
     /** The client's entries, oldest first (ties by id). */
     List<AuditEntry> ofClient(ClientId client);
+
+    /**
+     * A page of the journal across all clients: the entries {@link JournalQuery#matches} accepts,
+     * oldest first (ties by id), at most {@code query.limit()}. A database answers it in one
+     * statement reading an index of {@code (at, id)} (or {@code (actor, at, id)}) from the cursor on.
+     */
+    List<AuditEntry> find(JournalQuery query);
 }

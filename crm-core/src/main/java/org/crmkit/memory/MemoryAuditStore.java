@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.audit.AuditStore;
+import org.crmkit.audit.JournalQuery;
 import org.crmkit.common.ClientId;
 
 /** The journal as a list. */
@@ -28,6 +29,15 @@ final class MemoryAuditStore implements AuditStore {
         unit.checkOpen();
         return data.audit.stream().filter(e -> e.client().equals(client))
                 .sorted(AuditEntry.CHRONOLOGICAL)
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public List<AuditEntry> find(JournalQuery query) {
+        unit.checkOpen();
+        return data.audit.stream().filter(query::matches)
+                .sorted(AuditEntry.CHRONOLOGICAL)
+                .limit(query.limit())
                 .collect(Collectors.toList());
     }
 }

@@ -31,6 +31,7 @@ import jakarta.persistence.Query;
 import jakarta.persistence.Table;
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.audit.AuditStore;
+import org.crmkit.audit.JournalQuery;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientGroup;
@@ -78,4 +79,11 @@ final class JpaAuditStore implements AuditStore {
                 .map(Mapping::auditEntry)
                 .sorted(AuditEntry.CHRONOLOGICAL)
                 .collect(Collectors.toList());
-    }}
+    }
+
+    @Override
+    public List<AuditEntry> find(JournalQuery query) {
+        u.checkOpen();
+        return JournalPages.page(u, query);
+    }
+}
