@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -147,7 +146,7 @@ public final class Crm implements AutoCloseable {
 
         /** Uses this storage; explicit registration wins over discovery. */
         public Builder storage(Storage value) {
-            this.storage = Objects.requireNonNull(value, "storage");
+            this.storage = ValidationException.required(value, "storage");
             return this;
         }
 
@@ -157,33 +156,37 @@ public final class Crm implements AutoCloseable {
          * here wins over the system property {@code crmkit.storage.<key>}.
          */
         public Builder storageProvider(String name, Map<String, String> settings) {
-            this.storageProvider = Objects.requireNonNull(name, "name");
+            this.storageProvider = ValidationException.required(name, "storageProvider");
+            ValidationException.required(settings, "storageSettings").forEach((key, value) -> {
+                ValidationException.required(key, "storageSettings");
+                ValidationException.required(value, "storageSettings." + key);
+            });
             this.storageSettings.putAll(settings);
             return this;
         }
 
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+            this.clock = ValidationException.required(value, "clock");
             return this;
         }
 
         public Builder ids(IdGenerator value) {
-            this.ids = Objects.requireNonNull(value, "ids");
+            this.ids = ValidationException.required(value, "ids");
             return this;
         }
 
         public Builder accessPolicy(AccessPolicy value) {
-            this.access = Objects.requireNonNull(value, "accessPolicy");
+            this.access = ValidationException.required(value, "accessPolicy");
             return this;
         }
 
         public Builder employees(EmployeeDirectory value) {
-            this.employees = Objects.requireNonNull(value, "employees");
+            this.employees = ValidationException.required(value, "employees");
             return this;
         }
 
         public Builder actorSource(ActorSource value) {
-            this.actors = Objects.requireNonNull(value, "actorSource");
+            this.actors = ValidationException.required(value, "actorSource");
             return this;
         }
 
@@ -193,7 +196,7 @@ public final class Crm implements AutoCloseable {
         }
 
         public Builder listener(DomainEventListener value) {
-            listeners.add(Objects.requireNonNull(value, "listener"));
+            listeners.add(ValidationException.required(value, "listener"));
             return this;
         }
 
@@ -212,9 +215,7 @@ public final class Crm implements AutoCloseable {
          * fails only when first called.
          */
         public Builder features(Feature... used) {
-            for (Feature feature : used) {
-                features.add(Objects.requireNonNull(feature, "feature"));
-            }
+            features.addAll(ValidationException.requiredElements("features", used));
             return this;
         }
 

@@ -1,7 +1,6 @@
 package org.crmkit.client;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import org.crmkit.common.ClientGroupId;
@@ -100,8 +99,8 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
      */
     record Having<M extends Criterion.Leaf<M>>(Relation<M> relation, Criterion<M> criterion) implements ClientCriterion {
         public Having {
-            Objects.requireNonNull(relation, "relation");
-            Objects.requireNonNull(criterion, "criterion");
+            ValidationException.required(relation, "relation");
+            ValidationException.required(criterion, "criterion");
         }
 
         @Override
@@ -117,7 +116,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
     record IdIn(Set<ClientId> ids) implements ClientCriterion {
         public IdIn {
-            ids = Set.copyOf(ids);
+            ids = Set.copyOf(ValidationException.requiredElements(ids, "ids"));
         }
 
         @Override
@@ -134,7 +133,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** Clients whose main manager is one of these employees. */
     record ManagedBy(Set<EmployeeId> managers) implements ClientCriterion {
         public ManagedBy {
-            managers = Set.copyOf(managers);
+            managers = Set.copyOf(ValidationException.requiredElements(managers, "managers"));
         }
 
         @Override
@@ -234,7 +233,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
     record CodeIs(ClientCode code) implements ClientCriterion {
         public CodeIs {
-            Objects.requireNonNull(code, "code");
+            ValidationException.required(code, "code");
         }
 
         @Override
@@ -251,7 +250,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client's code is one of these (an empty set matches nobody). */
     record CodeIn(Set<ClientCode> codes) implements ClientCriterion {
         public CodeIn {
-            codes = Set.copyOf(codes);
+            codes = Set.copyOf(ValidationException.requiredElements(codes, "codes"));
         }
 
         @Override
@@ -267,7 +266,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
     record InnIs(Inn inn) implements ClientCriterion {
         public InnIs {
-            Objects.requireNonNull(inn, "inn");
+            ValidationException.required(inn, "inn");
         }
 
         @Override
@@ -284,7 +283,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client has this number on any phone-like channel (phone, mobile, fax, WhatsApp). */
     record PhoneIs(PhoneNumber phone) implements ClientCriterion {
         public PhoneIs {
-            Objects.requireNonNull(phone, "phone");
+            ValidationException.required(phone, "phone");
         }
 
         @Override
@@ -301,7 +300,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client has this e-mail address, compared by {@link EmailAddress#searchKey()}. */
     record EmailIs(EmailAddress email) implements ClientCriterion {
         public EmailIs {
-            Objects.requireNonNull(email, "email");
+            ValidationException.required(email, "email");
         }
 
         @Override
@@ -318,7 +317,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client's group is one of these (callers expand subgroups). */
     record InGroups(Set<ClientGroupId> groups) implements ClientCriterion {
         public InGroups {
-            groups = Set.copyOf(groups);
+            groups = Set.copyOf(ValidationException.requiredElements(groups, "groups"));
         }
 
         @Override
@@ -334,7 +333,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
     record KindIs(ClientKind kind) implements ClientCriterion {
         public KindIs {
-            Objects.requireNonNull(kind, "kind");
+            ValidationException.required(kind, "kind");
         }
 
         @Override
@@ -350,7 +349,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
     record RelationshipIs(RelationshipTypeId relationship) implements ClientCriterion {
         public RelationshipIs {
-            Objects.requireNonNull(relationship, "relationship");
+            ValidationException.required(relationship, "relationship");
         }
 
         @Override
@@ -382,8 +381,8 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
      */
     record PropertyEquals(PropertyKey key, PropertyValue value) implements ClientCriterion {
         public PropertyEquals {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(key, "key");
+            ValidationException.required(value, "value");
             if (value instanceof PropertyValue.MultiChoiceValue) {
                 throw new ValidationException("value", value.display(), "compare one entry at a time (a ChoiceValue)");
             }

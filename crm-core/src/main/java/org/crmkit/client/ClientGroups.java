@@ -15,7 +15,11 @@ import org.crmkit.storage.Stores;
 import org.crmkit.usecase.CrmContext;
 import org.crmkit.usecase.UnitOfWork;
 
-/** The client group tree of the tenant: create, rename, move (never into its own subtree), list. */
+/**
+ * The client group tree of the tenant: create, rename, move (never into its own subtree), list.
+ * A {@code null} parent means the top of the tree; any other {@code null} is refused with a
+ * {@link org.crmkit.common.ValidationException} naming the field.
+ */
 public final class ClientGroups {
     /** The record kind of groups in the change feed, and their administration area. */
     static final String KIND = "client-group";
@@ -37,11 +41,13 @@ public final class ClientGroups {
     }
 
     public ClientGroup rename(ClientGroupId id, String name) {
+        ValidationException.required(id, "id");
         return administer(work -> changed(work, work.stores().get(ClientGroupStore.class).update(require(work.stores(), id).rename(name)), "renamed"));
     }
 
     /** Moves a group under a new parent; a parent inside the group's own subtree is refused. */
     public ClientGroup move(ClientGroupId id, ClientGroupId newParent) {
+        ValidationException.required(id, "id");
         return administer(work -> {
             Stores stores = work.stores();
             ClientGroup group = require(stores, id);
@@ -61,6 +67,7 @@ public final class ClientGroups {
 
     /** The group and all groups below it. */
     public Set<ClientGroupId> subtree(ClientGroupId id) {
+        ValidationException.required(id, "id");
         return context.read(work -> {
             Stores stores = work.stores();
             require(stores, id);

@@ -1,6 +1,5 @@
 package org.crmkit.client;
 
-import java.util.Objects;
 import java.util.Optional;
 
 import org.crmkit.common.ValidationException;
@@ -29,8 +28,8 @@ public record ClientQuery(Criterion<ClientCriterion> where, Order order, int off
     }
 
     public ClientQuery {
-        Objects.requireNonNull(where, "where");
-        Objects.requireNonNull(order, "order");
+        ValidationException.required(where, "where");
+        ValidationException.required(order, "order");
         if (offset < 0) {
             throw new ValidationException("offset", offset, "must not be negative");
         }
@@ -72,6 +71,7 @@ public record ClientQuery(Criterion<ClientCriterion> where, Order order, int off
     }
 
     public ClientQuery restrictedTo(Criterion<ClientCriterion> visible) {
+        ValidationException.required(visible, "visible");
         return new ClientQuery(visible.and(where), order, offset, limit);
     }
 }

@@ -52,6 +52,7 @@ public final class Clients {
 
     /** Parses a contact value with the Crm's phone region: {@code 8 (916) 123-45-67} → {@code +79161234567}. */
     public ContactEntry contact(ContactType type, String raw) {
+        ValidationException.required(type, "type");
         return ContactEntry.parse(type, raw, context.phoneRegion());
     }
 
@@ -60,6 +61,7 @@ public final class Clients {
      * stored when anything is wrong.
      */
     public Client register(NewClient draft) {
+        ValidationException.required(draft, "client");
         return registerAll(List.of(draft)).get(0);
     }
 
@@ -96,6 +98,7 @@ public final class Clients {
 
     /** The client, if it exists and the actor may see it. */
     public Optional<Client> find(ClientId id) {
+        ValidationException.required(id, "id");
         return context.read(work -> visible(work, id));
     }
 
@@ -131,6 +134,8 @@ public final class Clients {
      * another id (a {@link ValidationException} naming {@code id}).
      */
     public Client update(ClientId id, UnaryOperator<Client> change) {
+        ValidationException.required(id, "id");
+        ValidationException.required(change, "change");
         return context.write(work -> {
             Client changed = change.apply(require(work, id));
             if (changed == null || !changed.id().equals(id)) {
@@ -169,11 +174,15 @@ public final class Clients {
 
     /** Sets one additional property of a client, checked against the schema. */
     public Client setProperty(ClientId id, String key, PropertyValue value) {
+        ValidationException.required(id, "id");
+        ValidationException.required(key, "key");
         return context.write(work -> saveIn(work, require(work, id).setProperty(new Lookups(work.stores()).definition(key), value)));
     }
 
     /** Clears one additional property of a client; a required property cannot be cleared. */
     public Client clearProperty(ClientId id, String key) {
+        ValidationException.required(id, "id");
+        ValidationException.required(key, "key");
         return context.write(work -> saveIn(work, require(work, id).clearProperty(new Lookups(work.stores()).definition(key).key())));
     }
 
@@ -239,11 +248,13 @@ public final class Clients {
      * {@linkplain ClientSummary summaries}, in one query of the store.
      */
     public List<ClientSummary> summaries(ClientQuery query) {
+        ValidationException.required(query, "query");
         return context.read(work -> work.stores().get(ClientStore.class).summaries(query.restrictedTo(ClientAccess.visible(work))));
     }
 
     /** The clients matching a query that the actor may see, in one query of the store. */
     public List<Client> find(ClientQuery query) {
+        ValidationException.required(query, "query");
         return context.read(work -> work.stores().get(ClientStore.class).find(query.restrictedTo(ClientAccess.visible(work))));
     }
 
@@ -307,11 +318,13 @@ public final class Clients {
     }
 
     public long count(Criterion<ClientCriterion> criterion) {
+        ValidationException.required(criterion, "criterion");
         return context.read(work -> work.stores().get(ClientStore.class).count(ClientAccess.visible(work).and(criterion)));
     }
 
     /** The client's change journal (its card and its contact persons), oldest first. */
     public List<AuditEntry> history(ClientId id) {
+        ValidationException.required(id, "id");
         return context.read(work -> {
             require(work, id);
             return work.stores().get(AuditStore.class).ofClient(id);

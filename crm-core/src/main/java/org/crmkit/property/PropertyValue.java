@@ -3,7 +3,6 @@ package org.crmkit.property;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -110,7 +109,7 @@ public sealed interface PropertyValue {
     /** A number in canonical form (no trailing zeros: 12.50 is 12.5), so equal numbers are equal values. */
     record NumberValue(BigDecimal value) implements PropertyValue {
         public NumberValue {
-            value = canonical(Objects.requireNonNull(value, "value"));
+            value = canonical(ValidationException.required(value, "value"));
         }
 
         static BigDecimal canonical(BigDecimal number) {
@@ -131,7 +130,7 @@ public sealed interface PropertyValue {
 
     record MoneyValue(Money value) implements PropertyValue {
         public MoneyValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override
@@ -147,7 +146,7 @@ public sealed interface PropertyValue {
 
     record DateValue(LocalDate value) implements PropertyValue {
         public DateValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override
@@ -175,7 +174,7 @@ public sealed interface PropertyValue {
 
     record ChoiceValue(ChoiceId value) implements PropertyValue {
         public ChoiceValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override
@@ -217,7 +216,7 @@ public sealed interface PropertyValue {
 
     record EmployeeValue(EmployeeId value) implements PropertyValue {
         public EmployeeValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override
@@ -233,7 +232,7 @@ public sealed interface PropertyValue {
 
     record ClientValue(ClientId value) implements PropertyValue {
         public ClientValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override
