@@ -117,6 +117,14 @@ class StorageLocationTest {
                 });
         assertThatThrownBy(() -> provider.create(Map.of("path", "x", "migrate", "yes")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("migrate"));
+        assertThatThrownBy(() -> JpaStorage.h2(null)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("file: null is required"));
+        assertThatThrownBy(() -> JpaStorage.builder().url(null)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("url"));
+        assertThatThrownBy(() -> JpaStorage.builder().poolSize(0)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.getMessage()).isEqualTo("poolSize: \"0\" must be positive"));
+        assertThatThrownBy(() -> Crm.builder().storageProvider("jpa", null)).isInstanceOfSatisfying(ValidationException.class,
+                e -> assertThat(e.field()).isEqualTo("storageSettings"));
         Properties system = new Properties();
         system.setProperty("crmkit.storage.provider", "jdbc");
         assertThatThrownBy(() -> StorageSelection.select(Optional.empty(), Map.of(), getClass().getClassLoader(), system, () -> null))

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.Test;
  * Reading everything: paging through all clients by id (keyset), and the journal across clients
  * by period and actor, while others write.
  */
-abstract class ListingContract extends CriteriaContract {
+abstract class ListingContract extends InputContract {
     private static final Instant T0 = Instant.parse("2025-03-01T09:00:00Z");
 
     private List<Client> storeClients(int count, Function<Integer, ClientId> id) {
