@@ -1,11 +1,8 @@
 package org.crmkit.jpa.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
@@ -44,25 +41,11 @@ final class JournalPages {
         }
         // H2 reads an index in order only for an ORDER BY that starts with its first column
         sql.append(order).append("a.at, a.id FETCH FIRST ").append(query.limit()).append(" ROWS ONLY");
-        return u.select(new JpaStores.Select(sql.toString(), parameters), JournalPages::row).stream()
+        return u.select(new JpaStores.Select(sql.toString(), parameters), ResultRows::audit).stream()
                 .map(Mapping::auditEntry).collect(Collectors.toList());
     }
 
     private static OffsetDateTime utc(java.time.Instant at) {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static AuditRow row(ResultSet rs) throws SQLException {
-        AuditRow row = new AuditRow();
-        row.tenantId = rs.getString("tenant_id");
-        row.id = rs.getObject("id", UUID.class);
-        row.clientId = rs.getObject("client_id", UUID.class);
-        row.subject = rs.getString("subject");
-        row.field = rs.getString("field");
-        row.oldValue = rs.getString("old_value");
-        row.newValue = rs.getString("new_value");
-        row.actor = rs.getString("actor");
-        row.at = rs.getObject("at", OffsetDateTime.class);
-        return row;
     }
 }
