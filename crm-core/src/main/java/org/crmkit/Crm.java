@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -101,6 +100,11 @@ public final class Crm implements AutoCloseable {
         return new ChangeFeed(context);
     }
 
+    /** The change journal across clients, by period and actor (an administrative read). */
+    public ChangeJournal journal() {
+        return new ChangeJournal(context);
+    }
+
     public EmployeeDirectory employees() {
         return context.employees();
     }
@@ -117,10 +121,18 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
-     * Wires a {@link Crm}. Everything has a default: storage found through
-     * {@link java.util.ServiceLoader} (in memory when none), system clock, time-ordered ids,
-     * everybody sees everything, nobody in the employee directory, a system actor of the default
-     * tenant, phone region RU.
+     * Wires a {@link Crm}. Everything has a default: system clock, time-ordered ids, everybody sees
+     * everything, nobody in the employee directory, a system actor of the default tenant, phone
+     * region RU.
+     *
+     * <p>The storage: the one given to {@link #storage(Storage)}; else a provider found through
+     * {@link java.util.ServiceLoader}, chosen and configured by {@link #storageProvider} or the
+     * system properties {@code crmkit.storage.provider} and {@code crmkit.storage.<key>} (rules:
+     * {@link StorageSelection}); else, with no provider on the class path, in memory (with a
+     * warning). No storage creates files where the host did not say: with crm-persistence-jpa on
+     * the class path and no database named, {@link #build()} fails and says how to name one
+     * ({@code JpaStorage.h2(Path.of("data/crm"))}, the setting {@code path} or {@code url}, or
+     * {@code -Dcrmkit.storage.path=…}).
      */
     public static final class Builder {
         private Storage storage;
@@ -140,39 +152,47 @@ public final class Crm implements AutoCloseable {
 
         /** Uses this storage; explicit registration wins over discovery. */
         public Builder storage(Storage value) {
-            this.storage = Objects.requireNonNull(value, "storage");
+            this.storage = ValidationException.required(value, "storage");
             return this;
         }
 
-        /** Chooses a discovered storage provider by name, with its settings. */
+        /**
+         * Chooses a discovered storage provider by name, with its settings (for the JPA storage:
+         * {@code path} of an H2 file, or {@code url}, {@code user}, {@code password}); a key given
+         * here wins over the system property {@code crmkit.storage.<key>}.
+         */
         public Builder storageProvider(String name, Map<String, String> settings) {
-            this.storageProvider = Objects.requireNonNull(name, "name");
+            this.storageProvider = ValidationException.required(name, "storageProvider");
+            ValidationException.required(settings, "storageSettings").forEach((key, value) -> {
+                ValidationException.required(key, "storageSettings");
+                ValidationException.required(value, "storageSettings." + key);
+            });
             this.storageSettings.putAll(settings);
             return this;
         }
 
         public Builder clock(Clock value) {
-            this.clock = Objects.requireNonNull(value, "clock");
+            this.clock = ValidationException.required(value, "clock");
             return this;
         }
 
         public Builder ids(IdGenerator value) {
-            this.ids = Objects.requireNonNull(value, "ids");
+            this.ids = ValidationException.required(value, "ids");
             return this;
         }
 
         public Builder accessPolicy(AccessPolicy value) {
-            this.access = Objects.requireNonNull(value, "accessPolicy");
+            this.access = ValidationException.required(value, "accessPolicy");
             return this;
         }
 
         public Builder employees(EmployeeDirectory value) {
-            this.employees = Objects.requireNonNull(value, "employees");
+            this.employees = ValidationException.required(value, "employees");
             return this;
         }
 
         public Builder actorSource(ActorSource value) {
-            this.actors = Objects.requireNonNull(value, "actorSource");
+            this.actors = ValidationException.required(value, "actorSource");
             return this;
         }
 
@@ -182,7 +202,7 @@ public final class Crm implements AutoCloseable {
         }
 
         public Builder listener(DomainEventListener value) {
-            listeners.add(Objects.requireNonNull(value, "listener"));
+            listeners.add(ValidationException.required(value, "listener"));
             return this;
         }
 
@@ -201,9 +221,7 @@ public final class Crm implements AutoCloseable {
          * fails only when first called.
          */
         public Builder features(Feature... used) {
-            for (Feature feature : used) {
-                features.add(Objects.requireNonNull(feature, "feature"));
-            }
+            features.addAll(ValidationException.requiredElements("features", used));
             return this;
         }
 

@@ -56,6 +56,29 @@ class StorageSelectionTest {
     }
 
     @Test
+    void theSystemPropertiesNameTheProviderAndGiveSettingsUnderThoseInCode() throws IOException {
+        ClassLoader loader = withProviders(TestProviders.Alpha.class.getName(), TestProviders.Beta.class.getName());
+        java.util.Properties system = new java.util.Properties();
+        system.setProperty("crmkit.storage.provider", "beta");
+        system.setProperty("crmkit.storage.path", "from-property");
+        system.setProperty("crmkit.storage.user", "sa");
+        system.setProperty("crmkit.other", "not a storage setting");
+
+        TestProviders.Named chosen = (TestProviders.Named) StorageSelection.select(Optional.empty(), Map.of("path", "in-code"),
+                loader, system, InMemoryStorage::new);
+
+        assertThat(chosen.name()).isEqualTo("beta");
+        assertThat(chosen.settings()).isEqualTo(Map.of("path", "in-code", "user", "sa"));
+        TestProviders.Named named = (TestProviders.Named) StorageSelection.select(Optional.of("alpha"), Map.of(), loader, system,
+                InMemoryStorage::new);
+        assertThat(named.name()).as("a name in code wins over the property").isEqualTo("alpha");
+        assertThat(named.settings()).containsEntry("path", "from-property");
+        system.setProperty("crmkit.storage.provider", "gamma");
+        assertThatThrownBy(() -> StorageSelection.select(Optional.empty(), Map.of(), withProviders(), system, InMemoryStorage::new))
+                .isInstanceOf(CrmException.class).hasMessage("no storage provider named \"gamma\"; available: (none)");
+    }
+
+    @Test
     void aProviderIsChosenByNameIgnoringCase() throws IOException {
         ClassLoader loader = withProviders(TestProviders.Alpha.class.getName(), TestProviders.Beta.class.getName());
 

@@ -1,8 +1,8 @@
 package org.crmkit.access;
 
+import org.crmkit.common.ValidationException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -38,19 +38,19 @@ public final class AccessPolicies {
 
         /** The records of {@code kind} an actor may see (and change, unless {@link #changeable} says otherwise). */
         public <L extends Criterion.Leaf<L>> Builder visible(RecordKind<L> kind, Function<Actor, Criterion<L>> rule) {
-            visible.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(rule, "rule"));
+            visible.put(ValidationException.required(kind, "kind"), ValidationException.required(rule, "rule"));
             return this;
         }
 
         /** The records of {@code kind} an actor may change. */
         public <L extends Criterion.Leaf<L>> Builder changeable(RecordKind<L> kind, Function<Actor, Criterion<L>> rule) {
-            changeable.put(Objects.requireNonNull(kind, "kind"), Objects.requireNonNull(rule, "rule"));
+            changeable.put(ValidationException.required(kind, "kind"), ValidationException.required(rule, "rule"));
             return this;
         }
 
         /** Who may change the schema of an area ({@code property}, {@code client-group}, {@code relationship-type}). */
         public Builder administer(BiPredicate<Actor, String> rule) {
-            this.administer = Objects.requireNonNull(rule, "rule");
+            this.administer = ValidationException.required(rule, "rule");
             return this;
         }
 

@@ -22,7 +22,8 @@ public interface AccessPolicy {
 
     /**
      * Whether the actor may change the tenant's schema of {@code area}: {@code property},
-     * {@code client-group}, {@code relationship-type} (the feed's record kinds). By default every
+     * {@code client-group}, {@code relationship-type} (the feed's record kinds); or, for the area
+     * {@code journal}, read the change journal across clients ({@code Crm.journal()}). By default every
      * actor may, as before this method existed.
      */
     default boolean mayAdminister(Actor actor, String area) {

@@ -1,6 +1,5 @@
 package org.crmkit.access;
 
-import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 
@@ -24,7 +23,7 @@ public record RecordKind<L extends Criterion.Leaf<L>>(String name, BiFunction<Ac
         if (name == null || !NAME.matcher(name).matches()) {
             throw new ValidationException("name", name, "must be a lower-case word such as client");
         }
-        Objects.requireNonNull(byDefault, "byDefault");
+        ValidationException.required(byDefault, "byDefault");
     }
 
     @Override

@@ -1,9 +1,9 @@
 package org.crmkit.audit;
 
+import org.crmkit.common.ValidationException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -29,11 +29,11 @@ public record AuditEntry(UUID id, Optional<ClientId> client, String subject, Str
     public static final int MAX_VALUE = 10_000;
 
     public AuditEntry {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(client, "client");
-        oldValue = Objects.requireNonNull(oldValue, "oldValue").map(AuditEntry::capped);
-        newValue = Objects.requireNonNull(newValue, "newValue").map(AuditEntry::capped);
-        at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+        ValidationException.required(id, "id");
+        ValidationException.required(client, "client");
+        oldValue = ValidationException.required(oldValue, "oldValue").map(AuditEntry::capped);
+        newValue = ValidationException.required(newValue, "newValue").map(AuditEntry::capped);
+        at = ValidationException.required(at, "at").truncatedTo(ChronoUnit.MICROS);
         subject = CleanText.require("subject", subject, 100);
         field = CleanText.require("field", field, 200);
         actor = CleanText.require("actor", actor, 128);

@@ -20,4 +20,11 @@ public interface AuditStore {
      * {@code relationship-type:<key>}, {@code property:<key>}, or a contact person's.
      */
     List<AuditEntry> ofSubject(String subject);
+
+    /**
+     * A page of the journal across all clients: the entries {@link JournalQuery#matches} accepts,
+     * oldest first (ties by id), at most {@code query.limit()}. A database answers it in one
+     * statement reading an index of {@code (at, id)} (or {@code (actor, at, id)}) from the cursor on.
+     */
+    List<AuditEntry> find(JournalQuery query);
 }

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -29,6 +28,10 @@ import org.crmkit.property.PropertyValue;
  * channel holds the same value twice; property values were checked against their definitions when
  * assigned. Clients are archived, never deleted.
  *
+ * <p>{@code null} is refused with a {@link org.crmkit.common.ValidationException} naming the field,
+ * except by the verbs that clear an optional field, where it means "none": {@code withFullName},
+ * {@code moveToGroup}, {@code classifyAs}, {@code assignManager}, {@code changeNotes}.
+ *
  * @param version 0 for a client never stored; the store increments it on every save
  */
 public record Client(ClientId id, ClientCode code, ClientKind kind, String shortName, Optional<String> fullName,
@@ -41,23 +44,23 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
     public static final int FULL_NAME_MAX = 500;
 
     public Client {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(group, "group");
-        Objects.requireNonNull(relationship, "relationship");
-        Objects.requireNonNull(manager, "manager");
-        Objects.requireNonNull(registeredOn, "registeredOn");
-        Objects.requireNonNull(location, "location");
-        Objects.requireNonNull(taxIds, "taxIds");
-        Objects.requireNonNull(fullName, "fullName");
-        Objects.requireNonNull(notes, "notes");
+        ValidationException.required(id, "id");
+        ValidationException.required(code, "code");
+        ValidationException.required(kind, "kind");
+        ValidationException.required(group, "group");
+        ValidationException.required(relationship, "relationship");
+        ValidationException.required(manager, "manager");
+        ValidationException.required(registeredOn, "registeredOn");
+        ValidationException.required(location, "location");
+        ValidationException.required(taxIds, "taxIds");
+        ValidationException.required(fullName, "fullName");
+        ValidationException.required(notes, "notes");
         shortName = CleanText.require("shortName", shortName, SHORT_NAME_MAX);
         fullName = fullName.flatMap(n -> CleanText.optional("fullName", n, FULL_NAME_MAX));
         notes = notes.flatMap(n -> CleanText.multiline("notes", n, 10_000));
         taxIds.checkFor(kind);
         contacts = ContactRules.check(contacts);
-        properties = Collections.unmodifiableMap(new TreeMap<>(properties));
+        properties = Collections.unmodifiableMap(new TreeMap<>(ValidationException.required(properties, "properties")));
         if (version < 0) {
             throw new ValidationException("version", version, "must not be negative");
         }
@@ -126,20 +129,24 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
      * primary; the first entry of a channel becomes primary by itself.
      */
     public Client addContact(ContactEntry entry) {
+        ValidationException.required(entry, "contact");
         return withContacts(ContactRules.add(contacts, entry));
     }
 
     /** Removes the entry with the same channel and value; the next entry of the channel becomes primary. */
     public Client removeContact(ContactEntry entry) {
+        ValidationException.required(entry, "contact");
         return withContacts(ContactRules.remove(contacts, entry, "client " + code));
     }
 
     public Client withContacts(List<ContactEntry> newContacts) {
+        ValidationException.required(newContacts, "contacts");
         return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
                 location, taxIds, newContacts, properties, notes, archived, version);
     }
 
     public Optional<ContactEntry> primaryContact(ContactType type) {
+        ValidationException.required(type, "type");
         return contacts.stream().filter(c -> c.type() == type && c.primary()).findFirst();
     }
 
@@ -158,11 +165,13 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
     }
 
     public List<ContactEntry> contacts(ContactType type) {
+        ValidationException.required(type, "type");
         return contacts.stream().filter(c -> c.type() == type).collect(Collectors.toList());
     }
 
     /** Sets an additional property; the value is checked against the definition (type, limits, archived). */
     public Client setProperty(PropertyDefinition definition, PropertyValue value) {
+        ValidationException.required(definition, "property");
         PropertyValue checked = definition.check(value);
         Map<PropertyKey, PropertyValue> next = new TreeMap<>(properties);
         next.put(definition.key(), checked);
@@ -170,6 +179,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
     }
 
     public Client clearProperty(PropertyKey key) {
+        ValidationException.required(key, "property");
         Map<PropertyKey, PropertyValue> next = new TreeMap<>(properties);
         next.remove(key);
         return withProperties(next);
@@ -181,6 +191,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
     }
 
     public Optional<PropertyValue> property(PropertyKey key) {
+        ValidationException.required(key, "property");
         return Optional.ofNullable(properties.get(key));
     }
 
@@ -207,6 +218,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
 
     /** Whether the client's names contain the fragment, ignoring case and ё/е. */
     public boolean nameContains(String foldedFragment) {
+        ValidationException.required(foldedFragment, "fragment");
         return CleanText.fold(shortName).contains(foldedFragment)
                 || fullName.map(n -> CleanText.fold(n).contains(foldedFragment)).orElse(false);
     }

@@ -1,5 +1,6 @@
 package org.crmkit.client;
 
+import org.crmkit.common.ValidationException;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -33,6 +34,7 @@ public final class ClientAccess {
      * employee unknown to the directory sees only their own clients.
      */
     public static AccessPolicy ownAndTeam(EmployeeDirectory directory) {
+        ValidationException.required(directory, "directory");
         return org.crmkit.access.AccessPolicies.builder()
                 .visible(CLIENTS, actor -> actor.employee()
                         .<Criterion<ClientCriterion>>map(me -> new ClientCriterion.ManagedBy(team(directory, me)))

@@ -1,7 +1,6 @@
 package org.crmkit.client;
 
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import org.crmkit.common.ClientGroupId;
@@ -104,8 +103,8 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
      */
     record Having<M extends Criterion.Leaf<M>>(Relation<M> relation, Criterion<M> criterion) implements ClientCriterion {
         public Having {
-            Objects.requireNonNull(relation, "relation");
-            Objects.requireNonNull(criterion, "criterion");
+            ValidationException.required(relation, "relation");
+            ValidationException.required(criterion, "criterion");
         }
 
         @Override
@@ -122,7 +121,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client is one of these ids (none selects nothing). */
     record IdIn(Set<ClientId> ids) implements ClientCriterion {
         public IdIn {
-            ids = Set.copyOf(ids);
+            ids = Set.copyOf(ValidationException.requiredElements(ids, "ids"));
         }
 
         @Override
@@ -139,7 +138,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** Clients whose main manager is one of these employees. */
     record ManagedBy(Set<EmployeeId> managers) implements ClientCriterion {
         public ManagedBy {
-            managers = Set.copyOf(managers);
+            managers = Set.copyOf(ValidationException.requiredElements(managers, "managers"));
         }
 
         @Override
@@ -218,7 +217,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client has exactly this code. */
     record CodeIs(ClientCode code) implements ClientCriterion {
         public CodeIs {
-            Objects.requireNonNull(code, "code");
+            ValidationException.required(code, "code");
         }
 
         @Override
@@ -235,7 +234,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client's code is one of these (an empty set matches nobody). */
     record CodeIn(Set<ClientCode> codes) implements ClientCriterion {
         public CodeIn {
-            codes = Set.copyOf(codes);
+            codes = Set.copyOf(ValidationException.requiredElements(codes, "codes"));
         }
 
         @Override
@@ -252,7 +251,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client has this INN. */
     record InnIs(Inn inn) implements ClientCriterion {
         public InnIs {
-            Objects.requireNonNull(inn, "inn");
+            ValidationException.required(inn, "inn");
         }
 
         @Override
@@ -269,7 +268,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client has this number on any phone-like channel (phone, mobile, fax, WhatsApp). */
     record PhoneIs(PhoneNumber phone) implements ClientCriterion {
         public PhoneIs {
-            Objects.requireNonNull(phone, "phone");
+            ValidationException.required(phone, "phone");
         }
 
         @Override
@@ -286,7 +285,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client has this e-mail address, compared by {@link EmailAddress#searchKey()}. */
     record EmailIs(EmailAddress email) implements ClientCriterion {
         public EmailIs {
-            Objects.requireNonNull(email, "email");
+            ValidationException.required(email, "email");
         }
 
         @Override
@@ -307,7 +306,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
      */
     record PhoneEndsWith(String digits) implements ClientCriterion {
         public PhoneEndsWith {
-            Objects.requireNonNull(digits, "digits");
+            ValidationException.required(digits, "digits");
             if (!digits.matches("[0-9]{4,15}")) {
                 throw new ValidationException("digits", digits, "must be 4 to 15 digits 0-9");
             }
@@ -368,7 +367,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client's group is one of these (callers expand subgroups). */
     record InGroups(Set<ClientGroupId> groups) implements ClientCriterion {
         public InGroups {
-            groups = Set.copyOf(groups);
+            groups = Set.copyOf(ValidationException.requiredElements(groups, "groups"));
         }
 
         @Override
@@ -385,7 +384,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client is of this kind (legal entity, sole proprietor, person). */
     record KindIs(ClientKind kind) implements ClientCriterion {
         public KindIs {
-            Objects.requireNonNull(kind, "kind");
+            ValidationException.required(kind, "kind");
         }
 
         @Override
@@ -402,7 +401,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** The client has this relationship type. */
     record RelationshipIs(RelationshipTypeId relationship) implements ClientCriterion {
         public RelationshipIs {
-            Objects.requireNonNull(relationship, "relationship");
+            ValidationException.required(relationship, "relationship");
         }
 
         @Override
@@ -435,8 +434,8 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
      */
     record PropertyEquals(PropertyKey key, PropertyValue value) implements ClientCriterion {
         public PropertyEquals {
-            Objects.requireNonNull(key, "key");
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(key, "key");
+            ValidationException.required(value, "value");
             if (value instanceof PropertyValue.MultiChoiceValue) {
                 throw new ValidationException("value", value.display(), "compare one entry at a time (a ChoiceValue)");
             }

@@ -1,7 +1,7 @@
 package org.crmkit.client;
 
+import org.crmkit.common.ValidationException;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Set;
 
 import org.crmkit.common.ClientId;
@@ -15,7 +15,7 @@ public sealed interface ClientEvent extends DomainEvent {
     /** A client was registered. */
     record ClientRegistered(TenantId tenant, ClientId client, Instant at, String actor) implements ClientEvent {
         public ClientRegistered {
-            Objects.requireNonNull(client, "client");
+            ValidationException.required(client, "client");
         }
     }
 

@@ -1,7 +1,6 @@
 package org.crmkit.client;
 
 import java.util.Comparator;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.crmkit.common.ClientGroupId;
@@ -19,8 +18,8 @@ public record ClientGroup(ClientGroupId id, String name, Optional<ClientGroupId>
             Comparator.comparing(ClientGroup::name, SortOrder.TEXT).thenComparing(g -> g.id().value(), SortOrder.UUIDS);
 
     public ClientGroup {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(parent, "parent");
+        ValidationException.required(id, "id");
+        ValidationException.required(parent, "parent");
         name = CleanText.require("group.name", name, 150);
         if (parent.filter(id::equals).isPresent()) {
             throw new ValidationException("group.parent", id, "cannot be the group's own parent");

@@ -19,7 +19,11 @@ import org.crmkit.storage.Stores;
 import org.crmkit.usecase.CrmContext;
 import org.crmkit.usecase.UnitOfWork;
 
-/** The client group tree of the tenant: create, rename, move (never into its own subtree), list. */
+/**
+ * The client group tree of the tenant: create, rename, move (never into its own subtree), list.
+ * A {@code null} parent means the top of the tree; any other {@code null} is refused with a
+ * {@link org.crmkit.common.ValidationException} naming the field.
+ */
 public final class ClientGroups {
     /** The record kind of groups in the change feed, and their administration area. */
     static final String KIND = "client-group";
@@ -42,6 +46,7 @@ public final class ClientGroups {
     }
 
     public ClientGroup rename(ClientGroupId id, String name) {
+        ValidationException.required(id, "id");
         return administer(work -> {
             ClientGroup group = require(work.stores(), id);
             return changed(work, Optional.of(group), work.stores().get(ClientGroupStore.class).update(group.rename(name)), "renamed");
@@ -50,6 +55,7 @@ public final class ClientGroups {
 
     /** Moves a group under a new parent; a parent inside the group's own subtree is refused. */
     public ClientGroup move(ClientGroupId id, ClientGroupId newParent) {
+        ValidationException.required(id, "id");
         return administer(work -> {
             Stores stores = work.stores();
             ClientGroup group = require(stores, id);
@@ -69,6 +75,7 @@ public final class ClientGroups {
 
     /** The group and all groups below it. */
     public Set<ClientGroupId> subtree(ClientGroupId id) {
+        ValidationException.required(id, "id");
         return context.read(work -> {
             Stores stores = work.stores();
             require(stores, id);

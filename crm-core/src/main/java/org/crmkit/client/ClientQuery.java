@@ -25,8 +25,8 @@ public record ClientQuery(Criterion<ClientCriterion> where, Order order, int off
     }
 
     public ClientQuery {
-        Objects.requireNonNull(where, "where");
-        Objects.requireNonNull(order, "order");
+        ValidationException.required(where, "where");
+        ValidationException.required(order, "order");
         if (offset < 0) {
             throw new ValidationException("offset", offset, "must not be negative");
         }
@@ -48,6 +48,7 @@ public record ClientQuery(Criterion<ClientCriterion> where, Order order, int off
     }
 
     public ClientQuery restrictedTo(Criterion<ClientCriterion> visible) {
+        ValidationException.required(visible, "visible");
         return new ClientQuery(visible.and(where), order, offset, limit);
     }
 }

@@ -52,6 +52,15 @@ public interface ClientStore {
         return search.rank(matching, limit).stream().map(ClientSummary::of).collect(Collectors.toList());
     }
 
+    /**
+     * Keyset paging through a whole base: up to {@code limit} clients matching {@code where} whose
+     * id comes after {@code after} ({@link org.crmkit.common.SortOrder#UUIDS}; none: from the
+     * first), by id. Ids never change, so a host that pages from the last id it saw meets every
+     * client that existed all along exactly once, whatever is added or changed meanwhile. A
+     * database answers it in one statement reading its primary key from the cursor on.
+     */
+    List<Client> findAfter(Criterion<ClientCriterion> where, Optional<ClientId> after, int limit);
+
     /** Stores a new client (version 0); returns it at version 1. */
     Client insert(Client client);
 

@@ -1,6 +1,6 @@
 package org.crmkit.client;
 
-import java.util.Objects;
+import org.crmkit.common.ValidationException;
 import java.util.Optional;
 
 import org.crmkit.common.ClientGroupId;
@@ -23,14 +23,14 @@ public record ClientSummary(ClientId id, ClientCode code, ClientKind kind, Strin
                             Optional<RelationshipTypeId> relationship, Optional<EmployeeId> manager, Optional<Inn> inn,
                             Optional<PhoneNumber> phone, boolean archived) {
     public ClientSummary {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(code, "code");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(group, "group");
-        Objects.requireNonNull(relationship, "relationship");
-        Objects.requireNonNull(manager, "manager");
-        Objects.requireNonNull(inn, "inn");
-        Objects.requireNonNull(phone, "phone");
+        ValidationException.required(id, "id");
+        ValidationException.required(code, "code");
+        ValidationException.required(kind, "kind");
+        ValidationException.required(group, "group");
+        ValidationException.required(relationship, "relationship");
+        ValidationException.required(manager, "manager");
+        ValidationException.required(inn, "inn");
+        ValidationException.required(phone, "phone");
         shortName = CleanText.require("shortName", shortName, Client.SHORT_NAME_MAX);
     }
 

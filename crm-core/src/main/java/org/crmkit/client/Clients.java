@@ -2,6 +2,13 @@ package org.crmkit.client;
 
 import org.crmkit.audit.AuditStore;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +57,7 @@ public final class Clients {
 
     /** Parses a contact value with the Crm's phone region: {@code 8 (916) 123-45-67} → {@code +79161234567}. */
     public ContactEntry contact(ContactType type, String raw) {
+        ValidationException.required(type, "type");
         return ContactEntry.parse(type, raw, context.phoneRegion());
     }
 
@@ -58,6 +66,7 @@ public final class Clients {
      * stored when anything is wrong.
      */
     public Client register(NewClient draft) {
+        ValidationException.required(draft, "client");
         return registerAll(List.of(draft)).get(0);
     }
 
@@ -94,6 +103,7 @@ public final class Clients {
 
     /** The client, if it exists and the actor may see it. */
     public Optional<Client> find(ClientId id) {
+        ValidationException.required(id, "id");
         return context.read(work -> visible(work, id));
     }
 
@@ -129,6 +139,8 @@ public final class Clients {
      * another id (a {@link ValidationException} naming {@code id}).
      */
     public Client update(ClientId id, UnaryOperator<Client> change) {
+        ValidationException.required(id, "id");
+        ValidationException.required(change, "change");
         return context.write(work -> {
             Client changed = change.apply(require(work, id));
             if (changed == null || !changed.id().equals(id)) {
@@ -195,11 +207,15 @@ public final class Clients {
 
     /** Sets one additional property of a client, checked against the schema. */
     public Client setProperty(ClientId id, String key, PropertyValue value) {
+        ValidationException.required(id, "id");
+        ValidationException.required(key, "key");
         return context.write(work -> saveIn(work, require(work, id).setProperty(new Lookups(work.stores()).definition(key), value)));
     }
 
     /** Clears one additional property of a client; a required property cannot be cleared. */
     public Client clearProperty(ClientId id, String key) {
+        ValidationException.required(id, "id");
+        ValidationException.required(key, "key");
         return context.write(work -> saveIn(work, require(work, id).clearProperty(new Lookups(work.stores()).definition(key).key())));
     }
 
@@ -273,20 +289,83 @@ public final class Clients {
      * {@linkplain ClientSummary summaries}, in one query of the store.
      */
     public List<ClientSummary> summaries(ClientQuery query) {
+        ValidationException.required(query, "query");
         return context.read(work -> work.stores().get(ClientStore.class).summaries(query.restrictedTo(ClientAccess.visible(work))));
     }
 
     /** The clients matching a query that the actor may see, in one query of the store. */
     public List<Client> find(ClientQuery query) {
+        ValidationException.required(query, "query");
         return context.read(work -> work.stores().get(ClientStore.class).find(query.restrictedTo(ClientAccess.visible(work))));
     }
 
+    /**
+     * A page of the whole client base, for a host that reads everything (an export, a sync):
+     * every client the actor may see, archived ones too, by id, after the id of the last client
+     * of the previous page ({@code Optional.empty()} for the first). Keyset paging, one query of
+     * the store per page, however deep: a client is never listed twice, and a client that exists
+     * from the first page to the last is listed once, whatever is added or changed meanwhile
+     * (ids never change; a new client may or may not be met, depending on its id).
+     *
+     * @param limit at most this many clients, 1–{@value ClientQuery#MAX_LIMIT}
+     */
+    public List<Client> listAfter(Optional<ClientId> after, int limit) {
+        return listAfter(Criterion.all(), after, limit);
+    }
+
+    /** The same, of the clients matching {@code where}. */
+    public List<Client> listAfter(Criterion<ClientCriterion> where, Optional<ClientId> after, int limit) {
+        if (where == null) {
+            throw new ValidationException("where", null, "is required (Criterion.all() for every client)");
+        }
+        if (after == null) {
+            throw new ValidationException("after", null, "is required (Optional.empty() for the first page)");
+        }
+        if (limit < 1 || limit > ClientQuery.MAX_LIMIT) {
+            throw new ValidationException("limit", limit, "must be between 1 and " + ClientQuery.MAX_LIMIT);
+        }
+        return context.read(work -> work.stores().get(ClientStore.class).findAfter(ClientAccess.visible(work).and(where), after, limit));
+    }
+
+    /**
+     * Every client matching {@code where} that the actor may see, by id, as a lazy stream: it reads
+     * {@link #listAfter} pages of {@code pageSize} as it is consumed, each in a unit of work of its
+     * own, and holds one page at a time, never the base.
+     */
+    public Stream<Client> stream(Criterion<ClientCriterion> where, int pageSize) {
+        listAfter(where, Optional.empty(), pageSize); // checks the arguments now rather than at the first read
+        return StreamSupport.stream(new Spliterators.AbstractSpliterator<Client>(Long.MAX_VALUE, Spliterator.ORDERED | Spliterator.NONNULL
+                | Spliterator.DISTINCT) {
+            private Iterator<Client> page = Collections.emptyIterator();
+            private Optional<ClientId> last = Optional.empty();
+            private boolean more = true;
+
+            @Override
+            public boolean tryAdvance(Consumer<? super Client> action) {
+                if (!page.hasNext() && more) {
+                    List<Client> next = listAfter(where, last, pageSize);
+                    more = next.size() == pageSize;
+                    page = next.iterator();
+                }
+                if (!page.hasNext()) {
+                    return false;
+                }
+                Client client = page.next();
+                last = Optional.of(client.id());
+                action.accept(client);
+                return true;
+            }
+        }, false);
+    }
+
     public long count(Criterion<ClientCriterion> criterion) {
+        ValidationException.required(criterion, "criterion");
         return context.read(work -> work.stores().get(ClientStore.class).count(ClientAccess.visible(work).and(criterion)));
     }
 
     /** The client's change journal (its card and its contact persons), oldest first. */
     public List<AuditEntry> history(ClientId id) {
+        ValidationException.required(id, "id");
         return context.read(work -> {
             require(work, id);
             return work.stores().get(AuditStore.class).ofClient(id);

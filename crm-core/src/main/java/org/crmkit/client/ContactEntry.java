@@ -3,7 +3,6 @@ package org.crmkit.client;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.crmkit.common.CleanText;
@@ -18,8 +17,8 @@ import org.crmkit.common.ValidationException;
  */
 public record ContactEntry(ContactType type, String value, Optional<String> label, boolean primary) {
     public ContactEntry {
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(label, "label");
+        ValidationException.required(type, "type");
+        ValidationException.required(label, "label");
         label = label.flatMap(l -> CleanText.optional("label", l, 100));
         String normalised = normalised(type, value);
         if (!normalised.equals(value)) {
@@ -32,6 +31,7 @@ public record ContactEntry(ContactType type, String value, Optional<String> labe
      * {@code +79161234567}; errors name the field {@code value} and the input.
      */
     public static ContactEntry parse(ContactType type, String raw, String phoneRegion) {
+        ValidationException.required(type, "type");
         return new ContactEntry(type, normalise(type, raw, phoneRegion), Optional.empty(), false);
     }
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -19,6 +18,11 @@ import org.crmkit.common.ValidationException;
  * A person at a client the business talks to (aggregate root of its own, so that editing a person
  * and editing the client do not collide). Belongs to one client for life; the relationship ends on
  * {@link #relationEnd}, which is never before its start.
+ *
+ * <p>{@code null} is refused with a {@link org.crmkit.common.ValidationException} naming the field,
+ * except by the verbs that clear an optional field, where it means "none": {@code withPosition},
+ * {@code assignResponsible}, {@code relationSince}, {@code endRelation}, {@code bornOn},
+ * {@code changeNotes}.
  */
 public record ContactPerson(ContactPersonId id, ClientId client, PersonName name, Optional<String> position,
                             Optional<EmployeeId> responsible, Optional<LocalDate> relationStart,
@@ -31,15 +35,15 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
                     .thenComparing(p -> p.id().value(), SortOrder.UUIDS);
 
     public ContactPerson {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(responsible, "responsible");
-        Objects.requireNonNull(relationStart, "relationStart");
-        Objects.requireNonNull(relationEnd, "relationEnd");
-        Objects.requireNonNull(birthday, "birthday");
-        position = Objects.requireNonNull(position, "position").flatMap(p -> CleanText.optional("position", p, 150));
-        notes = Objects.requireNonNull(notes, "notes").flatMap(n -> CleanText.multiline("notes", n, 10_000));
+        ValidationException.required(id, "id");
+        ValidationException.required(client, "client");
+        ValidationException.required(name, "name");
+        ValidationException.required(responsible, "responsible");
+        ValidationException.required(relationStart, "relationStart");
+        ValidationException.required(relationEnd, "relationEnd");
+        ValidationException.required(birthday, "birthday");
+        position = ValidationException.required(position, "position").flatMap(p -> CleanText.optional("position", p, 150));
+        notes = ValidationException.required(notes, "notes").flatMap(n -> CleanText.multiline("notes", n, 10_000));
         contacts = ContactRules.check(contacts);
         if (relationStart.isPresent() && relationEnd.isPresent() && relationEnd.get().isBefore(relationStart.get())) {
             throw new ValidationException("relationEnd", relationEnd.get(), "is before the relation start " + relationStart.get());

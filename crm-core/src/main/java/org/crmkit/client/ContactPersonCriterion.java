@@ -1,6 +1,6 @@
 package org.crmkit.client;
 
-import java.util.Objects;
+import org.crmkit.common.ValidationException;
 import java.util.Optional;
 
 import org.crmkit.common.ClientId;
@@ -52,7 +52,7 @@ public sealed interface ContactPersonCriterion extends Criterion.Leaf<ContactPer
     /** The person's position is exactly this text. */
     record PositionIs(String position) implements ContactPersonCriterion {
         public PositionIs {
-            Objects.requireNonNull(position, "position");
+            ValidationException.required(position, "position");
         }
 
         @Override
@@ -69,7 +69,7 @@ public sealed interface ContactPersonCriterion extends Criterion.Leaf<ContactPer
     /** The employee responsible for the person is this one. */
     record ResponsibleIs(EmployeeId employee) implements ContactPersonCriterion {
         public ResponsibleIs {
-            Objects.requireNonNull(employee, "employee");
+            ValidationException.required(employee, "employee");
         }
 
         @Override
@@ -86,7 +86,7 @@ public sealed interface ContactPersonCriterion extends Criterion.Leaf<ContactPer
     /** The person has this number on any phone-like channel. */
     record PhoneIs(PhoneNumber phone) implements ContactPersonCriterion {
         public PhoneIs {
-            Objects.requireNonNull(phone, "phone");
+            ValidationException.required(phone, "phone");
         }
 
         @Override
@@ -103,7 +103,7 @@ public sealed interface ContactPersonCriterion extends Criterion.Leaf<ContactPer
     /** The person has this e-mail address, compared by {@link EmailAddress#searchKey()}. */
     record EmailIs(EmailAddress email) implements ContactPersonCriterion {
         public EmailIs {
-            Objects.requireNonNull(email, "email");
+            ValidationException.required(email, "email");
         }
 
         @Override
@@ -120,7 +120,7 @@ public sealed interface ContactPersonCriterion extends Criterion.Leaf<ContactPer
     /** The person's client satisfies the client criterion. */
     record OfClient(Criterion<ClientCriterion> client) implements ContactPersonCriterion {
         public OfClient {
-            Objects.requireNonNull(client, "client");
+            ValidationException.required(client, "client");
         }
 
         @Override

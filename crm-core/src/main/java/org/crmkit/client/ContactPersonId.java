@@ -1,12 +1,12 @@
 package org.crmkit.client;
 
-import java.util.Objects;
+import org.crmkit.common.ValidationException;
 import java.util.UUID;
 
 /** The identity of a contact person. */
 public record ContactPersonId(UUID value) {
     public ContactPersonId {
-        Objects.requireNonNull(value, "value");
+        ValidationException.required(value, "value");
     }
 
     @Override

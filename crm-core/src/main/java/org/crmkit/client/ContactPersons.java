@@ -38,6 +38,9 @@ public final class ContactPersons {
      * ({@code p -> p.withPosition("Бухгалтер").relationSince(date)}).
      */
     public ContactPerson add(ClientId client, PersonName name, UnaryOperator<ContactPerson> details) {
+        ValidationException.required(client, "client");
+        ValidationException.required(name, "name");
+        ValidationException.required(details, "details");
         return context.write(work -> {
             changeableClient(work, client);
             ContactPerson stored = work.stores().get(ContactPersonStore.class).insert(create(work, client, name, details));
@@ -63,11 +66,13 @@ public final class ContactPersons {
     }
 
     public Optional<ContactPerson> find(ContactPersonId id) {
+        ValidationException.required(id, "id");
         return context.read(work -> work.stores().get(ContactPersonStore.class).get(id)
                 .filter(p -> Clients.visible(work, p.client()).isPresent()));
     }
 
     public List<ContactPerson> ofClient(ClientId client) {
+        ValidationException.required(client, "client");
         return context.read(work -> {
             Clients.require(work, client);
             return work.stores().get(ContactPersonStore.class).ofClient(client);
@@ -102,6 +107,8 @@ public final class ContactPersons {
 
     /** Reads, changes and saves the person in one unit of work; the change may not give the person another id. */
     public ContactPerson update(ContactPersonId id, UnaryOperator<ContactPerson> change) {
+        ValidationException.required(id, "id");
+        ValidationException.required(change, "change");
         return context.write(work -> {
             ContactPerson current = work.stores().get(ContactPersonStore.class).get(id).orElseThrow(() -> new NotFoundException("contact person", id));
             ContactPerson changed = change.apply(current);

@@ -17,6 +17,7 @@ final class ContactRules {
     }
 
     static List<ContactEntry> check(List<ContactEntry> contacts) {
+        ValidationException.required(contacts, "contacts");
         List<ContactEntry> copy = List.copyOf(contacts);
         for (int i = 0; i < copy.size(); i++) {
             ContactEntry entry = copy.get(i);
@@ -37,6 +38,7 @@ final class ContactRules {
 
     /** A primary entry takes the mark from the channel's previous primary; a channel's first entry is primary. */
     static List<ContactEntry> add(List<ContactEntry> contacts, ContactEntry entry) {
+        ValidationException.required(entry, "contact");
         List<ContactEntry> next = new ArrayList<>(contacts);
         boolean firstOfType = contacts.stream().noneMatch(c -> c.type() == entry.type());
         ContactEntry added = firstOfType ? entry.asPrimary(true) : entry;
@@ -49,6 +51,7 @@ final class ContactRules {
 
     /** Removes the entry with the same channel and value; the next entry of the channel becomes primary. */
     static List<ContactEntry> remove(List<ContactEntry> contacts, ContactEntry entry, String owner) {
+        ValidationException.required(entry, "contact");
         List<ContactEntry> next = new ArrayList<>(contacts);
         if (!next.removeIf(c -> c.sameAs(entry))) {
             throw new ValidationException("contacts", entry.value(), "is not a contact of " + owner);

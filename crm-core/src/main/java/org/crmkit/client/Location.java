@@ -1,6 +1,6 @@
 package org.crmkit.client;
 
-import java.util.Objects;
+import org.crmkit.common.ValidationException;
 import java.util.Optional;
 
 import org.crmkit.common.CleanText;
@@ -10,9 +10,9 @@ public record Location(Optional<String> region, Optional<String> city, Optional<
     public static final Location UNKNOWN = new Location(Optional.empty(), Optional.empty(), Optional.empty());
 
     public Location {
-        Objects.requireNonNull(region, "region");
-        Objects.requireNonNull(city, "city");
-        Objects.requireNonNull(industry, "industry");
+        ValidationException.required(region, "region");
+        ValidationException.required(city, "city");
+        ValidationException.required(industry, "industry");
         region = region.flatMap(v -> CleanText.optional("region", v, 100));
         city = city.flatMap(v -> CleanText.optional("city", v, 100));
         industry = industry.flatMap(v -> CleanText.optional("industry", v, 100));

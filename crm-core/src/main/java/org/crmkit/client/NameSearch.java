@@ -3,7 +3,6 @@ package org.crmkit.client;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -44,8 +43,8 @@ public record NameSearch(String text, Set<String> legalForms, String fragment) {
     public static final int CONTAINS = 3;
 
     public NameSearch {
-        Objects.requireNonNull(text, "text");
-        Objects.requireNonNull(fragment, "fragment");
+        ValidationException.required(text, "text");
+        ValidationException.required(fragment, "fragment");
         legalForms = Set.copyOf(legalForms);
         if (text.isEmpty() || !text.equals(String.join(" ", NameWords.sequence(text)))) {
             throw new ValidationException("text", text, "is not a folded core of words");

@@ -1,11 +1,11 @@
 package org.crmkit.client;
 
+import org.crmkit.common.ValidationException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 import org.crmkit.common.ClientGroupId;
@@ -17,6 +17,13 @@ import org.crmkit.property.PropertyValue;
  * What a host knows about a client it is about to register, as raw input: contact values and tax
  * codes as typed by a user. {@link Clients#register} checks all of it at once and stores nothing
  * if anything is wrong; the error names the field ({@code contacts[1].value}, {@code inn}, …).
+ *
+ * <p>{@code null}: the short name, a contact's channel and value, a property's key and value and
+ * a choice's labels are required, and {@code null} for them fails at once with a
+ * {@link ValidationException} naming the field. For an optional field ({@code fullName},
+ * {@code code}, {@code group}, {@code relationship}, {@code manager}, {@code registeredOn},
+ * {@code location}, the tax codes, {@code notes}, a contact's label) {@code null} means "not given",
+ * as if the method had not been called, so a host can copy nullable columns straight in.
  */
 public final class NewClient {
     final ClientKind kind;
@@ -52,8 +59,8 @@ public final class NewClient {
     }
 
     private NewClient(ClientKind kind, String shortName) {
-        this.kind = Objects.requireNonNull(kind, "kind");
-        this.shortName = shortName;
+        this.kind = ValidationException.required(kind, "kind");
+        this.shortName = ValidationException.required(shortName, "shortName");
     }
 
     public static NewClient of(ClientKind kind, String shortName) {
@@ -138,16 +145,21 @@ public final class NewClient {
     }
 
     public NewClient contact(ContactType type, String value) {
-        contacts.add(new ContactInput(type, value, null, false));
-        return this;
+        return contact(type, value, null, false);
     }
 
+    /** A contact with a label ({@code null}: none) and the primary mark. */
     public NewClient contact(ContactType type, String value, String label, boolean primary) {
+        String field = "contacts[" + contacts.size() + "]";
+        ValidationException.required(type, field + ".type");
+        ValidationException.required(value, field + ".value");
         contacts.add(new ContactInput(type, value, label, primary));
         return this;
     }
 
     public NewClient property(String key, PropertyValue value) {
+        ValidationException.required(key, "properties");
+        ValidationException.required(value, "properties." + key);
         properties.put(key, new PropertyInput(value, List.of()));
         return this;
     }
@@ -157,13 +169,15 @@ public final class NewClient {
      * {@code details} fills in the rest with the person's verbs.
      */
     public NewClient contactPerson(PersonName name, UnaryOperator<ContactPerson> details) {
-        persons.add(new PersonInput(Objects.requireNonNull(name, "name"), Objects.requireNonNull(details, "details")));
+        String field = "persons[" + persons.size() + "]";
+        persons.add(new PersonInput(ValidationException.required(name, field + ".name"), ValidationException.required(details, field + ".details")));
         return this;
     }
 
     /** A choice or multi-choice property given by the labels of its value-list entries. */
     public NewClient choice(String key, String... labels) {
-        properties.put(key, new PropertyInput(null, List.of(labels)));
+        ValidationException.required(key, "properties");
+        properties.put(key, new PropertyInput(null, ValidationException.requiredElements("properties." + key, labels)));
         return this;
     }
 }

@@ -1,6 +1,6 @@
 package org.crmkit.client;
 
-import java.util.Objects;
+import org.crmkit.common.ValidationException;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -11,8 +11,8 @@ import org.crmkit.common.CleanText;
 public record PersonName(String surname, Optional<String> firstName, Optional<String> patronymic) {
     public PersonName {
         surname = CleanText.require("surname", surname, 100);
-        Objects.requireNonNull(firstName, "firstName");
-        Objects.requireNonNull(patronymic, "patronymic");
+        ValidationException.required(firstName, "firstName");
+        ValidationException.required(patronymic, "patronymic");
         firstName = firstName.flatMap(n -> CleanText.optional("firstName", n, 100));
         patronymic = patronymic.flatMap(n -> CleanText.optional("patronymic", n, 100));
     }

@@ -1,7 +1,7 @@
 package org.crmkit.client;
 
+import org.crmkit.common.ValidationException;
 import java.util.List;
-import java.util.Objects;
 
 import org.crmkit.common.CleanText;
 
@@ -28,7 +28,7 @@ public record RelationshipType(RelationshipTypeId id, String name, boolean retir
             new RelationshipType(COMPETITOR, "Конкурент", false, 0));
 
     public RelationshipType {
-        Objects.requireNonNull(id, "id");
+        ValidationException.required(id, "id");
         name = CleanText.require("relationship.name", name, 100);
     }
 

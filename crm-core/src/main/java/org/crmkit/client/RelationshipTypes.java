@@ -36,6 +36,8 @@ public final class RelationshipTypes {
     }
 
     public RelationshipType add(String key, String name) {
+        ValidationException.required(key, "relationship");
+        ValidationException.required(name, "name");
         RelationshipTypeId id = RelationshipTypeId.of(key);
         return context.write(work -> {
             ClientAccess.requireAdministration(work, KIND);
@@ -49,11 +51,13 @@ public final class RelationshipTypes {
     }
 
     public RelationshipType rename(RelationshipTypeId id, String name) {
+        ValidationException.required(id, "id");
         return change(id, "renamed", type -> type.rename(name));
     }
 
     /** Retires a type: clients keep it, new assignments are refused. */
     public RelationshipType retire(RelationshipTypeId id) {
+        ValidationException.required(id, "id");
         return change(id, "retired", RelationshipType::retire);
     }
 

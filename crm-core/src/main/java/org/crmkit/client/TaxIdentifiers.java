@@ -1,6 +1,5 @@
 package org.crmkit.client;
 
-import java.util.Objects;
 import java.util.Optional;
 
 import org.crmkit.common.ClientKind;
@@ -18,10 +17,10 @@ public record TaxIdentifiers(Optional<Inn> inn, Optional<Kpp> kpp, Optional<Ogrn
     public static final TaxIdentifiers NONE = new TaxIdentifiers(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
 
     public TaxIdentifiers {
-        Objects.requireNonNull(inn, "inn");
-        Objects.requireNonNull(kpp, "kpp");
-        Objects.requireNonNull(ogrn, "ogrn");
-        Objects.requireNonNull(okpo, "okpo");
+        ValidationException.required(inn, "inn");
+        ValidationException.required(kpp, "kpp");
+        ValidationException.required(ogrn, "ogrn");
+        ValidationException.required(okpo, "okpo");
     }
 
     /** Parses any of the four (null or blank means absent); errors name the field and the value. */

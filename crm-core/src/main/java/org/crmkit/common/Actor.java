@@ -1,6 +1,5 @@
 package org.crmkit.common;
 
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -10,13 +9,14 @@ import java.util.Optional;
  */
 public record Actor(TenantId tenant, String name, Optional<EmployeeId> employee) {
     public Actor {
-        Objects.requireNonNull(tenant, "tenant");
-        Objects.requireNonNull(employee, "employee");
+        ValidationException.required(tenant, "tenant");
+        ValidationException.required(employee, "employee");
         name = CleanText.require("actor", name, 128);
     }
 
     /** An employee acting in a tenant; the actor's name is the employee key. */
     public static Actor employee(TenantId tenant, EmployeeId employee) {
+        ValidationException.required(employee, "employee");
         return new Actor(tenant, employee.value(), Optional.of(employee));
     }
 

@@ -10,7 +10,7 @@ public interface ActorSource {
     Actor current();
 
     static ActorSource fixed(Actor actor) {
-        java.util.Objects.requireNonNull(actor, "actor");
+        ValidationException.required(actor, "actor");
         return () -> actor;
     }
 }

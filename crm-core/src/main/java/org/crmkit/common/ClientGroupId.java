@@ -1,12 +1,11 @@
 package org.crmkit.common;
 
-import java.util.Objects;
 import java.util.UUID;
 
 /** The identity of a client group ("Покупатели и заказчики"); shared vocabulary of several features. */
 public record ClientGroupId(UUID value) {
     public ClientGroupId {
-        Objects.requireNonNull(value, "value");
+        ValidationException.required(value, "value");
     }
 
     public static ClientGroupId of(String text) {

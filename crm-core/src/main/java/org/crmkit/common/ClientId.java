@@ -1,6 +1,5 @@
 package org.crmkit.common;
 
-import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -10,7 +9,7 @@ import java.util.UUID;
  */
 public record ClientId(UUID value) {
     public ClientId {
-        Objects.requireNonNull(value, "value");
+        ValidationException.required(value, "value");
     }
 
     public static ClientId of(String text) {

@@ -2,7 +2,6 @@ package org.crmkit.common;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,7 +16,7 @@ public interface IdGenerator {
 
     /** Time-ordered version-7 UUIDs from the given clock, monotonic within this generator. */
     static IdGenerator timeOrdered(Clock clock) {
-        Objects.requireNonNull(clock, "clock");
+        ValidationException.required(clock, "clock");
         SecureRandom random = new SecureRandom();
         AtomicLong last = new AtomicLong();
         return () -> {

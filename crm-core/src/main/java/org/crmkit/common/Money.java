@@ -3,7 +3,6 @@ package org.crmkit.common;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
-import java.util.Objects;
 
 /**
  * An amount in a currency, at the currency's scale (kopecks for RUB). Never a double; amounts in
@@ -14,8 +13,8 @@ public record Money(BigDecimal amount, Currency currency) {
     public static final int MAX_INTEGER_DIGITS = 18;
 
     public Money {
-        Objects.requireNonNull(amount, "amount");
-        Objects.requireNonNull(currency, "currency");
+        ValidationException.required(amount, "amount");
+        ValidationException.required(currency, "currency");
         int scale = Math.max(currency.getDefaultFractionDigits(), 0);
         try {
             amount = amount.setScale(scale, RoundingMode.UNNECESSARY);
@@ -47,6 +46,7 @@ public record Money(BigDecimal amount, Currency currency) {
     }
 
     public Money plus(Money other) {
+        ValidationException.required(other, "other");
         if (!currency.equals(other.currency)) {
             throw new ValidationException("currency", other.currency, "differs from " + currency + "; amounts not added");
         }

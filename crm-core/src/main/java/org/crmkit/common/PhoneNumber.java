@@ -51,7 +51,8 @@ public record PhoneNumber(String e164) {
     /**
      * Parses a number as a person types it. A number without a leading {@code +} is read as
      * dialled in {@code defaultRegion} (ISO 3166 code such as {@code RU}); one with {@code +} is
-     * read by its country code. Extensions are refused, since E.164 cannot hold them.
+     * read by its country code. Extensions are refused, since E.164 cannot hold them. With a
+     * {@code null} region only numbers with a country code are read.
      *
      * @throws ValidationException naming {@code field} and {@code raw} when it is not a valid number
      */

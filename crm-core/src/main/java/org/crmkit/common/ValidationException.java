@@ -20,6 +20,37 @@ public class ValidationException extends CrmException {
         this.problem = problem;
     }
 
+    /**
+     * The value, or a {@code ValidationException} naming the field when it is {@code null}: every
+     * argument of the API a host calls is checked this way, so a missing one is reported like any
+     * other bad input, never as a {@link NullPointerException}.
+     */
+    public static <T> T required(T value, String field) {
+        if (value == null) {
+            throw new ValidationException(field, null, "is required");
+        }
+        return value;
+    }
+
+    /**
+     * The values as an unmodifiable list, or a {@code ValidationException} naming the field when
+     * the collection is {@code null} or naming {@code field[i]} for a {@code null} element.
+     */
+    public static <T> java.util.List<T> requiredElements(java.util.Collection<? extends T> values, String field) {
+        required(values, field);
+        int i = 0;
+        for (T value : values) {
+            required(value, field + "[" + i++ + "]");
+        }
+        return java.util.List.copyOf(values);
+    }
+
+    /** The same for an array (varargs). */
+    @SafeVarargs
+    public static <T> java.util.List<T> requiredElements(String field, T... values) {
+        return requiredElements(java.util.Arrays.asList(required(values, field)), field);
+    }
+
     private static String format(String field, Object value, String problem) {
         String shown = value == null ? "null" : "\"" + printable(String.valueOf(value)) + "\"";
         return field + ": " + shown + " " + problem;

@@ -1,8 +1,8 @@
 package org.crmkit.criteria;
 
+import org.crmkit.common.ValidationException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
@@ -47,6 +47,7 @@ public sealed interface Criterion<L extends Criterion.Leaf<L>>
 
     /** Whether the tree holds when each leaf holds as {@code leafTest} says; the in-memory meaning of every tree. */
     default boolean holds(Predicate<? super L> leafTest) {
+        ValidationException.required(leafTest, "leafTest");
         return fold(new Folder<L, Boolean>() {
             @Override
             public Boolean all() {
@@ -82,7 +83,7 @@ public sealed interface Criterion<L extends Criterion.Leaf<L>>
 
     /** This and {@code other}; {@link All} on either side leaves the other as it is. */
     default Criterion<L> and(Criterion<L> other) {
-        Objects.requireNonNull(other, "other");
+        ValidationException.required(other, "other");
         if (this instanceof All) {
             return other;
         }
@@ -102,12 +103,12 @@ public sealed interface Criterion<L extends Criterion.Leaf<L>>
 
     @SafeVarargs
     static <L extends Leaf<L>> Criterion<L> and(Criterion<L>... parts) {
-        return new And<>(List.of(parts));
+        return new And<>(ValidationException.requiredElements("parts", parts));
     }
 
     @SafeVarargs
     static <L extends Leaf<L>> Criterion<L> or(Criterion<L>... parts) {
-        return new Or<>(List.of(parts));
+        return new Or<>(ValidationException.requiredElements("parts", parts));
     }
 
     static <L extends Leaf<L>> Criterion<L> not(Criterion<L> part) {
@@ -178,7 +179,7 @@ public sealed interface Criterion<L extends Criterion.Leaf<L>>
     /** All parts hold (an empty list holds). */
     record And<L extends Leaf<L>>(List<Criterion<L>> parts) implements Criterion<L> {
         public And {
-            parts = List.copyOf(parts);
+            parts = ValidationException.requiredElements(parts, "parts");
         }
 
         @Override
@@ -190,7 +191,7 @@ public sealed interface Criterion<L extends Criterion.Leaf<L>>
     /** Some part holds (an empty list does not). */
     record Or<L extends Leaf<L>>(List<Criterion<L>> parts) implements Criterion<L> {
         public Or {
-            parts = List.copyOf(parts);
+            parts = ValidationException.requiredElements(parts, "parts");
         }
 
         @Override
@@ -202,7 +203,7 @@ public sealed interface Criterion<L extends Criterion.Leaf<L>>
     /** The part does not hold. */
     record Not<L extends Leaf<L>>(Criterion<L> part) implements Criterion<L> {
         public Not {
-            Objects.requireNonNull(part, "part");
+            ValidationException.required(part, "part");
         }
 
         @Override

@@ -1,6 +1,5 @@
 package org.crmkit.criteria;
 
-import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.crmkit.common.ValidationException;
@@ -19,6 +18,6 @@ public record Relation<M extends Criterion.Leaf<M>>(String name, Class<M> leaves
         if (name == null || !NAME.matcher(name).matches()) {
             throw new ValidationException("name", name, "must be a lower-case word such as contact-persons");
         }
-        Objects.requireNonNull(leaves, "leaves");
+        ValidationException.required(leaves, "leaves");
     }
 }

@@ -1,6 +1,6 @@
 package org.crmkit.employee;
 
-import java.util.Objects;
+import org.crmkit.common.ValidationException;
 import java.util.Optional;
 
 import org.crmkit.common.CleanText;
@@ -9,8 +9,8 @@ import org.crmkit.common.EmployeeId;
 /** An employee as the host's directory describes them: a name, a team, and whether they still work here. */
 public record Employee(EmployeeId id, String name, Optional<TeamId> team, boolean active) {
     public Employee {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(team, "team");
+        ValidationException.required(id, "id");
+        ValidationException.required(team, "team");
         name = CleanText.require("employee.name", name, 200);
     }
 

@@ -1,5 +1,6 @@
 package org.crmkit.employee;
 
+import org.crmkit.common.ValidationException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public interface EmployeeDirectory {
 
     /** A fixed directory, for tests, examples and small hosts. */
     static EmployeeDirectory of(Collection<Employee> employees) {
-        Map<EmployeeId, Employee> byId = employees.stream()
+        Map<EmployeeId, Employee> byId = ValidationException.requiredElements(employees, "employees").stream()
                 .collect(Collectors.toUnmodifiableMap(Employee::id, Function.identity()));
         List<Employee> list = List.copyOf(employees);
         return new EmployeeDirectory() {

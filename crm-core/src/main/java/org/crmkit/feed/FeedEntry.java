@@ -2,7 +2,6 @@ package org.crmkit.feed;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -26,9 +25,9 @@ public record FeedEntry(long position, String kind, String id, String change, Se
         kind = word("kind", kind);
         id = CleanText.require("id", id, 100);
         change = word("change", change);
-        fields = Set.copyOf(Objects.requireNonNull(fields, "fields"));
+        fields = Set.copyOf(ValidationException.required(fields, "fields"));
         actor = CleanText.require("actor", actor, 128);
-        at = Objects.requireNonNull(at, "at").truncatedTo(ChronoUnit.MICROS);
+        at = ValidationException.required(at, "at").truncatedTo(ChronoUnit.MICROS);
     }
 
     /** The entry as written in a unit of work, before the store numbers it. */

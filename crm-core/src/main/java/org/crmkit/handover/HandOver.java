@@ -1,5 +1,6 @@
 package org.crmkit.handover;
 
+import org.crmkit.common.ValidationException;
 import org.crmkit.common.CleanText;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.usecase.UnitOfWork;
@@ -11,7 +12,7 @@ import org.crmkit.usecase.UnitOfWork;
 public record HandOver(String feature, Step step) {
     public HandOver {
         feature = CleanText.require("feature", feature, 100);
-        java.util.Objects.requireNonNull(step, "step");
+        ValidationException.required(step, "step");
     }
 
     /**

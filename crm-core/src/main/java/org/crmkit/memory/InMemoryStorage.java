@@ -1,7 +1,7 @@
 package org.crmkit.memory;
 
+import org.crmkit.common.ValidationException;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -74,6 +74,6 @@ public final class InMemoryStorage implements Storage {
     }
 
     private MemoryTenant tenant(TenantId tenant) {
-        return tenants.computeIfAbsent(Objects.requireNonNull(tenant, "tenant"), t -> new MemoryTenant());
+        return tenants.computeIfAbsent(ValidationException.required(tenant, "tenant"), t -> new MemoryTenant());
     }
 }

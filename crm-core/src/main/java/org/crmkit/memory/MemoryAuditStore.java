@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.audit.AuditStore;
+import org.crmkit.audit.JournalQuery;
 import org.crmkit.common.ClientId;
 
 /** The journal as a list. */
@@ -37,5 +38,14 @@ final class MemoryAuditStore implements AuditStore {
     private List<AuditEntry> where(Predicate<AuditEntry> test) {
         unit.checkOpen();
         return data.audit.stream().filter(test).sorted(AuditEntry.CHRONOLOGICAL).collect(Collectors.toList());
+    }
+
+    @Override
+    public List<AuditEntry> find(JournalQuery query) {
+        unit.checkOpen();
+        return data.audit.stream().filter(query::matches)
+                .sorted(AuditEntry.CHRONOLOGICAL)
+                .limit(query.limit())
+                .collect(Collectors.toList());
     }
 }

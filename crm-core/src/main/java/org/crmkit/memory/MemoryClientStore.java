@@ -63,6 +63,16 @@ final class MemoryClientStore implements ClientStore {
     }
 
     @Override
+    public List<Client> findAfter(Criterion<ClientCriterion> where, Optional<ClientId> after, int limit) {
+        unit.checkOpen();
+        return data.clients.values().stream()
+                .filter(c -> after.map(a -> SortOrder.UUIDS.compare(c.id().value(), a.value()) > 0).orElse(true))
+                .filter(matching(where))
+                .sorted(Comparator.comparing(c -> c.id().value(), SortOrder.UUIDS))
+                .limit(limit).collect(Collectors.toList());
+    }
+
+    @Override
     public long count(Criterion<ClientCriterion> criterion) {
         unit.checkOpen();
         return data.clients.values().stream().filter(matching(criterion)).count();

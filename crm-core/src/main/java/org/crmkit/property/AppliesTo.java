@@ -1,5 +1,6 @@
 package org.crmkit.property;
 
+import org.crmkit.common.ValidationException;
 import java.util.Collection;
 import java.util.Set;
 
@@ -14,16 +15,16 @@ public record AppliesTo(Set<ClientKind> kinds, Set<ClientGroupId> groups) {
     public static final AppliesTo ALL = new AppliesTo(Set.of(), Set.of());
 
     public AppliesTo {
-        kinds = Set.copyOf(kinds);
-        groups = Set.copyOf(groups);
+        kinds = Set.copyOf(ValidationException.requiredElements(kinds, "appliesTo.kinds"));
+        groups = Set.copyOf(ValidationException.requiredElements(groups, "appliesTo.groups"));
     }
 
     public static AppliesTo kinds(ClientKind... kinds) {
-        return new AppliesTo(Set.of(kinds), Set.of());
+        return new AppliesTo(Set.copyOf(ValidationException.requiredElements("appliesTo.kinds", kinds)), Set.of());
     }
 
     public static AppliesTo groups(ClientGroupId... groups) {
-        return new AppliesTo(Set.of(), Set.of(groups));
+        return new AppliesTo(Set.of(), Set.copyOf(ValidationException.requiredElements("appliesTo.groups", groups)));
     }
 
     /**

@@ -1,12 +1,12 @@
 package org.crmkit.property;
 
-import java.util.Objects;
+import org.crmkit.common.ValidationException;
 import java.util.UUID;
 
 /** The identity of one entry of a value list; stored values refer to it, never to its label. */
 public record ChoiceId(UUID value) {
     public ChoiceId {
-        Objects.requireNonNull(value, "value");
+        ValidationException.required(value, "value");
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.crmkit.property;
 
-import java.util.Objects;
 
 import org.crmkit.common.CleanText;
 import org.crmkit.common.ValidationException;
@@ -16,9 +15,9 @@ import org.crmkit.common.ValidationException;
 public record PropertyDefinition(PropertyKey key, String label, PropertyType type, AppliesTo appliesTo,
                                  boolean required, boolean archived, long version) {
     public PropertyDefinition {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(appliesTo, "appliesTo");
+        ValidationException.required(key, "key");
+        ValidationException.required(type, "type");
+        ValidationException.required(appliesTo, "appliesTo");
         label = CleanText.require("property.label", label, 200);
     }
 
@@ -41,6 +40,7 @@ public record PropertyDefinition(PropertyKey key, String label, PropertyType typ
 
     /** Changes limits (length, range, scale, value list); a different kind of type is refused. */
     public PropertyDefinition changeType(PropertyType newType) {
+        ValidationException.required(newType, "type");
         checkTypeChange(newType);
         return new PropertyDefinition(key, label, newType, appliesTo, required, archived, version);
     }
@@ -87,7 +87,7 @@ public record PropertyDefinition(PropertyKey key, String label, PropertyType typ
      */
     public PropertyValue check(PropertyValue value) {
         String field = "properties." + key;
-        Objects.requireNonNull(value, field);
+        ValidationException.required(value, field);
         if (archived) {
             throw new ValidationException(field, value.display(), "cannot be set: the property \"" + label + "\" is archived");
         }

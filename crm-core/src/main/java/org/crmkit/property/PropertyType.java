@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.crmkit.common.Money;
@@ -82,8 +81,8 @@ public sealed interface PropertyType {
             if (scale < 0 || scale > 6) {
                 throw new ValidationException("scale", scale, "must be between 0 and 6");
             }
-            min = Objects.requireNonNull(min, "min").map(PropertyValue.NumberValue::canonical);
-            max = Objects.requireNonNull(max, "max").map(PropertyValue.NumberValue::canonical);
+            min = ValidationException.required(min, "min").map(PropertyValue.NumberValue::canonical);
+            max = ValidationException.required(max, "max").map(PropertyValue.NumberValue::canonical);
             checkLimit("min", min, scale);
             checkLimit("max", max, scale);
             if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
@@ -132,9 +131,9 @@ public sealed interface PropertyType {
     /** An amount of money in one currency, within optional bounds. */
     record MoneyType(Currency currency, Optional<BigDecimal> min, Optional<BigDecimal> max) implements PropertyType {
         public MoneyType {
-            Objects.requireNonNull(currency, "currency");
-            min = Objects.requireNonNull(min, "min").map(PropertyValue.NumberValue::canonical);
-            max = Objects.requireNonNull(max, "max").map(PropertyValue.NumberValue::canonical);
+            ValidationException.required(currency, "currency");
+            min = ValidationException.required(min, "min").map(PropertyValue.NumberValue::canonical);
+            max = ValidationException.required(max, "max").map(PropertyValue.NumberValue::canonical);
             checkLimit("min", min, Math.max(currency.getDefaultFractionDigits(), 0));
             checkLimit("max", max, Math.max(currency.getDefaultFractionDigits(), 0));
             if (min.isPresent() && max.isPresent() && min.get().compareTo(max.get()) > 0) {
@@ -178,8 +177,8 @@ public sealed interface PropertyType {
     /** A calendar date, within optional bounds. */
     record DateType(Optional<LocalDate> min, Optional<LocalDate> max) implements PropertyType {
         public DateType {
-            Objects.requireNonNull(min, "min");
-            Objects.requireNonNull(max, "max");
+            ValidationException.required(min, "min");
+            ValidationException.required(max, "max");
         }
 
         public static DateType any() {
@@ -226,7 +225,7 @@ public sealed interface PropertyType {
     /** One entry of a value list. */
     record ChoiceType(ValueList values) implements PropertyType {
         public ChoiceType {
-            Objects.requireNonNull(values, "values");
+            ValidationException.required(values, "values");
         }
 
         @Override
@@ -252,7 +251,7 @@ public sealed interface PropertyType {
     /** Any number (at least one) of entries of a value list. */
     record MultiChoiceType(ValueList values) implements PropertyType {
         public MultiChoiceType {
-            Objects.requireNonNull(values, "values");
+            ValidationException.required(values, "values");
         }
 
         @Override

@@ -3,7 +3,6 @@ package org.crmkit.property;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -112,7 +111,7 @@ public sealed interface PropertyValue {
     /** A number in canonical form (no trailing zeros: 12.50 is 12.5), so equal numbers are equal values. */
     record NumberValue(BigDecimal value) implements PropertyValue {
         public NumberValue {
-            value = canonical(Objects.requireNonNull(value, "value"));
+            value = canonical(ValidationException.required(value, "value"));
         }
 
         static BigDecimal canonical(BigDecimal number) {
@@ -134,7 +133,7 @@ public sealed interface PropertyValue {
     /** An amount of money. */
     record MoneyValue(Money value) implements PropertyValue {
         public MoneyValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override
@@ -151,7 +150,7 @@ public sealed interface PropertyValue {
     /** A calendar date. */
     record DateValue(LocalDate value) implements PropertyValue {
         public DateValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override
@@ -181,7 +180,7 @@ public sealed interface PropertyValue {
     /** One entry of a choice property's value list. */
     record ChoiceValue(ChoiceId value) implements PropertyValue {
         public ChoiceValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override
@@ -224,7 +223,7 @@ public sealed interface PropertyValue {
     /** An employee of the host's directory. */
     record EmployeeValue(EmployeeId value) implements PropertyValue {
         public EmployeeValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override
@@ -241,7 +240,7 @@ public sealed interface PropertyValue {
     /** Another client of the same tenant. */
     record ClientValue(ClientId value) implements PropertyValue {
         public ClientValue {
-            Objects.requireNonNull(value, "value");
+            ValidationException.required(value, "value");
         }
 
         @Override

@@ -13,7 +13,7 @@ import org.crmkit.common.ValidationException;
  */
 public record ValueList(List<Choice> choices) {
     public ValueList {
-        choices = List.copyOf(choices);
+        choices = ValidationException.requiredElements(choices, "choices");
         List<String> seen = new ArrayList<>();
         List<ChoiceId> ids = new ArrayList<>();
         for (Choice c : choices) {
@@ -36,11 +36,13 @@ public record ValueList(List<Choice> choices) {
     }
 
     public Optional<Choice> find(ChoiceId id) {
+        ValidationException.required(id, "choice");
         return choices.stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     /** The active entry with this label (case and ё/е insensitive). */
     public Optional<Choice> byLabel(String label) {
+        ValidationException.required(label, "label");
         String folded = CleanText.fold(label);
         return choices.stream().filter(c -> !c.retired() && CleanText.fold(c.label()).equals(folded)).findFirst();
     }

@@ -1,6 +1,6 @@
 package org.crmkit.storage;
 
-import java.util.Objects;
+import org.crmkit.common.ValidationException;
 import java.util.Set;
 
 import org.crmkit.common.CleanText;
@@ -13,7 +13,7 @@ import org.crmkit.common.CleanText;
 public record Feature(String name, Set<Class<?>> stores) {
     public Feature {
         name = CleanText.require("name", name, 100);
-        stores = Set.copyOf(Objects.requireNonNull(stores, "stores"));
+        stores = Set.copyOf(ValidationException.required(stores, "stores"));
     }
 
     public static Feature of(String name, Class<?>... stores) {

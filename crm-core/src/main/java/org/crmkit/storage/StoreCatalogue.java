@@ -1,8 +1,8 @@
 package org.crmkit.storage;
 
+import org.crmkit.common.ValidationException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -33,7 +33,7 @@ public final class StoreCatalogue<U> {
 
     /** The store of {@code type} for the unit of work; {@link FeatureUnavailableException} when not listed. */
     public <S> S make(Class<S> type, U unit) {
-        Function<U, ?> factory = factories.get(Objects.requireNonNull(type, "type"));
+        Function<U, ?> factory = factories.get(ValidationException.required(type, "type"));
         if (factory == null) {
             throw new FeatureUnavailableException(type.getSimpleName(), storage, type.getName());
         }
@@ -52,11 +52,11 @@ public final class StoreCatalogue<U> {
         private final Map<Class<?>, Function<U, ?>> factories = new LinkedHashMap<>();
 
         private Builder(String storage) {
-            this.storage = Objects.requireNonNull(storage, "storage");
+            this.storage = ValidationException.required(storage, "storage");
         }
 
         public <S> Builder<U> add(Class<S> type, Function<U, ? extends S> factory) {
-            if (factories.putIfAbsent(Objects.requireNonNull(type, "type"), Objects.requireNonNull(factory, "factory")) != null) {
+            if (factories.putIfAbsent(ValidationException.required(type, "type"), ValidationException.required(factory, "factory")) != null) {
                 throw new IllegalArgumentException(type.getName() + " is listed twice");
             }
             return this;

@@ -28,9 +28,26 @@ public record Kpp(String value) {
         }
     }
 
-    /** Parses a KPP as typed: white space around it is ignored. */
+    /**
+     * Parses a KPP as typed: white space around it is ignored and Latin letters are written in
+     * capitals, as the tax office writes them ({@code 7736ab001} is {@code 7736AB001}). Only the
+     * letters a–z are raised: a look-alike from another script (Cyrillic {@code а}, Turkish dotless
+     * {@code ı}) stays what it is and is refused.
+     *
+     * @throws InvalidTaxIdException naming {@value #FIELD} and the value as typed
+     */
     public static Kpp parse(String raw) {
-        return new Kpp(TaxIds.trimmed(FIELD, raw));
+        String trimmed = TaxIds.trimmed(FIELD, raw);
+        StringBuilder upper = new StringBuilder(trimmed.length());
+        for (int i = 0; i < trimmed.length(); i++) {
+            char c = trimmed.charAt(i);
+            upper.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+        }
+        if (!FORMAT.matcher(upper).matches()) {
+            throw new InvalidTaxIdException(FIELD, raw, "must be 9 characters: 4 digits, 2 digits or Latin letters, "
+                    + "3 digits (e.g. 773601001 or 7736AB001)");
+        }
+        return new Kpp(upper.toString());
     }
 
     @Override

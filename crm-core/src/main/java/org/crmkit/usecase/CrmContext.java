@@ -1,9 +1,9 @@
 package org.crmkit.usecase;
 
+import org.crmkit.common.ValidationException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 import org.crmkit.access.AccessPolicy;
@@ -40,14 +40,14 @@ public final class CrmContext {
 
     public CrmContext(Storage storage, Clock clock, IdGenerator ids, AccessPolicy access, EmployeeDirectory employees,
                       List<DomainEventListener> listeners, String phoneRegion, ActorSource actors) {
-        this.storage = Objects.requireNonNull(storage, "storage");
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.ids = Objects.requireNonNull(ids, "ids");
-        this.access = Objects.requireNonNull(access, "access");
-        this.employees = Objects.requireNonNull(employees, "employees");
+        this.storage = ValidationException.required(storage, "storage");
+        this.clock = ValidationException.required(clock, "clock");
+        this.ids = ValidationException.required(ids, "ids");
+        this.access = ValidationException.required(access, "access");
+        this.employees = ValidationException.required(employees, "employees");
         this.listeners = List.copyOf(listeners);
-        this.phoneRegion = Objects.requireNonNull(phoneRegion, "phoneRegion");
-        this.actors = Objects.requireNonNull(actors, "actors");
+        this.phoneRegion = ValidationException.required(phoneRegion, "phoneRegion");
+        this.actors = ValidationException.required(actors, "actors");
     }
 
     /** The same wiring acting as the actors of another source. */

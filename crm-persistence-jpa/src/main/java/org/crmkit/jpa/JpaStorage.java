@@ -20,6 +20,7 @@ import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
 
 import org.crmkit.common.CrmException;
+import org.crmkit.common.ValidationException;
 import org.crmkit.common.TenantId;
 import org.crmkit.jpa.internal.Errors;
 import org.crmkit.jpa.internal.JpaStores;
@@ -59,6 +60,7 @@ public final class JpaStorage implements Storage {
      * take what the operating system had not yet written to disk.
      */
     public static JpaStorage h2(Path file) {
+        ValidationException.required(file, "file");
         return builder().url(h2Url(file)).user("sa").password("").build();
     }
 
@@ -162,7 +164,7 @@ public final class JpaStorage implements Storage {
 
         /** A JDBC URL ({@code jdbc:h2:...} or {@code jdbc:postgresql:...}); connections are pooled by EclipseLink. */
         public Builder url(String value) {
-            this.url = Objects.requireNonNull(value, "url");
+            this.url = ValidationException.required(value, "url");
             return this;
         }
 
@@ -178,7 +180,7 @@ public final class JpaStorage implements Storage {
 
         /** The host's (pooled) data source, instead of a URL. */
         public Builder dataSource(DataSource value) {
-            this.dataSource = Objects.requireNonNull(value, "dataSource");
+            this.dataSource = ValidationException.required(value, "dataSource");
             return this;
         }
 
@@ -191,7 +193,7 @@ public final class JpaStorage implements Storage {
         /** Connections of EclipseLink's own pool when built from a URL (default 8). */
         public Builder poolSize(int value) {
             if (value < 1) {
-                throw new IllegalArgumentException("poolSize must be positive: " + value);
+                throw new ValidationException("poolSize", value, "must be positive");
             }
             this.poolSize = value;
             return this;

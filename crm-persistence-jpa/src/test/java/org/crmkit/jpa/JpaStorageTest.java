@@ -403,11 +403,6 @@ class JpaStorageTest {
         }
         assertThatThrownBy(() -> new JpaStorageProvider().create(Map.of("url", " ")))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("url"));
-        assertThatThrownBy(() -> new JpaStorageProvider().create(Map.of("url", "jdbc:h2:mem:x", "path", "y")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("url"));
-        try (var byPath = new JpaStorageProvider().create(Map.of("path", TestDatabases.h2File("path").toString()))) {
-            assertThat(byPath).isInstanceOf(JpaStorage.class);
-        }
     }
 
     @ParameterizedTest(autoCloseArguments = false)

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.audit.AuditStore;
+import org.crmkit.audit.JournalQuery;
 import org.crmkit.common.ClientId;
 
 /** The AuditStore of a JPA unit of work. */
@@ -39,5 +40,11 @@ final class JpaAuditStore implements AuditStore {
 
     private static List<AuditEntry> chronological(List<AuditRow> rows) {
         return rows.stream().map(Mapping::auditEntry).sorted(AuditEntry.CHRONOLOGICAL).collect(Collectors.toList());
+    }
+
+    @Override
+    public List<AuditEntry> find(JournalQuery query) {
+        u.checkOpen();
+        return JournalPages.page(u, query);
     }
 }

@@ -207,6 +207,22 @@ final class JpaClientStore implements ClientStore {
     }
 
     @Override
+    public List<Client> findAfter(Criterion<ClientCriterion> where, Optional<ClientId> after, int limit) {
+        u.checkOpen();
+        List<Object> parameters = SqlCriteria.newParameters();
+        StringBuilder sql = new StringBuilder("SELECT c.* FROM crm_client c WHERE ")
+                .append(SqlCriteria.where(u.tenant, where, parameters, u.dialect));
+        if (after.isPresent()) {
+            parameters.add(after.get().value());
+            sql.append(" AND c.id > ?").append(parameters.size());
+        }
+        // keyset: the primary key (tenant_id, id) read in order from the cursor on; the ORDER BY names
+        // its first column too, since H2 reads an index in order only then
+        sql.append(" ORDER BY c.tenant_id, c.id FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        return clientsOf(u.select(new JpaStores.Select(sql.toString(), parameters), ResultRows::client));
+    }
+
+    @Override
     public long count(Criterion<ClientCriterion> criterion) {
         u.checkOpen();
         List<Criterion<ClientCriterion>> parts = ClientPages.conjuncts(criterion).stream()

@@ -3,6 +3,7 @@ package org.crmkit.jpa.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.UUID;
 
 import org.crmkit.client.ClientSummary;
@@ -91,5 +92,19 @@ final class ResultRows {
         r.ref = rs.getString("value_ref");
         r.currency = rs.getString("currency");
         return r;
+    }
+
+    static AuditRow audit(ResultSet rs) throws SQLException {
+        AuditRow row = new AuditRow();
+        row.tenantId = rs.getString("tenant_id");
+        row.id = rs.getObject("id", UUID.class);
+        row.clientId = rs.getObject("client_id", UUID.class);
+        row.subject = rs.getString("subject");
+        row.field = rs.getString("field");
+        row.oldValue = rs.getString("old_value");
+        row.newValue = rs.getString("new_value");
+        row.actor = rs.getString("actor");
+        row.at = rs.getObject("at", OffsetDateTime.class);
+        return row;
     }
 }

@@ -1,0 +1,483 @@
+package org.crmkit.nulls;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.crmkit.Crm;
+import org.crmkit.access.AccessPolicies;
+import org.crmkit.access.AccessPolicy;
+import org.crmkit.access.RecordKind;
+import org.crmkit.audit.AuditEntry;
+import org.crmkit.audit.JournalQuery;
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientAccess;
+import org.crmkit.client.ClientCode;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientGroup;
+import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ContactEntry;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.client.ContactPersonId;
+import org.crmkit.client.ContactType;
+import org.crmkit.client.NewClient;
+import org.crmkit.client.PersonName;
+import org.crmkit.client.RelationshipType;
+import org.crmkit.client.RelationshipTypeId;
+import org.crmkit.common.Actor;
+import org.crmkit.common.ActorSource;
+import org.crmkit.common.ClientGroupId;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.ClientKind;
+import org.crmkit.common.CrmException;
+import org.crmkit.common.DomainEventListener;
+import org.crmkit.common.EmailAddress;
+import org.crmkit.common.EmployeeId;
+import org.crmkit.common.IdGenerator;
+import org.crmkit.common.Money;
+import org.crmkit.common.PhoneNumber;
+import org.crmkit.common.TenantId;
+import org.crmkit.common.ValidationException;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.employee.Employee;
+import org.crmkit.employee.EmployeeDirectory;
+import org.crmkit.employee.TeamId;
+import org.crmkit.memory.InMemoryStorage;
+import org.crmkit.property.AppliesTo;
+import org.crmkit.property.ChoiceId;
+import org.crmkit.property.PropertyDefinition;
+import org.crmkit.property.PropertyKey;
+import org.crmkit.property.PropertyType;
+import org.crmkit.property.PropertyValue;
+import org.crmkit.property.ValueList;
+import org.crmkit.storage.Feature;
+import org.crmkit.storage.Storage;
+import org.crmkit.taxid.Inn;
+import org.crmkit.usecase.CrmContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every public builder method and verb of the API a host calls, reached by reflection (so a
+ * method added later is covered without a line here): each reference argument in turn is
+ * {@code null}, the others a valid sample, and the answer must be a {@link ValidationException}
+ * naming a field — never a {@link NullPointerException} or another surprise. Where {@code null}
+ * is documented to mean "none" ({@link #NULL_MEANS_NONE}), the call may also succeed.
+ *
+ * <p>The planted class {@link Planted} proves the test catches what escapes.
+ */
+class NullInputsTest {
+    /** The packages of the API a host calls; internal wiring (memory, usecase, inject, storage SPI) aside. */
+    private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
+            "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
+            "org.crmkit.criteria");
+
+    /**
+     * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
+     * their class says: {@code Class.method#index}. Everywhere else {@code null} is refused.
+     */
+    static final Set<String> NULL_MEANS_NONE = Set.of(
+            "NewClient.fullName#0", "NewClient.code#0", "NewClient.group#0", "NewClient.relationship#0", "NewClient.manager#0",
+            "NewClient.registeredOn#0", "NewClient.location#0", "NewClient.location#1", "NewClient.location#2", "NewClient.inn#0",
+            "NewClient.kpp#0", "NewClient.ogrn#0", "NewClient.okpo#0", "NewClient.notes#0", "NewClient.contact#2",
+            "Client.assignManager#0", "Client.changeNotes#0", "Client.classifyAs#0", "Client.moveToGroup#0", "Client.withFullName#0",
+            "ContactPerson.assignResponsible#0", "ContactPerson.bornOn#0", "ContactPerson.changeNotes#0", "ContactPerson.endRelation#0",
+            "ContactPerson.relationSince#0", "ContactPerson.withPosition#0", "ContactEntry.labelled#0",
+            "ClientGroup.create#2", "ClientGroup.moveUnder#0", "ClientGroups.create#1", "ClientGroups.move#1",
+            "Location.of#0", "Location.of#1", "Location.of#2", "PersonName.of#1", "PersonName.of#2", "Employee.of#2",
+            "TaxIdentifiers.parse#0", "TaxIdentifiers.parse#1", "TaxIdentifiers.parse#2", "TaxIdentifiers.parse#3",
+            // no default region: only numbers with a country code are read (PhoneNumber.parse)
+            "PhoneNumber.parse#2", "ContactEntry.parse#2");
+
+    /**
+     * What crmkit calls on itself rather than a host with its input: evaluation helpers of the
+     * stores and the read side, events it publishes, and the name a parser reports errors under.
+     */
+    private static final Set<String> PLUMBING_METHODS = Set.of("check", "checkTypeChange", "compatibleWith", "keepsEntriesOf",
+            "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "EmailAddress.parse#0", "PhoneNumber.parse#0");
+    private static final Set<String> PLUMBING_CLASSES = Set.of("NameWords", "CleanText", "Changes", "Relation", "ClientSummary");
+
+    /** Texts tried for String arguments until the call goes through, so that the null is what is refused. */
+    private static final List<String> TEXTS = List.of("Альфа", "alpha", "7707083893", "773601001", "1027700132195", "a@b.ru",
+            "+79161234567", "RU", "furniture", "RUB", "12.50", "vip");
+
+    private Crm crm;
+    private Client client;
+    private ContactPerson person;
+    private ClientGroup group;
+    private PropertyDefinition choices;
+    private ChoiceId choice;
+    private final Map<Class<?>, Supplier<Object>> samples = new LinkedHashMap<>();
+
+    @BeforeEach
+    void aBaseToCallInto() {
+        crm = Crm.builder().storage(new InMemoryStorage()).ids(IdGenerator.sequential())
+                .actor(Actor.employee(TenantId.of("nulls"), EmployeeId.of("alekseev"))).build();
+        group = crm.groups().create("Покупатели", null);
+        choices = crm.properties().define(PropertyDefinition.define("furniture", "Мебель", new PropertyType.MultiChoiceType(ValueList.empty())));
+        choice = crm.properties().addChoice("furniture", "Кухонная мебель");
+        crm.properties().define(PropertyDefinition.define("notes-x", "Заметка", new PropertyType.TextType(100)));
+        client = crm.clients().register(NewClient.legalEntity("Питерсофт").inn("7707083893").contact(ContactType.PHONE, "+79161234567"));
+        person = crm.contactPersons().add(client.id(), PersonName.of("Светикова", "Светлана", "Андреевна"), p -> p);
+
+        sample(String.class, () -> "Альфа");
+        sample(CharSequence.class, () -> "Альфа");
+        sample(Object.class, () -> "Альфа");
+        sample(Crm.class, () -> crm);
+        sample(Crm.Builder.class, () -> Crm.builder().storage(new InMemoryStorage()));
+        sample(org.crmkit.client.Clients.class, () -> crm.clients());
+        sample(org.crmkit.client.ContactPersons.class, () -> crm.contactPersons());
+        sample(org.crmkit.client.ClientGroups.class, () -> crm.groups());
+        sample(org.crmkit.client.RelationshipTypes.class, () -> crm.relationshipTypes());
+        sample(org.crmkit.property.PropertySchema.class, () -> crm.properties());
+        sample(org.crmkit.ChangeFeed.class, () -> crm.feed());
+        sample(org.crmkit.ChangeJournal.class, () -> crm.journal());
+        sample(Client.class, () -> crm.clients().get(client.id()));
+        sample(ClientId.class, () -> client.id());
+        sample(ContactPerson.class, () -> crm.contactPersons().find(person.id()).orElseThrow());
+        sample(ContactPersonId.class, () -> person.id());
+        sample(ClientGroup.class, () -> group);
+        sample(ClientGroupId.class, () -> group.id());
+        sample(RelationshipType.class, () -> RelationshipType.DEFAULTS.get(0));
+        sample(RelationshipTypeId.class, () -> RelationshipType.VIP);
+        sample(NewClient.class, () -> NewClient.legalEntity("Бета"));
+        sample(PersonName.class, () -> PersonName.of("Иванов", "Иван", "Иванович"));
+        sample(ContactEntry.class, () -> ContactEntry.parse(ContactType.EMAIL, "a@b.ru", "RU"));
+        sample(ContactType.class, () -> ContactType.EMAIL);
+        sample(ClientKind.class, () -> ClientKind.LEGAL_ENTITY);
+        sample(ClientCode.class, () -> ClientCode.of("X-1"));
+        sample(EmployeeId.class, () -> EmployeeId.of("alekseev"));
+        sample(TenantId.class, () -> TenantId.of("nulls"));
+        sample(TeamId.class, () -> TeamId.of("sales"));
+        sample(Actor.class, () -> Actor.employee(TenantId.of("nulls"), EmployeeId.of("alekseev")));
+        sample(ActorSource.class, () -> ActorSource.fixed(Actor.system(TenantId.of("nulls"), "system")));
+        sample(Employee.class, () -> Employee.of("panina", "Панина Л.Г.", "sales"));
+        sample(EmployeeDirectory.class, EmployeeDirectory::none);
+        sample(AccessPolicy.class, AccessPolicies::everything);
+        sample(AccessPolicies.Builder.class, AccessPolicies::builder);
+        sample(RecordKind.class, () -> ClientAccess.CLIENTS);
+        sample(DomainEventListener.class, () -> (DomainEventListener) event -> { });
+        sample(Storage.class, InMemoryStorage::new);
+        sample(Clock.class, Clock::systemUTC);
+        sample(IdGenerator.class, IdGenerator::sequential);
+        sample(Feature.class, () -> Crm.JOURNAL);
+        sample(Criterion.class, Criterion::all);
+        sample(ClientCriterion.class, () -> new ClientCriterion.Archived(false));
+        sample(ClientQuery.class, () -> ClientQuery.where(Criterion.all()));
+        sample(JournalQuery.class, () -> JournalQuery.between(Instant.EPOCH, Instant.parse("3000-01-01T00:00:00Z"), 10));
+        sample(JournalQuery.Position.class, () -> new JournalQuery.Position(Instant.EPOCH, new java.util.UUID(0, 1)));
+        sample(AuditEntry.class, () -> crm.clients().history(client.id()).get(0));
+        sample(PropertyDefinition.class, () -> crm.properties().get("furniture").orElseThrow());
+        sample(PropertyKey.class, () -> PropertyKey.of("furniture"));
+        sample(PropertyType.class, () -> new PropertyType.TextType(100));
+        sample(PropertyValue.class, () -> PropertyValue.text("текст"));
+        sample(ValueList.class, ValueList::empty);
+        sample(ChoiceId.class, () -> choice);
+        sample(AppliesTo.class, () -> AppliesTo.ALL);
+        sample(Money.class, () -> Money.of("12.50", "RUB"));
+        sample(BigDecimal.class, () -> BigDecimal.TEN);
+        sample(java.util.Currency.class, () -> java.util.Currency.getInstance("RUB"));
+        sample(EmailAddress.class, () -> EmailAddress.parse("a@b.ru"));
+        sample(PhoneNumber.class, () -> PhoneNumber.parse("phone", "+79161234567", "RU"));
+        sample(Inn.class, () -> Inn.parse("7707083893"));
+        sample(LocalDate.class, () -> LocalDate.of(2024, 1, 15));
+        sample(Instant.class, () -> Instant.parse("2024-01-15T10:00:00Z"));
+        sample(java.util.UUID.class, () -> new java.util.UUID(0, 1));
+        sample(Optional.class, Optional::empty);
+        sample(List.class, List::of);
+        sample(Set.class, Set::of);
+        sample(Collection.class, List::of);
+        sample(Map.class, Map::of);
+        sample(UnaryOperator.class, () -> UnaryOperator.identity());
+        sample(Function.class, () -> Function.identity());
+        sample(java.util.function.BiPredicate.class, () -> (java.util.function.BiPredicate<Object, Object>) (a, b) -> true);
+        sample(java.util.function.BiFunction.class, () -> (java.util.function.BiFunction<Object, Object, Object>) (a, b) -> a);
+        sample(java.util.function.Consumer.class, () -> (java.util.function.Consumer<Object>) a -> { });
+        sample(java.util.function.Predicate.class, () -> (java.util.function.Predicate<Object>) a -> true);
+        sample(org.crmkit.client.TaxIdentifiers.class, () -> org.crmkit.client.TaxIdentifiers.parse("7707083893", "773601001", null, null));
+        sample(org.crmkit.client.Location.class, () -> org.crmkit.client.Location.of("Москва", "Москва", "ИТ"));
+        sample(org.crmkit.criteria.Relation.class, () -> org.crmkit.client.ContactPersonCriterion.OF_CLIENT);
+        sample(Comparator.class, () -> Comparator.naturalOrder());
+    }
+
+    private void sample(Class<?> type, Supplier<Object> value) {
+        samples.put(type, value);
+    }
+
+    /** The public classes of the host's API, read off the compiled classes of crm-core. */
+    private static List<Class<?>> apiClasses() throws IOException, URISyntaxException {
+        Path root = Path.of(Crm.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.map(f -> root.relativize(f).toString()).filter(f -> f.endsWith(".class") && !f.contains("package-info"))
+                    .map(f -> f.substring(0, f.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
+                    .map(NullInputsTest::load)
+                    .filter(c -> API_PACKAGES.contains(c.getPackageName()) && isPublic(c) && !Throwable.class.isAssignableFrom(c)
+                            && !org.crmkit.common.DomainEvent.class.isAssignableFrom(c) && !PLUMBING_CLASSES.contains(c.getSimpleName()))
+                    .sorted(Comparator.comparing(Class::getName)).collect(Collectors.toList());
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, NullInputsTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isPublic(Class<?> type) {
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            if (!Modifier.isPublic(c.getModifiers()) || c.isAnonymousClass() || c.isSynthetic()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The methods and constructors a host calls with arguments: not Object's, not a visitor's plumbing, not an SPI's. */
+    private static List<Executable> callables(Class<?> type) {
+        List<Executable> found = new ArrayList<>();
+        if (!type.isInterface() && !type.isEnum() && !Modifier.isAbstract(type.getModifiers())) {
+            // a use case is made by Crm over its context, which no host builds
+            Arrays.stream(type.getConstructors()).filter(c -> !Arrays.asList(c.getParameterTypes()).contains(CrmContext.class))
+                    .forEach(found::add);
+        }
+        for (Method m : type.getDeclaredMethods()) {
+            if (type.isInterface() && !Modifier.isStatic(m.getModifiers()) && !Criterion.class.equals(type)) {
+                continue; // an SPI's default methods are called by crmkit, not by a host (criteria aside)
+            }
+            boolean plumbing = Set.of("equals", "accept", "fold", "test", "matches", "compareTo", "valueOf").contains(m.getName());
+            plumbing |= PLUMBING_METHODS.contains(m.getName());
+            if (Modifier.isPublic(m.getModifiers()) && !m.isSynthetic() && !m.isBridge() && !plumbing
+                    && (Modifier.isStatic(m.getModifiers()) || !Modifier.isAbstract(m.getModifiers()))) {
+                found.add(m);
+            }
+        }
+        found.removeIf(e -> Arrays.stream(e.getParameterTypes()).allMatch(Class::isPrimitive));
+        found.sort(Comparator.comparing(NullInputsTest::name));
+        return found;
+    }
+
+    private static String name(Executable e) {
+        return e.getDeclaringClass().getName().replace("org.crmkit.", "") + "." + (e instanceof Constructor ? "new" : e.getName())
+                + Arrays.stream(e.getParameterTypes()).map(Class::getSimpleName).collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private Object sampleOf(Class<?> type) {
+        if (type == boolean.class) {
+            return Boolean.FALSE;
+        }
+        if (type == long.class) {
+            return 1L;
+        }
+        if (type == int.class) {
+            return 1;
+        }
+        if (type.isArray()) {
+            Object array = Array.newInstance(type.getComponentType(), 1);
+            Array.set(array, 0, sampleOf(type.getComponentType()));
+            return array;
+        }
+        if (type.isEnum()) {
+            return type.getEnumConstants()[0];
+        }
+        Supplier<Object> sample = samples.get(type);
+        if (sample == null) {
+            throw new MissingSample("no sample value of " + type.getName() + ": add one to NullInputsTest");
+        }
+        return sample.get();
+    }
+
+    /** Arguments for {@code e} with which the call goes through (no {@link ValidationException}), if any such are found. */
+    private Optional<Object[]> validArguments(Executable e) {
+        Class<?>[] types = e.getParameterTypes();
+        List<Integer> texts = new ArrayList<>();
+        for (int i = 0; i < types.length; i++) {
+            if (types[i] == String.class) {
+                texts.add(i);
+            }
+        }
+        int combinations = (int) Math.min(400, Math.pow(TEXTS.size(), texts.size()));
+        // first arguments that go through, else arguments refused for another reason (an id not found)
+        for (boolean anyOutcome : new boolean[]{false, true}) {
+            for (int n = 0; n < combinations; n++) {
+                Object[] args = samplesFor(e);
+                int rest = n;
+                for (int position : texts) {
+                    args[position] = TEXTS.get(rest % TEXTS.size());
+                    rest /= TEXTS.size();
+                }
+                Object outcome = outcome(e, args.clone());
+                if (anyOutcome ? !(outcome instanceof ValidationException) : !(outcome instanceof Throwable)) {
+                    return Optional.of(args);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Object[] samplesFor(Executable e) {
+        Object[] args = new Object[e.getParameterCount()];
+        for (int i = 0; i < args.length; i++) {
+            args[i] = sampleOf(e.getParameterTypes()[i]);
+        }
+        return args;
+    }
+
+    /** What the call threw, or its result. */
+    private Object outcome(Executable e, Object[] args) {
+        try {
+            Object target = e instanceof Method && !Modifier.isStatic(e.getModifiers()) ? sampleOf(e.getDeclaringClass()) : null;
+            Object result = e instanceof Constructor ? ((Constructor<?>) e).newInstance(args) : ((Method) e).invoke(target, args);
+            if (result instanceof Stream) {
+                ((Stream<?>) result).close();
+            }
+            return result == null ? "returned" : result;
+        } catch (InvocationTargetException thrown) {
+            return thrown.getCause();
+        } catch (ReflectiveOperationException | IllegalArgumentException reflection) {
+            return new IllegalStateException("cannot call: " + reflection);
+        }
+    }
+
+    /**
+     * What happened when {@code e} was called with {@code null} at {@code index} (or in the array
+     * there), the other arguments valid: empty when it was refused as it should be.
+     */
+    private Optional<String> escapeOf(Executable e, int index, boolean inArray) {
+        if (PLUMBING_METHODS.contains(key(e, index))) {
+            return Optional.empty();
+        }
+        Object[] args;
+        boolean valid;
+        try {
+            Optional<Object[]> found = validArguments(e);
+            valid = found.isPresent();
+            args = found.orElseGet(() -> samplesFor(e));
+        } catch (CrmException | MissingSample setUp) {
+            return Optional.of(name(e) + ": could not make its samples: " + setUp.getMessage());
+        }
+        if (inArray) {
+            Array.set(args[index], 0, null);
+        } else {
+            args[index] = null;
+        }
+        String call = name(e) + " with null " + (inArray ? "in the array " : "") + "at argument " + index;
+        Object outcome = outcome(e, args);
+        if (outcome instanceof ValidationException) {
+            ValidationException refused = (ValidationException) outcome;
+            // with valid other arguments, the refusal must be of the null (the rejected value)
+            boolean ofTheNull = !valid || refused.rejectedValue() == null;
+            return !refused.field().isBlank() && ofTheNull ? Optional.empty() : Optional.of(call + ": refused another value: " + refused);
+        }
+        if (outcome instanceof Throwable) {
+            return Optional.of(call + ": " + outcome);
+        }
+        return NULL_MEANS_NONE.contains(key(e, index)) ? Optional.empty() : Optional.of(call + ": accepted");
+    }
+
+    static String key(Executable e, int index) {
+        return e.getDeclaringClass().getSimpleName() + "." + (e instanceof Constructor ? "new" : e.getName()) + "#" + index;
+    }
+
+    /** Every escape of the callables of {@code types}. */
+    private Set<String> escapes(List<Class<?>> types) {
+        Set<String> escapes = new TreeSet<>();
+        for (Class<?> type : types) {
+            for (Executable e : callables(type)) {
+                Class<?>[] parameterTypes = e.getParameterTypes();
+                for (int i = 0; i < parameterTypes.length; i++) {
+                    if (parameterTypes[i].isPrimitive()) {
+                        continue;
+                    }
+                    escapeOf(e, i, false).ifPresent(escapes::add);
+                    if (parameterTypes[i].isArray() && !parameterTypes[i].getComponentType().isPrimitive()) {
+                        escapeOf(e, i, true).ifPresent(escapes::add);
+                    }
+                }
+            }
+        }
+        return escapes;
+    }
+
+    @Test
+    void everyPublicBuilderMethodAndVerbAnswersNullWithAValidationExceptionNamingTheField() throws Exception {
+        List<Class<?>> api = apiClasses();
+        assertThat(api).contains(NewClient.class, Client.class, Crm.Builder.class, org.crmkit.client.Clients.class, ClientQuery.class);
+
+        Set<String> escapes = escapes(api);
+        assertThat(escapes).as(String.join("\n", escapes)).isEmpty();
+    }
+
+    @Test
+    void aPlantedNullPointerExceptionIsCaught() {
+        sample(Planted.class, Planted::new);
+
+        assertThat(escapes(List.of(Planted.class))).satisfiesExactly(
+                e -> assertThat(e).startsWith("nulls.NullInputsTest$Planted.choice(String, String[]) with null at argument 1: "
+                        + "java.lang.NullPointerException"),
+                e -> assertThat(e).startsWith("nulls.NullInputsTest$Planted.choice(String, String[]) with null in the array at argument 1: "
+                        + "java.lang.NullPointerException"),
+                e -> assertThat(e).isEqualTo("nulls.NullInputsTest$Planted.name(String) with null at argument 0: accepted"));
+    }
+
+    /** A type the test has no sample of yet. */
+    private static final class MissingSample extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingSample(String message) {
+            super(message);
+        }
+    }
+
+    /** A builder with the defect of issue 12: {@code List.of} on the labels, and a null taken silently. */
+    public static final class Planted {
+        private String name;
+
+        public Planted choice(String key, String... labels) {
+            if (key == null) {
+                throw new ValidationException("key", null, "is required");
+            }
+            List.of(labels);
+            return this;
+        }
+
+        public Planted name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}
