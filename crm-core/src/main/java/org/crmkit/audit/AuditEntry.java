@@ -41,6 +41,8 @@ public record AuditEntry(UUID id, Optional<ClientId> client, String subject, Str
 
     /** The subject that names a record outside any client's card: {@code kind:id}. */
     public static String subject(String kind, Object id) {
+        ValidationException.required(kind, "kind");
+        ValidationException.required(id, "id");
         return kind + ":" + id;
     }
 

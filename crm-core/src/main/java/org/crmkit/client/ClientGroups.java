@@ -118,6 +118,7 @@ public final class ClientGroups {
 
     /** The group's change journal, oldest first. */
     public List<AuditEntry> history(ClientGroupId id) {
+        ValidationException.required(id, "id");
         return context.read(work -> {
             require(work.stores(), id);
             return work.stores().get(AuditStore.class).ofSubject(AuditEntry.subject(KIND, id));

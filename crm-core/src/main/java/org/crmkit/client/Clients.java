@@ -240,6 +240,8 @@ public final class Clients {
      * where it starts, contains it; legal forms, quotes, punctuation, case and ё/е aside); if no
      * name matches at all, the same keys read in the other keyboard layout ({@code ghfqv} finds
      * Прайм). Each store plans the name search its own way ({@link ClientStore#searchNames}).
+     * A search box never refuses its text: {@code null}, a blank text or one over the limits finds
+     * nothing.
      */
     public List<ClientSummary> search(String text) {
         QuickSearch.Readings readings = QuickSearch.parse(text, context.phoneRegion());

@@ -45,7 +45,7 @@ public record NameSearch(String text, Set<String> legalForms, String fragment) {
     public NameSearch {
         ValidationException.required(text, "text");
         ValidationException.required(fragment, "fragment");
-        legalForms = Set.copyOf(legalForms);
+        legalForms = Set.copyOf(ValidationException.required(legalForms, "legalForms"));
         if (text.isEmpty() || !text.equals(String.join(" ", NameWords.sequence(text)))) {
             throw new ValidationException("text", text, "is not a folded core of words");
         }
@@ -54,7 +54,7 @@ public record NameSearch(String text, Set<String> legalForms, String fragment) {
         }
     }
 
-    /** The name search of a typed text, if it has a word. */
+    /** The name search of a typed text, if it has a word ({@code null}: nothing typed, none). */
     public static Optional<NameSearch> of(String typed) {
         List<String> words = NameWords.sequence(typed);
         List<String> core = new ArrayList<>();
@@ -76,6 +76,9 @@ public record NameSearch(String text, Set<String> legalForms, String fragment) {
      * → {@code romas}), if the text is all in one of the two and reads differently.
      */
     public static Optional<NameSearch> ofOtherLayout(String typed) {
+        if (typed == null) {
+            return Optional.empty();
+        }
         return KeyboardLayout.switched(typed).flatMap(NameSearch::of);
     }
 

@@ -78,6 +78,7 @@ public final class RelationshipTypes {
 
     /** The change journal of a type, oldest first (empty for a default type never changed). */
     public List<AuditEntry> history(RelationshipTypeId id) {
+        ValidationException.required(id, "id");
         return context.read(work -> {
             find(work.stores(), id).orElseThrow(() -> unknown(id));
             return work.stores().get(AuditStore.class).ofSubject(AuditEntry.subject(KIND, id));

@@ -115,14 +115,16 @@ class NullInputsTest {
             "Location.of#0", "Location.of#1", "Location.of#2", "PersonName.of#1", "PersonName.of#2", "Employee.of#2",
             "TaxIdentifiers.parse#0", "TaxIdentifiers.parse#1", "TaxIdentifiers.parse#2", "TaxIdentifiers.parse#3",
             // no default region: only numbers with a country code are read (PhoneNumber.parse)
-            "PhoneNumber.parse#2", "ContactEntry.parse#2");
+            "PhoneNumber.parse#2", "ContactEntry.parse#2",
+            // a search box never refuses what is (not) typed: nothing typed finds nothing
+            "Clients.search#0", "NameSearch.of#0", "NameSearch.ofOtherLayout#0");
 
     /**
      * What crmkit calls on itself rather than a host with its input: evaluation helpers of the
      * stores and the read side, events it publishes, and the name a parser reports errors under.
      */
     private static final Set<String> PLUMBING_METHODS = Set.of("check", "checkTypeChange", "compatibleWith", "keepsEntriesOf",
-            "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "EmailAddress.parse#0", "PhoneNumber.parse#0");
+            "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "admits", "rank", "tier", "EmailAddress.parse#0", "PhoneNumber.parse#0");
     private static final Set<String> PLUMBING_CLASSES = Set.of("NameWords", "CleanText", "Changes", "Relation", "ClientSummary");
 
     /** Texts tried for String arguments until the call goes through, so that the null is what is refused. */
@@ -191,6 +193,7 @@ class NullInputsTest {
         sample(Feature.class, () -> Crm.JOURNAL);
         sample(Criterion.class, Criterion::all);
         sample(ClientCriterion.class, () -> new ClientCriterion.Archived(false));
+        sample(org.crmkit.client.NameSearch.class, () -> org.crmkit.client.NameSearch.of("Альфа").orElseThrow());
         sample(ClientQuery.class, () -> ClientQuery.where(Criterion.all()));
         sample(JournalQuery.class, () -> JournalQuery.between(Instant.EPOCH, Instant.parse("3000-01-01T00:00:00Z"), 10));
         sample(JournalQuery.Position.class, () -> new JournalQuery.Position(Instant.EPOCH, new java.util.UUID(0, 1)));

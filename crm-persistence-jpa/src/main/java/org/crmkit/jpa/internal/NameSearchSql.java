@@ -18,8 +18,8 @@ import org.crmkit.criteria.Criterion;
  *     {@code (tenant_id, name_core, short_key, code)}, which is the tiers' order already (the text
  *     itself sorts before every longer core that starts with it);</li>
  * <li>tier 2, a word of the core starts where the text does: the name-word index walked for the
- *     text's most selective word (the longest; a whole word is looked up exactly, only the last
- *     word of the text may be a word's start), each row tested on its own copy of the core and the
+ *     text's most selective word (a whole word of three letters or more, looked up exactly, the
+ *     longest of them; else the last word of the text as a word's start), each row tested on its own copy of the core and the
  *     legal form (V9), on PostgreSQL an index-only scan; the matches sorted by core;</li>
  * <li>tier 3, the short or full name contains the fragment: the trigram index (PostgreSQL), fenced
  *     off so that the planner does not walk the names in order.</li>
@@ -109,19 +109,25 @@ final class NameSearchSql {
     }
 
     /**
-     * The word rows to walk: those of the text's longest word, a whole word (every word of the text
-     * but the last) exactly, the last as the start of a word; of equally long ones a whole word.
+     * The word rows to walk. A whole word (every word of the text but the last) is looked up
+     * exactly, which leaves far fewer rows than a start of a word however long: for {@code пик-трей}
+     * the rows of {@code пик}, not of every word starting with {@code трей} (thousands of
+     * {@code …-Трейд}, all of them rejected). So the longest whole word of three letters or more
+     * leads; without one, the last word as a word's start (or a longer whole word).
      */
     private String lead(SqlCriteria sql) {
         List<String> words = List.of(search.text().split(" "));
         List<String> whole = new ArrayList<>(words.subList(0, words.size() - 1));
         String last = words.get(words.size() - 1);
         String longest = whole.stream().max(Comparator.comparingInt(NameSearchSql::length)).orElse("");
-        if (!longest.isEmpty() && length(longest) >= length(last)) {
+        if (!longest.isEmpty() && length(longest) >= Math.min(WHOLE_WORD_LEADS, length(last))) {
             return "w.word = " + sql.param(longest);
         }
         return sql.wordRange(last).substring("w.tenant_id = ?1 AND ".length());
     }
+
+    /** A whole word this long or longer leads the walk whatever the length of the last word. */
+    private static final int WHOLE_WORD_LEADS = 3;
 
     private static int length(String word) {
         return word.codePointCount(0, word.length());
