@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.crmkit.common.ClientGroupId;
@@ -74,8 +75,10 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
     }
 
     public Client rename(String newShortName, Optional<String> newFullName) {
-        return new Client(id, code, kind, newShortName, newFullName, group, relationship, manager, registeredOn,
-                location, taxIds, contacts, properties, notes, archived, version);
+        return with(f -> {
+            f.shortName = newShortName;
+            f.fullName = newFullName;
+        });
     }
 
     public Client withFullName(String newFullName) {
@@ -84,44 +87,36 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
 
     /** Changes the legal form; the tax identifiers must fit the new kind. */
     public Client changeKind(ClientKind newKind) {
-        return new Client(id, code, newKind, shortName, fullName, group, relationship, manager, registeredOn,
-                location, taxIds, contacts, properties, notes, archived, version);
+        return with(f -> f.kind = newKind);
     }
 
     public Client recode(ClientCode newCode) {
-        return new Client(id, newCode, kind, shortName, fullName, group, relationship, manager, registeredOn,
-                location, taxIds, contacts, properties, notes, archived, version);
+        return with(f -> f.code = newCode);
     }
 
     public Client moveToGroup(ClientGroupId newGroup) {
-        return new Client(id, code, kind, shortName, fullName, Optional.ofNullable(newGroup), relationship, manager,
-                registeredOn, location, taxIds, contacts, properties, notes, archived, version);
+        return with(f -> f.group = Optional.ofNullable(newGroup));
     }
 
     public Client classifyAs(RelationshipTypeId newRelationship) {
-        return new Client(id, code, kind, shortName, fullName, group, Optional.ofNullable(newRelationship), manager,
-                registeredOn, location, taxIds, contacts, properties, notes, archived, version);
+        return with(f -> f.relationship = Optional.ofNullable(newRelationship));
     }
 
     /** Hands the client to a main manager; {@code null} leaves it without one. */
     public Client assignManager(EmployeeId newManager) {
-        return new Client(id, code, kind, shortName, fullName, group, relationship, Optional.ofNullable(newManager),
-                registeredOn, location, taxIds, contacts, properties, notes, archived, version);
+        return with(f -> f.manager = Optional.ofNullable(newManager));
     }
 
     public Client registeredOn(LocalDate date) {
-        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, date,
-                location, taxIds, contacts, properties, notes, archived, version);
+        return with(f -> f.registeredOn = date);
     }
 
     public Client relocate(Location newLocation) {
-        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
-                newLocation, taxIds, contacts, properties, notes, archived, version);
+        return with(f -> f.location = newLocation);
     }
 
     public Client changeTaxIds(TaxIdentifiers newTaxIds) {
-        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
-                location, newTaxIds, contacts, properties, notes, archived, version);
+        return with(f -> f.taxIds = newTaxIds);
     }
 
     /**
@@ -141,8 +136,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
 
     public Client withContacts(List<ContactEntry> newContacts) {
         ValidationException.required(newContacts, "contacts");
-        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
-                location, taxIds, newContacts, properties, notes, archived, version);
+        return with(f -> f.contacts = newContacts);
     }
 
     public Optional<ContactEntry> primaryContact(ContactType type) {
@@ -186,8 +180,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
     }
 
     private Client withProperties(Map<PropertyKey, PropertyValue> next) {
-        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
-                location, taxIds, contacts, next, notes, archived, version);
+        return with(f -> f.properties = next);
     }
 
     public Optional<PropertyValue> property(PropertyKey key) {
@@ -196,24 +189,20 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
     }
 
     public Client changeNotes(String newNotes) {
-        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
-                location, taxIds, contacts, properties, Optional.ofNullable(newNotes), archived, version);
+        return with(f -> f.notes = Optional.ofNullable(newNotes));
     }
 
     public Client archive() {
-        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
-                location, taxIds, contacts, properties, notes, true, version);
+        return with(f -> f.archived = true);
     }
 
     public Client restore() {
-        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
-                location, taxIds, contacts, properties, notes, false, version);
+        return with(f -> f.archived = false);
     }
 
     /** The client as a store returns it after saving: same content, the stored version. */
     public Client withVersion(long storedVersion) {
-        return new Client(id, code, kind, shortName, fullName, group, relationship, manager, registeredOn,
-                location, taxIds, contacts, properties, notes, archived, storedVersion);
+        return with(f -> f.version = storedVersion);
     }
 
     /** Whether the client's names contain the fragment, ignoring case and ё/е. */
@@ -251,5 +240,52 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
         view.put("archived", Boolean.toString(archived));
         properties.forEach((key, value) -> view.put("properties." + key, value.display()));
         return view;
+    }
+
+    /** A copy with some fields changed by {@code change}, checked as a new client is. */
+    private Client with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new Client(f.id, f.code, f.kind, f.shortName, f.fullName, f.group, f.relationship, f.manager, f.registeredOn,
+                f.location, f.taxIds, f.contacts, f.properties, f.notes, f.archived, f.version);
+    }
+
+    /** The fields of a client while a verb changes them. */
+    private static final class Fields {
+        ClientId id;
+        ClientCode code;
+        ClientKind kind;
+        String shortName;
+        Optional<String> fullName;
+        Optional<ClientGroupId> group;
+        Optional<RelationshipTypeId> relationship;
+        Optional<EmployeeId> manager;
+        LocalDate registeredOn;
+        Location location;
+        TaxIdentifiers taxIds;
+        List<ContactEntry> contacts;
+        Map<PropertyKey, PropertyValue> properties;
+        Optional<String> notes;
+        boolean archived;
+        long version;
+
+        Fields(Client c) {
+            id = c.id;
+            code = c.code;
+            kind = c.kind;
+            shortName = c.shortName;
+            fullName = c.fullName;
+            group = c.group;
+            relationship = c.relationship;
+            manager = c.manager;
+            registeredOn = c.registeredOn;
+            location = c.location;
+            taxIds = c.taxIds;
+            contacts = c.contacts;
+            properties = c.properties;
+            notes = c.notes;
+            archived = c.archived;
+            version = c.version;
+        }
     }
 }
