@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.crmkit.common.ClientId;
@@ -56,27 +57,27 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
     }
 
     public ContactPerson rename(PersonName newName) {
-        return new ContactPerson(id, client, newName, position, responsible, relationStart, relationEnd, contacts, birthday, notes, version);
+        return with(f -> f.name = newName);
     }
 
     public ContactPerson withPosition(String newPosition) {
-        return new ContactPerson(id, client, name, Optional.ofNullable(newPosition), responsible, relationStart, relationEnd, contacts, birthday, notes, version);
+        return with(f -> f.position = Optional.ofNullable(newPosition));
     }
 
     public ContactPerson assignResponsible(EmployeeId employee) {
-        return new ContactPerson(id, client, name, position, Optional.ofNullable(employee), relationStart, relationEnd, contacts, birthday, notes, version);
+        return with(f -> f.responsible = Optional.ofNullable(employee));
     }
 
     public ContactPerson relationSince(LocalDate start) {
-        return new ContactPerson(id, client, name, position, responsible, Optional.ofNullable(start), relationEnd, contacts, birthday, notes, version);
+        return with(f -> f.relationStart = Optional.ofNullable(start));
     }
 
     public ContactPerson endRelation(LocalDate end) {
-        return new ContactPerson(id, client, name, position, responsible, relationStart, Optional.ofNullable(end), contacts, birthday, notes, version);
+        return with(f -> f.relationEnd = Optional.ofNullable(end));
     }
 
     public ContactPerson withContacts(List<ContactEntry> newContacts) {
-        return new ContactPerson(id, client, name, position, responsible, relationStart, relationEnd, newContacts, birthday, notes, version);
+        return with(f -> f.contacts = newContacts);
     }
 
     public ContactPerson addContact(ContactEntry entry) {
@@ -88,15 +89,15 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
     }
 
     public ContactPerson bornOn(LocalDate date) {
-        return new ContactPerson(id, client, name, position, responsible, relationStart, relationEnd, contacts, Optional.ofNullable(date), notes, version);
+        return with(f -> f.birthday = Optional.ofNullable(date));
     }
 
     public ContactPerson changeNotes(String newNotes) {
-        return new ContactPerson(id, client, name, position, responsible, relationStart, relationEnd, contacts, birthday, Optional.ofNullable(newNotes), version);
+        return with(f -> f.notes = Optional.ofNullable(newNotes));
     }
 
     public ContactPerson withVersion(long storedVersion) {
-        return new ContactPerson(id, client, name, position, responsible, relationStart, relationEnd, contacts, birthday, notes, storedVersion);
+        return with(f -> f.version = storedVersion);
     }
 
     /** The person's content as field → text, for the audit journal. */
@@ -115,5 +116,42 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
         view.put("birthday", birthday.map(LocalDate::toString).orElse(null));
         view.put("notes", notes.orElse(null));
         return view;
+    }
+
+    /** A copy with some fields changed by {@code change}, checked as a new person is. */
+    private ContactPerson with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return new ContactPerson(f.id, f.client, f.name, f.position, f.responsible, f.relationStart, f.relationEnd, f.contacts,
+                f.birthday, f.notes, f.version);
+    }
+
+    /** The fields of a person while a verb changes them. */
+    private static final class Fields {
+        ContactPersonId id;
+        ClientId client;
+        PersonName name;
+        Optional<String> position;
+        Optional<EmployeeId> responsible;
+        Optional<LocalDate> relationStart;
+        Optional<LocalDate> relationEnd;
+        List<ContactEntry> contacts;
+        Optional<LocalDate> birthday;
+        Optional<String> notes;
+        long version;
+
+        Fields(ContactPerson p) {
+            id = p.id;
+            client = p.client;
+            name = p.name;
+            position = p.position;
+            responsible = p.responsible;
+            relationStart = p.relationStart;
+            relationEnd = p.relationEnd;
+            contacts = p.contacts;
+            birthday = p.birthday;
+            notes = p.notes;
+            version = p.version;
+        }
     }
 }
