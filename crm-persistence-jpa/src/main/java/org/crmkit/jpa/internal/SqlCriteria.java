@@ -11,7 +11,6 @@ import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.criteria.Criterion;
-import org.crmkit.property.PropertyValue;
 
 /**
  * Translates a criterion into one SQL condition on {@code crm_client c}, with positional
@@ -380,56 +379,7 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
 
     /** The condition on a value row {@code p} for a property criterion. */
     String propertyMatch(ClientCriterion.PropertyEquals criterion) {
-        return "p.property_key = " + param(criterion.key().value()) + " AND " + criterion.value().accept(new ValueCondition());
-    }
-
-    /** The condition on a value row that matches the value, as {@link Mapping#valueRows} stores it. */
-    private final class ValueCondition implements PropertyValue.Visitor<String> {
-        @Override
-        public String text(PropertyValue.TextValue v) {
-            String value = param(v.value());
-            return dialect.textEquals("p.value_text = " + value + " AND p.value_ref IS NULL", value);
-        }
-
-        @Override
-        public String number(PropertyValue.NumberValue v) {
-            return "p.value_number = " + param(v.value()) + " AND p.currency IS NULL";
-        }
-
-        @Override
-        public String money(PropertyValue.MoneyValue v) {
-            return "p.value_number = " + param(v.value().amount()) + " AND p.currency = " + param(v.value().currency().getCurrencyCode());
-        }
-
-        @Override
-        public String date(PropertyValue.DateValue v) {
-            return "p.value_date = " + param(v.value());
-        }
-
-        @Override
-        public String bool(PropertyValue.BooleanValue v) {
-            return "p.value_bool = " + param(v.value());
-        }
-
-        @Override
-        public String choice(PropertyValue.ChoiceValue v) {
-            return "p.value_ref = " + param(v.value().toString()) + " AND (" + ReferenceKind.CHOICE.sql("p.value_text") + " OR " + ReferenceKind.CHOICE_OF_MANY.sql("p.value_text") + ")";
-        }
-
-        @Override
-        public String choices(PropertyValue.MultiChoiceValue v) {
-            throw new IllegalArgumentException("a criterion compares one choice at a time");
-        }
-
-        @Override
-        public String employee(PropertyValue.EmployeeValue v) {
-            return "p.value_ref = " + param(v.value().value()) + " AND " + ReferenceKind.EMPLOYEE.sql("p.value_text");
-        }
-
-        @Override
-        public String client(PropertyValue.ClientValue v) {
-            return "p.value_ref = " + param(v.value().toString()) + " AND " + ReferenceKind.CLIENT.sql("p.value_text");
-        }
+        return "p.property_key = " + param(criterion.key().value()) + " AND " + criterion.value().accept(new ValueRowSql(this::param, dialect));
     }
 
     /**
@@ -445,7 +395,6 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
         }
         return "c.tenant_id = ?1 AND (" + condition + ")";
     }
-
 
     static List<Object> newParameters() {
         return new ArrayList<>();
