@@ -183,26 +183,26 @@ public final class Clients {
 
     /** The clients an employee manages, archived ones included, move to the successor. */
     private static long handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
-        ClientStore store = work.stores().get(ClientStore.class);
-        List<ClientId> theirs = ids(store, new ClientCriterion.ManagedBy(Set.of(from)));
-        for (int start = 0; start < theirs.size(); start += HAND_OVER_PAGE) {
-            Set<ClientId> chunk = Set.copyOf(theirs.subList(start, Math.min(theirs.size(), start + HAND_OVER_PAGE)));
-            for (Client client : store.find(new ClientQuery(new ClientCriterion.IdIn(chunk), ClientQuery.Order.CODE, 0, chunk.size()))) {
-                store(work, client, client.assignManager(to));
-            }
-        }
-        return theirs.size();
+        return eachPage(work.stores().get(ClientStore.class), new ClientCriterion.ManagedBy(Set.of(from)),
+                page -> page.forEach(client -> store(work, client, client.assignManager(to))));
     }
 
-    /** The ids of every client matching, read page by page in code order before anything changes. */
-    static List<ClientId> ids(ClientStore store, Criterion<ClientCriterion> criterion) {
-        List<ClientId> ids = new ArrayList<>();
-        List<ClientSummary> page;
+    /**
+     * Every client matching, page by page in id order from a keyset cursor ({@link ClientStore#findAfter}):
+     * one statement per page, no deep offsets, and a page may change its clients (even so that they
+     * no longer match) without the next page skipping or repeating any. Answers how many clients it read.
+     */
+    static long eachPage(ClientStore store, Criterion<ClientCriterion> criterion, Consumer<List<Client>> action) {
+        Optional<ClientId> after = Optional.empty();
+        long read = 0;
+        List<Client> page;
         do {
-            page = store.summaries(new ClientQuery(criterion, ClientQuery.Order.CODE, ids.size(), HAND_OVER_PAGE));
-            page.forEach(summary -> ids.add(summary.id()));
+            page = store.findAfter(criterion, after, HAND_OVER_PAGE);
+            action.accept(page);
+            read += page.size();
+            after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1).id());
         } while (page.size() == HAND_OVER_PAGE);
-        return ids;
+        return read;
     }
 
     /** Sets one additional property of a client, checked against the schema. */

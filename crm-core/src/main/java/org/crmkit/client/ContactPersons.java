@@ -124,16 +124,18 @@ public final class ContactPersons {
         ContactPersonStore persons = work.stores().get(ContactPersonStore.class);
         Criterion<ClientCriterion> withTheirs = new ClientCriterion.Having<>(ContactPersonCriterion.OF_CLIENT,
                 new ContactPersonCriterion.ResponsibleIs(from));
-        long moved = 0;
-        for (ClientId client : Clients.ids(work.stores().get(ClientStore.class), withTheirs)) {
-            for (ContactPerson person : persons.ofClient(client)) {
-                if (person.responsible().filter(from::equals).isPresent()) {
-                    journal(work, person.auditView(), persons.update(person.assignResponsible(to)));
-                    moved++;
+        long[] moved = {0};
+        Clients.eachPage(work.stores().get(ClientStore.class), withTheirs, clients -> {
+            for (Client client : clients) {
+                for (ContactPerson person : persons.ofClient(client.id())) {
+                    if (person.responsible().filter(from::equals).isPresent()) {
+                        journal(work, person.auditView(), persons.update(person.assignResponsible(to)));
+                        moved[0]++;
+                    }
                 }
             }
-        }
-        return moved;
+        });
+        return moved[0];
     }
 
     private static void changeableClient(UnitOfWork work, ClientId id) {

@@ -43,6 +43,19 @@ class HandOverTest {
     }
 
     @Test
+    void moreClientsThanOnePageAllMove() {
+        Crm crm = Crm.builder().storage(new InMemoryStorage()).employees(STAFF).actor(ADMIN).build();
+        List<NewClient> drafts = new java.util.ArrayList<>();
+        for (int i = 0; i < 1_203; i++) {
+            drafts.add(NewClient.legalEntity("Клиент " + i).manager(i % 3 == 0 ? PANINA : ABDULOV));
+        }
+        crm.clients().registerAll(drafts);
+
+        assertThat(crm.handOvers().handOver(ABDULOV, PANINA).moved()).containsEntry("client", 802L);
+        assertThat(crm.clients().count(new org.crmkit.client.ClientCriterion.ManagedBy(java.util.Set.of(PANINA)))).isEqualTo(1_203);
+    }
+
+    @Test
     void aSuccessorWhoLeftOrIsUnknownOrTheSameIsRefusedAndNothingMoves() {
         Crm crm = Crm.builder().storage(new InMemoryStorage()).employees(STAFF).actor(ADMIN).build();
         Client alfa = crm.clients().register(NewClient.legalEntity("Альфа").manager(ABDULOV));
