@@ -108,7 +108,7 @@ public final class PropertySchema {
     private static Map<String, String> view(PropertyDefinition definition) {
         Map<String, String> view = new LinkedHashMap<>();
         view.put("label", definition.label());
-        view.put("type", typeText(definition.type()));
+        view.put("type", definition.type().describe());
         AppliesTo appliesTo = definition.appliesTo();
         view.put("appliesTo.kinds", appliesTo.kinds().stream().map(Enum::name).sorted().collect(Collectors.joining(", ")));
         view.put("appliesTo.groups", appliesTo.groups().stream().map(Object::toString).sorted().collect(Collectors.joining(", ")));
@@ -118,12 +118,6 @@ public final class PropertySchema {
             view.put("choices." + choice.id(), choice.label() + (choice.retired() ? " (retired)" : ""));
         }
         return view;
-    }
-
-    /** The type's kind and limits ({@code number [scale=2, min=…]}); a value list is shown entry by entry instead. */
-    private static String typeText(PropertyType type) {
-        String text = type.toString();
-        return listed(type) || text.indexOf('[') < 0 ? type.kind() : type.kind() + " " + text.substring(text.indexOf('['));
     }
 
     private static boolean listed(PropertyType type) {

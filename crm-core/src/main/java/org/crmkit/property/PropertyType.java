@@ -30,6 +30,25 @@ public sealed interface PropertyType {
 
     PropertyValue check(String field, PropertyValue value);
 
+    /**
+     * The type as the change journal shows it: its kind and limits ({@code number, 2 decimal places,
+     * from 0 to 100}). A value list is not part of it: the journal lists its entries one by one.
+     */
+    default String describe() {
+        return kind();
+    }
+
+    private static String range(Optional<?> min, Optional<?> max) {
+        if (min.isEmpty() && max.isEmpty()) {
+            return "";
+        }
+        return ", from " + min.map(PropertyType::plain).orElse("…") + " to " + max.map(PropertyType::plain).orElse("…");
+    }
+
+    private static String plain(Object limit) {
+        return limit instanceof BigDecimal ? ((BigDecimal) limit).toPlainString() : limit.toString();
+    }
+
     /** Whether a definition may switch from this type to {@code next} without breaking stored values. */
     default boolean compatibleWith(PropertyType next) {
         return kind().equals(next.kind());
@@ -55,6 +74,11 @@ public sealed interface PropertyType {
             if (maxLength < 1 || maxLength > 4000) {
                 throw new ValidationException("maxLength", maxLength, "must be between 1 and 4000");
             }
+        }
+
+        @Override
+        public String describe() {
+            return kind() + ", up to " + maxLength + " characters";
         }
 
         @Override
@@ -96,6 +120,11 @@ public sealed interface PropertyType {
 
         public NumberType between(long low, long high) {
             return new NumberType(scale, Optional.of(BigDecimal.valueOf(low)), Optional.of(BigDecimal.valueOf(high)));
+        }
+
+        @Override
+        public String describe() {
+            return kind() + ", " + scale + " decimal places" + range(min, max);
         }
 
         @Override
@@ -146,6 +175,11 @@ public sealed interface PropertyType {
         }
 
         @Override
+        public String describe() {
+            return kind() + " in " + currency.getCurrencyCode() + range(min, max);
+        }
+
+        @Override
         public String kind() {
             return "money";
         }
@@ -183,6 +217,11 @@ public sealed interface PropertyType {
 
         public static DateType any() {
             return new DateType(Optional.empty(), Optional.empty());
+        }
+
+        @Override
+        public String describe() {
+            return kind() + range(min, max);
         }
 
         @Override

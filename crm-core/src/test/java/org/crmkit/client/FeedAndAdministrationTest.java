@@ -107,6 +107,9 @@ class FeedAndAdministrationTest {
                 .extracting(AuditEntry::field, AuditEntry::newValue)
                 .contains(tuple("label", Optional.of("Мебель")), tuple("choices." + chairs, Optional.of("Стулья")),
                         tuple("label", Optional.of("Офисная мебель")));
+        crm.properties().define(PropertyDefinition.define("employees", "Сотрудников", PropertyType.NumberType.integer().between(0, 100_000)));
+        assertThat(crm.properties().history("employees")).extracting(AuditEntry::field, AuditEntry::newValue)
+                .contains(tuple("type", Optional.of("number, 0 decimal places, from 0 to 100000")));
         // the feed has the field names, never the values
         assertThat(crm.feed().after(0, 100)).filteredOn(e -> e.kind().equals("client-group") && e.change().equals("renamed"))
                 .singleElement().satisfies(e -> assertThat(e.fields()).containsExactly("name"));
