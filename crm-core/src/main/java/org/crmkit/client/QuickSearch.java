@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.crmkit.common.CleanText;
 import org.crmkit.common.EmailAddress;
@@ -24,6 +25,10 @@ final class QuickSearch {
     static final int MAX_NAME = 150;
     /** Separators people type between the digits of a number (after NFKC, which maps fullwidth forms to these). */
     private static final String NUMBER_SEPARATORS = "()+-.‐‑‒–—―−/";
+    /** Compiled once: {@code String.matches} compiles its pattern on every call, and these run on every search. */
+    private static final Pattern INN_DIGITS = Pattern.compile("\\+?[0-9]{10}|\\+?[0-9]{12}");
+    private static final Pattern PHONE_DIGITS = Pattern.compile("\\+?[0-9]{6,15}");
+    private static final Pattern PHONE_ENDING = Pattern.compile("[0-9]{4,7}");
 
     private QuickSearch() {
     }
@@ -65,13 +70,13 @@ final class QuickSearch {
         }
         attempt(exact, () -> new ClientCriterion.CodeIs(ClientCode.of(query)));
         number(query).ifPresent(digits -> {
-            if (digits.matches("\\+?[0-9]{10}|\\+?[0-9]{12}")) {
+            if (INN_DIGITS.matcher(digits).matches()) {
                 attempt(exact, () -> new ClientCriterion.InnIs(Inn.parse(digits.replace("+", ""))));
             }
-            if (digits.matches("\\+?[0-9]{6,15}")) {
-                attempt(exact, () -> new ClientCriterion.PhoneIs(PhoneNumber.parse("search", digits, phoneRegion)));
+            if (PHONE_DIGITS.matcher(digits).matches()) {
+                PhoneNumber.searchable(digits, phoneRegion).ifPresent(phone -> exact.add(new ClientCriterion.PhoneIs(phone)));
             }
-            if (digits.matches("[0-9]{4,7}")) {
+            if (PHONE_ENDING.matcher(digits).matches()) {
                 exact.add(new ClientCriterion.PhoneEndsWith(digits));
             }
         });

@@ -20,6 +20,24 @@ class PhoneNumberTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"8 (916) 123-45-67", "+7 916 1234567", "89161234567", "9161234567", "+44 20 7946 0018"})
+    void aSearchReadsEveryValidNumberAsParseDoes(String raw) {
+        assertThat(PhoneNumber.searchable(raw, "RU")).contains(PhoneNumber.parse("phone", raw, "RU"));
+    }
+
+    @Test
+    void aSearchReadsANumberThePlanDoesNotHoldValidAndRefusesNothing() {
+        // +7 123… has no Russian area code: parse refuses it, a search reads it (and finds no stored number)
+        assertThat(rejected("phone", "+7 123 456 78 90", "RU").getMessage()).contains("not a valid phone number");
+        assertThat(PhoneNumber.searchable("+7 123 456 78 90", "RU")).contains(new PhoneNumber("+71234567890"));
+        assertThat(PhoneNumber.searchable("ООО Ромашка", "RU")).isEmpty();
+        assertThat(PhoneNumber.searchable("+7 916 123-45-67 доб. 12", "RU")).isEmpty();
+        assertThat(PhoneNumber.searchable("+1234567890123456789", "RU")).isEmpty();
+        assertThat(PhoneNumber.searchable(null, "RU")).isEmpty();
+        assertThat(PhoneNumber.searchable("9161234567", null)).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"8 (916) 123-45-67", "+7 916 1234567", "89161234567", "+7-916-123-45-67",
         "7 916 123 45 67", "9161234567", "  +7 (916) 123 45 67  ", "+7\u00A0916\u00A0123\u201145\u201167"})
     void russianWaysOfWritingOneNumberGiveOneValue(String raw) {
