@@ -58,28 +58,19 @@ final class MemoryDealStore implements DealStore {
         if (deal.version() != 0) {
             throw new CrmException("deal " + deal.id() + " has version " + deal.version() + "; insert only new deals");
         }
-        if (data.deals.containsKey(deal.id())) {
-            throw new DuplicateException("id", deal.id());
-        }
         if (data.deals.values().stream().anyMatch(d -> d.number() == deal.number())) {
             throw new DuplicateException("number", deal.number());
         }
-        Deal stored = deal.withVersion(1);
-        unit.put(data.deals, deal.id(), stored);
-        return stored;
+        return unit.insertNew(data.deals, deal.id(), deal.withVersion(1), "id", deal.id());
     }
 
     @Override
     public Deal update(Deal deal) {
-        unit.writing();
         Deal current = data.deals.get(deal.id());
-        MemoryUnit.checkVersion("deal", deal.id(), current == null ? -1 : current.version(), deal.version());
-        if (current.number() != deal.number() && data.deals.values().stream().anyMatch(d -> d.number() == deal.number())) {
+        if (current != null && current.number() != deal.number() && data.deals.values().stream().anyMatch(d -> d.number() == deal.number())) {
             throw new DuplicateException("number", deal.number());
         }
-        Deal stored = deal.withVersion(deal.version() + 1);
-        unit.put(data.deals, deal.id(), stored);
-        return stored;
+        return unit.replaceVersioned(data.deals, deal.id(), deal.version(), Deal::version, deal.withVersion(deal.version() + 1), "deal");
     }
 
     @Override

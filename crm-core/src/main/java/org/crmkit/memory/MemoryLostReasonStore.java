@@ -2,7 +2,6 @@ package org.crmkit.memory;
 
 import java.util.List;
 
-import org.crmkit.common.DuplicateException;
 import org.crmkit.deal.LostReason;
 import org.crmkit.deal.LostReasonStore;
 
@@ -24,22 +23,12 @@ final class MemoryLostReasonStore implements LostReasonStore {
 
     @Override
     public LostReason insert(LostReason reason) {
-        unit.writing();
-        if (data.lostReasons.containsKey(reason.id())) {
-            throw new DuplicateException("lostReason", reason.id().value());
-        }
-        LostReason stored = reason.withVersion(1);
-        unit.put(data.lostReasons, reason.id(), stored);
-        return stored;
+        return unit.insertNew(data.lostReasons, reason.id(), reason.withVersion(1), "lostReason", reason.id().value());
     }
 
     @Override
     public LostReason update(LostReason reason) {
-        unit.writing();
-        LostReason current = data.lostReasons.get(reason.id());
-        MemoryUnit.checkVersion("lost reason", reason.id(), current == null ? -1 : current.version(), reason.version());
-        LostReason stored = reason.withVersion(reason.version() + 1);
-        unit.put(data.lostReasons, reason.id(), stored);
-        return stored;
+        return unit.replaceVersioned(data.lostReasons, reason.id(), reason.version(), LostReason::version,
+                reason.withVersion(reason.version() + 1), "lost reason");
     }
 }

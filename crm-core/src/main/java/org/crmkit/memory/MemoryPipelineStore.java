@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-import org.crmkit.common.DuplicateException;
 import org.crmkit.deal.Pipeline;
 import org.crmkit.deal.PipelineId;
 import org.crmkit.deal.PipelineStore;
@@ -34,22 +33,12 @@ final class MemoryPipelineStore implements PipelineStore {
 
     @Override
     public Pipeline insert(Pipeline pipeline) {
-        unit.writing();
-        if (data.pipelines.containsKey(pipeline.id())) {
-            throw new DuplicateException("id", pipeline.id());
-        }
-        Pipeline stored = pipeline.withVersion(1);
-        unit.put(data.pipelines, pipeline.id(), stored);
-        return stored;
+        return unit.insertNew(data.pipelines, pipeline.id(), pipeline.withVersion(1), "id", pipeline.id());
     }
 
     @Override
     public Pipeline update(Pipeline pipeline) {
-        unit.writing();
-        Pipeline current = data.pipelines.get(pipeline.id());
-        MemoryUnit.checkVersion("pipeline", pipeline.id(), current == null ? -1 : current.version(), pipeline.version());
-        Pipeline stored = pipeline.withVersion(pipeline.version() + 1);
-        unit.put(data.pipelines, pipeline.id(), stored);
-        return stored;
+        return unit.replaceVersioned(data.pipelines, pipeline.id(), pipeline.version(), Pipeline::version,
+                pipeline.withVersion(pipeline.version() + 1), "pipeline");
     }
 }

@@ -11,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
+import org.crmkit.common.ConcurrentChangeException;
+
 /**
  * Plain JDBC on a JPA unit of work's connection for the deal tables: the deal feature keeps no
  * entities (its rows are flat and written whole), so its stores bind statements here, after a
@@ -37,6 +39,17 @@ final class DealJdbc {
             return statement.executeUpdate();
         } catch (SQLException e) {
             throw Errors.translate(e);
+        }
+    }
+
+    /**
+     * Runs an UPDATE whose WHERE ends with {@code version = ?} (the read version, the last
+     * parameter): no row updated means someone saved the record since, a
+     * {@link ConcurrentChangeException} naming it.
+     */
+    static void updateVersioned(JpaStores u, String recordType, Object id, long version, String sql, Object... parameters) {
+        if (execute(u, sql, parameters) != 1) {
+            throw new ConcurrentChangeException(recordType, id, version);
         }
     }
 

@@ -12,7 +12,7 @@ import org.crmkit.deal.DealCriterion;
  * statement. Every leaf is two-valued (optional columns are tested with {@code IS NOT NULL}), so NOT
  * means what {@link DealCriterion#test} means. Parameter 1 is the tenant.
  */
-final class DealSql implements Criterion.Folder<DealCriterion, String>, DealCriterion.Visitor<String> {
+final class DealSql extends LeafSql<DealCriterion> implements DealCriterion.Visitor<String> {
     private final List<Object> parameters;
     private final String d;
     private final SqlDialect dialect;
@@ -39,31 +39,6 @@ final class DealSql implements Criterion.Folder<DealCriterion, String>, DealCrit
             return "1 = 0";
         }
         return d + "." + column + " IN (" + values.stream().map(this::param).collect(Collectors.joining(", ")) + ")";
-    }
-
-    @Override
-    public String all() {
-        return "1 = 1";
-    }
-
-    @Override
-    public String none() {
-        return "1 = 0";
-    }
-
-    @Override
-    public String and(List<Criterion<DealCriterion>> parts) {
-        return parts.isEmpty() ? "1 = 1" : parts.stream().map(x -> "(" + x.fold(this) + ")").collect(Collectors.joining(" AND "));
-    }
-
-    @Override
-    public String or(List<Criterion<DealCriterion>> parts) {
-        return parts.isEmpty() ? "1 = 0" : parts.stream().map(x -> "(" + x.fold(this) + ")").collect(Collectors.joining(" OR "));
-    }
-
-    @Override
-    public String not(Criterion<DealCriterion> part) {
-        return "NOT (" + part.fold(this) + ")";
     }
 
     @Override

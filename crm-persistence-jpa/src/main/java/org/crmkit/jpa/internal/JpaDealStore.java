@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 
 import org.crmkit.client.ContactPersonId;
 import org.crmkit.common.ClientId;
-import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.Money;
@@ -139,7 +138,8 @@ final class JpaDealStore implements DealStore {
     public Deal update(Deal deal) {
         u.writing();
         long next = deal.version() + 1;
-        int updated = DealJdbc.execute(u, "UPDATE crm_deal SET version = ?, deal_number = ?, contact_person_id = ?, title = ?, amount = ?,"
+        DealJdbc.updateVersioned(u, "deal", deal.id(), deal.version(),
+                "UPDATE crm_deal SET version = ?, deal_number = ?, contact_person_id = ?, title = ?, amount = ?,"
                         + " currency = ?, expected_close = ?, responsible = ?, source = ?, pipeline_id = ?, stage_id = ?, status = ?, closed_on = ?,"
                         + " lost_reason = ? WHERE tenant_id = ? AND id = ? AND version = ?",
                 next, deal.number(), DealJdbc.orNull(deal.contactPerson().map(ContactPersonId::value), DealJdbc.NO_UUID), deal.title(),
@@ -147,9 +147,6 @@ final class JpaDealStore implements DealStore {
                 deal.responsible().value(), DealJdbc.orNull(deal.source(), DealJdbc.NO_TEXT), deal.pipeline().value(), deal.stage().value(),
                 deal.status().name(), DealJdbc.orNull(deal.closedOn(), DealJdbc.NO_DATE),
                 DealJdbc.orNull(deal.lostReason().map(LostReasonId::value), DealJdbc.NO_TEXT), u.tenant, deal.id().value(), deal.version());
-        if (updated != 1) {
-            throw new ConcurrentChangeException("deal", deal.id(), deal.version());
-        }
         DealJdbc.execute(u, "DELETE FROM crm_deal_stage_visit WHERE tenant_id = ? AND deal_id = ?", u.tenant, deal.id().value());
         writeHistory(deal);
         return deal.withVersion(next);

@@ -4,7 +4,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.SortOrder;
 import org.crmkit.deal.LostReason;
 import org.crmkit.deal.LostReasonId;
@@ -38,11 +37,9 @@ final class JpaLostReasonStore implements LostReasonStore {
     public LostReason update(LostReason reason) {
         u.writing();
         long next = reason.version() + 1;
-        int updated = DealJdbc.execute(u, "UPDATE crm_lost_reason SET name = ?, retired = ?, version = ? WHERE tenant_id = ? AND id = ?"
-                + " AND version = ?", reason.name(), reason.retired(), next, u.tenant, reason.id().value(), reason.version());
-        if (updated != 1) {
-            throw new ConcurrentChangeException("lost reason", reason.id(), reason.version());
-        }
+        DealJdbc.updateVersioned(u, "lost reason", reason.id(), reason.version(), "UPDATE crm_lost_reason SET name = ?, retired = ?,"
+                + " version = ? WHERE tenant_id = ? AND id = ? AND version = ?", reason.name(), reason.retired(), next, u.tenant,
+                reason.id().value(), reason.version());
         return reason.withVersion(next);
     }
 }

@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.deal.Pipeline;
 import org.crmkit.deal.PipelineId;
 import org.crmkit.deal.PipelineStore;
@@ -83,11 +82,9 @@ final class JpaPipelineStore implements PipelineStore {
     public Pipeline update(Pipeline pipeline) {
         u.writing();
         long next = pipeline.version() + 1;
-        int updated = DealJdbc.execute(u, "UPDATE crm_pipeline SET name = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?",
+        DealJdbc.updateVersioned(u, "pipeline", pipeline.id(), pipeline.version(),
+                "UPDATE crm_pipeline SET name = ?, version = ? WHERE tenant_id = ? AND id = ? AND version = ?",
                 pipeline.name(), next, u.tenant, pipeline.id().value(), pipeline.version());
-        if (updated != 1) {
-            throw new ConcurrentChangeException("pipeline", pipeline.id(), pipeline.version());
-        }
         DealJdbc.execute(u, "DELETE FROM crm_pipeline_stage WHERE tenant_id = ? AND pipeline_id = ?", u.tenant, pipeline.id().value());
         writeStages(pipeline);
         return pipeline.withVersion(next);
