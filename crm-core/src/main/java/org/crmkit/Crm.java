@@ -22,6 +22,8 @@ import org.crmkit.common.DomainEventListener;
 import org.crmkit.common.IdGenerator;
 import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
+import org.crmkit.deal.Deals;
+import org.crmkit.deal.Pipelines;
 import org.crmkit.employee.EmployeeDirectory;
 import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.feed.FeedStore;
@@ -90,9 +92,17 @@ public final class Crm implements AutoCloseable {
         return new RelationshipTypes(context);
     }
 
+    public Deals deals() {
+        return new Deals(context);
+    }
+
+    public Pipelines pipelines() {
+        return new Pipelines(context);
+    }
+
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */
     public HandOvers handOvers() {
-        return new HandOvers(context, List.of(Clients.HAND_OVER, ContactPersons.HAND_OVER));
+        return new HandOvers(context, List.of(Clients.HAND_OVER, ContactPersons.HAND_OVER, Deals.HAND_OVER));
     }
 
     /** The durable change feed of the acting tenant, read from a cursor the host keeps. */

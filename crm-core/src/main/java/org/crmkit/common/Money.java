@@ -53,6 +53,32 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(amount.add(other.amount), currency);
     }
 
+    /** Nothing, in the currency. */
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, ValidationException.required(currency, "currency"));
+    }
+
+    /** This less {@code other}; amounts in different currencies are refused like in {@link #plus}. */
+    public Money minus(Money other) {
+        return plus(ValidationException.required(other, "other").negate());
+    }
+
+    public Money negate() {
+        return new Money(amount.negate(), currency);
+    }
+
+    /**
+     * The share of this amount given in percent (a deal's probability, 0–100), rounded to the
+     * currency's scale half to even (banker's rounding, so rounding errors do not pile up one way).
+     */
+    public Money percent(int percent) {
+        if (percent < 0 || percent > 100) {
+            throw new ValidationException("percent", percent, "must be between 0 and 100");
+        }
+        int scale = Math.max(currency.getDefaultFractionDigits(), 0);
+        return new Money(amount.multiply(BigDecimal.valueOf(percent)).divide(BigDecimal.valueOf(100), scale, RoundingMode.HALF_EVEN), currency);
+    }
+
     @Override
     public String toString() {
         return amount.toPlainString() + " " + currency.getCurrencyCode();

@@ -12,6 +12,9 @@ import org.crmkit.client.ClientStore;
 import org.crmkit.client.ContactPersonStore;
 import org.crmkit.client.RelationshipTypeStore;
 import org.crmkit.common.TenantId;
+import org.crmkit.deal.DealStore;
+import org.crmkit.deal.LostReasonStore;
+import org.crmkit.deal.PipelineStore;
 import org.crmkit.feed.FeedStore;
 import org.crmkit.property.PropertyDefinitionStore;
 import org.crmkit.storage.Storage;
@@ -33,6 +36,8 @@ public final class InMemoryStorage implements Storage {
             .add(PropertyDefinitionStore.class, MemoryPropertyStore::new)
             .add(AuditStore.class, MemoryAuditStore::new)
             .add(FeedStore.class, MemoryFeedStore::new)
+            .add(DealStore.class, MemoryDealStore::new).add(PipelineStore.class, MemoryPipelineStore::new)
+            .add(LostReasonStore.class, MemoryLostReasonStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

@@ -9,13 +9,14 @@ import org.crmkit.client.ContactPersonCriterion;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.CrmException;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.deal.DealCriterion;
 import org.crmkit.criteria.Relation;
 
 /**
  * Answers the leaves on related records straight from a tenant's maps: one entry per relation a
  * feature declares ({@code ContactPersonCriterion.OF_CLIENT}: the persons of a client).
  */
-final class MemoryRelations implements ContactPersonCriterion.Related {
+final class MemoryRelations implements ContactPersonCriterion.Related, DealCriterion.Related {
     private final MemoryTenant data;
     private final Map<String, BiPredicate<ClientId, Criterion<?>>> relations;
 
@@ -25,7 +26,9 @@ final class MemoryRelations implements ContactPersonCriterion.Related {
         this.relations = Map.of(
                 ContactPersonCriterion.OF_CLIENT.name(), (client, criterion) -> data.persons.values().stream()
                         .anyMatch(p -> p.client().equals(client)
-                                && ContactPersonCriterion.matches((Criterion<ContactPersonCriterion>) criterion, p, this)));
+                                && ContactPersonCriterion.matches((Criterion<ContactPersonCriterion>) criterion, p, this)),
+                DealCriterion.OF_CLIENT.name(), (client, criterion) -> data.deals.values().stream()
+                        .anyMatch(d -> d.client().equals(client) && DealCriterion.matches((Criterion<DealCriterion>) criterion, d, this)));
     }
 
     @Override

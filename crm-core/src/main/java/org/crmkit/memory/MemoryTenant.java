@@ -34,4 +34,8 @@ final class MemoryTenant {
     final List<AuditEntry> audit = new ArrayList<>();
     final List<FeedEntry> feed = new ArrayList<>();
     long lastCode;
+    final Map<org.crmkit.deal.DealId, org.crmkit.deal.Deal> deals = new LinkedHashMap<>();
+    final Map<org.crmkit.deal.PipelineId, org.crmkit.deal.Pipeline> pipelines = new LinkedHashMap<>();
+    final Map<org.crmkit.deal.LostReasonId, org.crmkit.deal.LostReason> lostReasons = new TreeMap<>(Comparator.comparing(org.crmkit.deal.LostReasonId::value));
+    long lastDealNumber;
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
+import org.crmkit.common.DuplicateException;
 import org.crmkit.storage.StoreCatalogue;
 import org.crmkit.storage.Stores;
 
@@ -78,6 +79,28 @@ final class MemoryUnit implements Stores {
         int before = list.size();
         list.addAll(values);
         undo.add(() -> list.subList(before, list.size()).clear());
+    }
+
+    /** Stores a record new to the map, as given (at version 1); a key already stored is a duplicate of {@code field}. */
+    <K, V> V insertNew(Map<K, V> map, K key, V stored, String field, Object shown) {
+        writing();
+        if (map.containsKey(key)) {
+            throw new DuplicateException(field, shown);
+        }
+        put(map, key, stored);
+        return stored;
+    }
+
+    /**
+     * Stores {@code next} in place of the record read at version {@code given}: a record absent or
+     * stored at another version is a {@link ConcurrentChangeException} naming {@code type}.
+     */
+    <K, V> V replaceVersioned(Map<K, V> map, K key, long given, java.util.function.ToLongFunction<V> version, V next, String type) {
+        writing();
+        V current = map.get(key);
+        checkVersion(type, key, current == null ? -1 : version.applyAsLong(current), given);
+        put(map, key, next);
+        return next;
     }
 
     static void checkVersion(String type, Object id, long stored, long given) {

@@ -98,7 +98,7 @@ class NullInputsTest {
     /** The packages of the API a host calls; internal wiring (memory, usecase, inject, storage SPI) aside. */
     private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
-            "org.crmkit.criteria");
+            "org.crmkit.criteria", "org.crmkit.deal");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
@@ -117,7 +117,8 @@ class NullInputsTest {
             // no default region: only numbers with a country code are read (PhoneNumber.parse)
             "PhoneNumber.parse#2", "ContactEntry.parse#2",
             // a search box never refuses what is (not) typed: nothing typed finds nothing
-            "Clients.search#0", "NameSearch.of#0", "NameSearch.ofOtherLayout#0");
+            "Clients.search#0", "NameSearch.of#0", "NameSearch.ofOtherLayout#0",
+            "Deal.withContact#0", "Deal.expectClose#0", "Deal.withSource#0");
 
     /**
      * What crmkit calls on itself rather than a host with its input: evaluation helpers of the
@@ -138,6 +139,8 @@ class NullInputsTest {
     private PropertyDefinition choices;
     private ChoiceId choice;
     private final Map<Class<?>, Supplier<Object>> samples = new LinkedHashMap<>();
+    private org.crmkit.deal.Pipeline pipeline;
+    private org.crmkit.deal.Deal deal;
 
     @BeforeEach
     void aBaseToCallInto() {
@@ -150,6 +153,27 @@ class NullInputsTest {
         client = crm.clients().register(NewClient.legalEntity("Питерсофт").inn("7707083893").contact(ContactType.PHONE, "+79161234567"));
         person = crm.contactPersons().add(client.id(), PersonName.of("Светикова", "Светлана", "Андреевна"), p -> p);
 
+        pipeline = crm.pipelines().create("Продажи", List.of(org.crmkit.deal.NewStage.open("Начало", 10),
+                org.crmkit.deal.NewStage.won("Успех"), org.crmkit.deal.NewStage.lost("Отказ")));
+        crm.pipelines().addLostReason("price", "Цена");
+        deal = crm.deals().open(org.crmkit.deal.NewDeal.of(client.id(), "Сделка", Money.of("10", "RUB"), pipeline.id()));
+        sample(org.crmkit.deal.Deals.class, () -> crm.deals());
+        sample(org.crmkit.deal.Pipelines.class, () -> crm.pipelines());
+        sample(org.crmkit.deal.Deal.class, () -> crm.deals().get(deal.id()));
+        sample(org.crmkit.deal.DealId.class, () -> deal.id());
+        sample(org.crmkit.deal.Pipeline.class, () -> crm.pipelines().get(pipeline.id()));
+        sample(org.crmkit.deal.PipelineId.class, () -> pipeline.id());
+        sample(org.crmkit.deal.StageId.class, () -> pipeline.stages().get(0).id());
+        sample(org.crmkit.deal.Stage.class, () -> pipeline.stages().get(0));
+        sample(org.crmkit.deal.NewStage.class, () -> org.crmkit.deal.NewStage.open("Счёт", 50));
+        sample(org.crmkit.deal.NewDeal.class, () -> org.crmkit.deal.NewDeal.of(client.id(), "Ещё", Money.of("5", "RUB"), pipeline.id()));
+        sample(org.crmkit.deal.LostReason.class, () -> crm.pipelines().lostReasons().get(0));
+        sample(org.crmkit.deal.LostReasonId.class, () -> org.crmkit.deal.LostReasonId.of("price"));
+        sample(org.crmkit.deal.StageVisit.class, () -> deal.history().get(0));
+        sample(org.crmkit.deal.FunnelQuery.class, () -> org.crmkit.deal.FunnelQuery.of(pipeline.id()));
+        sample(org.crmkit.deal.Funnel.class, () -> crm.deals().funnel(org.crmkit.deal.FunnelQuery.of(pipeline.id())));
+        sample(org.crmkit.deal.Funnel.Facts.class, org.crmkit.deal.Funnel.Facts::new);
+        sample(org.crmkit.deal.DealCriterion.class, () -> new org.crmkit.deal.DealCriterion.StatusIs(org.crmkit.deal.StageKind.OPEN));
         sample(String.class, () -> "Альфа");
         sample(CharSequence.class, () -> "Альфа");
         sample(Object.class, () -> "Альфа");

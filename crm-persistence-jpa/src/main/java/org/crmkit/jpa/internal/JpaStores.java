@@ -54,6 +54,9 @@ import org.crmkit.property.PropertyKey;
 import org.crmkit.storage.StoreCatalogue;
 import org.crmkit.storage.Stores;
 import org.crmkit.feed.FeedStore;
+import org.crmkit.deal.DealStore;
+import org.crmkit.deal.LostReasonStore;
+import org.crmkit.deal.PipelineStore;
 import java.util.Set;
 
 /**
@@ -71,6 +74,8 @@ public final class JpaStores implements Stores {
             .add(PropertyDefinitionStore.class, JpaPropertyStore::new)
             .add(AuditStore.class, JpaAuditStore::new)
             .add(FeedStore.class, JpaFeedStore::new)
+            .add(DealStore.class, JpaDealStore::new).add(PipelineStore.class, JpaPipelineStore::new)
+            .add(LostReasonStore.class, JpaLostReasonStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();

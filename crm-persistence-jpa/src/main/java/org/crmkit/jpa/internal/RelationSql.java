@@ -7,6 +7,7 @@ import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ContactPersonCriterion;
 import org.crmkit.common.CrmException;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.deal.DealCriterion;
 
 /**
  * Translates the leaves on related records ({@link ClientCriterion.Having}) by the relation's
@@ -26,6 +27,11 @@ final class RelationSql {
                 return "EXISTS (SELECT 1 FROM crm_contact_person " + p + " WHERE " + p + ".tenant_id = ?1 AND " + p + ".client_id = "
                         + client + ".id AND (" + ((Criterion<ContactPersonCriterion>) criterion).fold(new PersonSql(parameters, p, dialect))
                         + "))";
+            },
+            DealCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) -> {
+                String d = "d" + parameters.size();
+                return "EXISTS (SELECT 1 FROM crm_deal " + d + " WHERE " + d + ".tenant_id = ?1 AND " + d + ".client_id = " + client
+                        + ".id AND (" + ((Criterion<DealCriterion>) criterion).fold(new DealSql(parameters, d, dialect)) + "))";
             });
 
     private RelationSql() {
