@@ -13,6 +13,7 @@ import org.crmkit.client.ContactPersonStore;
 import org.crmkit.client.RelationshipTypeStore;
 import org.crmkit.common.TenantId;
 import org.crmkit.feed.FeedStore;
+import org.crmkit.interaction.InteractionStore;
 import org.crmkit.property.PropertyDefinitionStore;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.StoreCatalogue;
@@ -33,6 +34,7 @@ public final class InMemoryStorage implements Storage {
             .add(PropertyDefinitionStore.class, MemoryPropertyStore::new)
             .add(AuditStore.class, MemoryAuditStore::new)
             .add(FeedStore.class, MemoryFeedStore::new)
+            .add(InteractionStore.class, MemoryInteractionStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

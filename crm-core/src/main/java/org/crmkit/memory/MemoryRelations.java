@@ -8,6 +8,7 @@ import org.crmkit.client.Client;
 import org.crmkit.client.ContactPersonCriterion;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.CrmException;
+import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.criteria.Relation;
 
@@ -15,7 +16,7 @@ import org.crmkit.criteria.Relation;
  * Answers the leaves on related records straight from a tenant's maps: one entry per relation a
  * feature declares ({@code ContactPersonCriterion.OF_CLIENT}: the persons of a client).
  */
-final class MemoryRelations implements ContactPersonCriterion.Related {
+final class MemoryRelations implements ContactPersonCriterion.Related, InteractionCriterion.Related {
     private final MemoryTenant data;
     private final Map<String, BiPredicate<ClientId, Criterion<?>>> relations;
 
@@ -25,7 +26,10 @@ final class MemoryRelations implements ContactPersonCriterion.Related {
         this.relations = Map.of(
                 ContactPersonCriterion.OF_CLIENT.name(), (client, criterion) -> data.persons.values().stream()
                         .anyMatch(p -> p.client().equals(client)
-                                && ContactPersonCriterion.matches((Criterion<ContactPersonCriterion>) criterion, p, this)));
+                                && ContactPersonCriterion.matches((Criterion<ContactPersonCriterion>) criterion, p, this)),
+                InteractionCriterion.OF_CLIENT.name(), (client, criterion) -> data.interactions.values().stream()
+                        .anyMatch(i -> i.clients().contains(client)
+                                && InteractionCriterion.matches((Criterion<InteractionCriterion>) criterion, i, this)));
     }
 
     @Override

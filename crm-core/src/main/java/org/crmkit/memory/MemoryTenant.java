@@ -19,6 +19,8 @@ import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
 import org.crmkit.feed.FeedEntry;
+import org.crmkit.interaction.Interaction;
+import org.crmkit.interaction.InteractionId;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyKey;
 
@@ -34,4 +36,6 @@ final class MemoryTenant {
     final List<AuditEntry> audit = new ArrayList<>();
     final List<FeedEntry> feed = new ArrayList<>();
     long lastCode;
+    final Map<InteractionId, Interaction> interactions = new LinkedHashMap<>();
+    long lastInteractionNumber;
 }
