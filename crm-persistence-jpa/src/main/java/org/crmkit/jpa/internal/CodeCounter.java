@@ -19,18 +19,23 @@ final class CodeCounter {
     }
 
     static long reserve(EntityManagerFactory factory, String tenant, int count) {
+        return reserve(factory, "crm_code_counter", tenant, count);
+    }
+
+    /** The same from another counter table of the same shape ({@code tenant_id, last_value}), e.g. interaction numbers. */
+    static long reserve(EntityManagerFactory factory, String table, String tenant, int count) {
         PersistenceException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             EntityManager em = factory.createEntityManager();
             try {
                 em.getTransaction().begin();
-                int updated = em.createNativeQuery("UPDATE crm_code_counter SET last_value = last_value + ?1 WHERE tenant_id = ?2")
+                int updated = em.createNativeQuery("UPDATE " + table + " SET last_value = last_value + ?1 WHERE tenant_id = ?2")
                         .setParameter(1, count).setParameter(2, tenant).executeUpdate();
                 if (updated == 0) {
-                    em.createNativeQuery("INSERT INTO crm_code_counter (tenant_id, last_value) VALUES (?1, ?2)")
+                    em.createNativeQuery("INSERT INTO " + table + " (tenant_id, last_value) VALUES (?1, ?2)")
                             .setParameter(1, tenant).setParameter(2, count).executeUpdate();
                 }
-                long lastValue = ((Number) em.createNativeQuery("SELECT last_value FROM crm_code_counter WHERE tenant_id = ?1")
+                long lastValue = ((Number) em.createNativeQuery("SELECT last_value FROM " + table + " WHERE tenant_id = ?1")
                         .setParameter(1, tenant).getSingleResult()).longValue();
                 em.getTransaction().commit();
                 return lastValue - count + 1;
@@ -48,6 +53,6 @@ final class CodeCounter {
                 em.close();
             }
         }
-        throw new CrmException("could not reserve client code numbers for tenant " + tenant, last);
+        throw new CrmException("could not reserve numbers of " + table + " for tenant " + tenant, last);
     }
 }

@@ -56,6 +56,7 @@ import org.crmkit.property.PropertyKey;
 import org.crmkit.storage.StoreCatalogue;
 import org.crmkit.storage.Stores;
 import org.crmkit.feed.FeedStore;
+import org.crmkit.interaction.InteractionStore;
 import java.util.Set;
 
 /**
@@ -73,6 +74,7 @@ public final class JpaStores implements Stores {
             .add(PropertyDefinitionStore.class, JpaPropertyStore::new)
             .add(AuditStore.class, JpaAuditStore::new)
             .add(FeedStore.class, JpaFeedStore::new)
+            .add(InteractionStore.class, JpaInteractionStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();

@@ -7,6 +7,7 @@ import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ContactPersonCriterion;
 import org.crmkit.common.CrmException;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.interaction.InteractionCriterion;
 
 /**
  * Translates the leaves on related records ({@link ClientCriterion.Having}) by the relation's
@@ -26,7 +27,9 @@ final class RelationSql {
                 return "EXISTS (SELECT 1 FROM crm_contact_person " + p + " WHERE " + p + ".tenant_id = ?1 AND " + p + ".client_id = "
                         + client + ".id AND (" + ((Criterion<ContactPersonCriterion>) criterion).fold(new PersonSql(parameters, p, dialect))
                         + "))";
-            });
+            },
+            InteractionCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) ->
+                    InteractionSql.ofClient(client, (Criterion<InteractionCriterion>) criterion, parameters, dialect));
 
     private RelationSql() {
     }
