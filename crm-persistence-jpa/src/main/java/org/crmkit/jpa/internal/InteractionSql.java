@@ -19,7 +19,7 @@ import org.crmkit.interaction.InteractionState;
  * Every leaf is two-valued (each nullable column is tested for NULL first), so NOT means what the
  * in-memory test means. The tenant is parameter {@code ?1}.
  */
-final class InteractionSql implements Criterion.Folder<InteractionCriterion, String>, InteractionCriterion.Visitor<String> {
+final class InteractionSql extends SqlConditions<InteractionCriterion> implements InteractionCriterion.Visitor<String> {
     private static final String OPEN = InteractionState.OPEN.stream().map(s -> "'" + s.name() + "'").sorted()
             .collect(Collectors.joining(", "));
 
@@ -56,31 +56,6 @@ final class InteractionSql implements Criterion.Folder<InteractionCriterion, Str
 
     private static OffsetDateTime utc(java.time.Instant at) {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    @Override
-    public String all() {
-        return "1 = 1";
-    }
-
-    @Override
-    public String none() {
-        return "1 = 0";
-    }
-
-    @Override
-    public String and(List<Criterion<InteractionCriterion>> parts) {
-        return parts.isEmpty() ? "1 = 1" : parts.stream().map(x -> "(" + x.fold(this) + ")").collect(Collectors.joining(" AND "));
-    }
-
-    @Override
-    public String or(List<Criterion<InteractionCriterion>> parts) {
-        return parts.isEmpty() ? "1 = 0" : parts.stream().map(x -> "(" + x.fold(this) + ")").collect(Collectors.joining(" OR "));
-    }
-
-    @Override
-    public String not(Criterion<InteractionCriterion> part) {
-        return "NOT (" + part.fold(this) + ")";
     }
 
     @Override

@@ -1,16 +1,14 @@
 package org.crmkit.jpa.internal;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.crmkit.client.ContactPersonCriterion;
-import org.crmkit.criteria.Criterion;
 
 /**
  * Translates a contact-person criterion into a condition on {@code crm_contact_person} under an
  * alias. Every leaf is two-valued (never SQL NULL), so NOT means what the in-memory test means.
  */
-final class PersonSql implements Criterion.Folder<ContactPersonCriterion, String>, ContactPersonCriterion.Visitor<String> {
+final class PersonSql extends SqlConditions<ContactPersonCriterion> implements ContactPersonCriterion.Visitor<String> {
     private final List<Object> parameters;
     private final String p;
     private final SqlDialect dialect;
@@ -21,31 +19,6 @@ final class PersonSql implements Criterion.Folder<ContactPersonCriterion, String
         this.p = alias;
         this.dialect = dialect;
         this.params = new SqlCriteria(parameters, alias, dialect);
-    }
-
-    @Override
-    public String all() {
-        return "1 = 1";
-    }
-
-    @Override
-    public String none() {
-        return "1 = 0";
-    }
-
-    @Override
-    public String and(List<Criterion<ContactPersonCriterion>> parts) {
-        return parts.isEmpty() ? "1 = 1" : parts.stream().map(x -> "(" + x.fold(this) + ")").collect(Collectors.joining(" AND "));
-    }
-
-    @Override
-    public String or(List<Criterion<ContactPersonCriterion>> parts) {
-        return parts.isEmpty() ? "1 = 0" : parts.stream().map(x -> "(" + x.fold(this) + ")").collect(Collectors.joining(" OR "));
-    }
-
-    @Override
-    public String not(Criterion<ContactPersonCriterion> part) {
-        return "NOT (" + part.fold(this) + ")";
     }
 
     @Override
