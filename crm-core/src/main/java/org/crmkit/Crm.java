@@ -28,6 +28,7 @@ import org.crmkit.employee.EmployeeDirectory;
 import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.feed.FeedStore;
 import org.crmkit.handover.HandOvers;
+import org.crmkit.interaction.Interactions;
 import org.crmkit.property.PropertySchema;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
@@ -100,9 +101,13 @@ public final class Crm implements AutoCloseable {
         return new Pipelines(context);
     }
 
+    public Interactions interactions() {
+        return new Interactions(context);
+    }
+
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */
     public HandOvers handOvers() {
-        return new HandOvers(context, List.of(Clients.HAND_OVER, ContactPersons.HAND_OVER, Deals.HAND_OVER));
+        return new HandOvers(context, List.of(Clients.HAND_OVER, ContactPersons.HAND_OVER, Interactions.HAND_OVER, Deals.HAND_OVER));
     }
 
     /** The durable change feed of the acting tenant, read from a cursor the host keeps. */

@@ -16,6 +16,7 @@ import org.crmkit.deal.DealStore;
 import org.crmkit.deal.LostReasonStore;
 import org.crmkit.deal.PipelineStore;
 import org.crmkit.feed.FeedStore;
+import org.crmkit.interaction.InteractionStore;
 import org.crmkit.property.PropertyDefinitionStore;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.StoreCatalogue;
@@ -38,6 +39,7 @@ public final class InMemoryStorage implements Storage {
             .add(FeedStore.class, MemoryFeedStore::new)
             .add(DealStore.class, MemoryDealStore::new).add(PipelineStore.class, MemoryPipelineStore::new)
             .add(LostReasonStore.class, MemoryLostReasonStore::new)
+            .add(InteractionStore.class, MemoryInteractionStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

@@ -8,6 +8,7 @@ import org.crmkit.client.Client;
 import org.crmkit.client.ContactPersonCriterion;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.CrmException;
+import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealCriterion;
 import org.crmkit.criteria.Relation;
@@ -16,7 +17,7 @@ import org.crmkit.criteria.Relation;
  * Answers the leaves on related records straight from a tenant's maps: one entry per relation a
  * feature declares ({@code ContactPersonCriterion.OF_CLIENT}: the persons of a client).
  */
-final class MemoryRelations implements ContactPersonCriterion.Related, DealCriterion.Related {
+final class MemoryRelations implements ContactPersonCriterion.Related, DealCriterion.Related, InteractionCriterion.Related {
     private final MemoryTenant data;
     private final Map<String, BiPredicate<ClientId, Criterion<?>>> relations;
 
@@ -28,7 +29,10 @@ final class MemoryRelations implements ContactPersonCriterion.Related, DealCrite
                         .anyMatch(p -> p.client().equals(client)
                                 && ContactPersonCriterion.matches((Criterion<ContactPersonCriterion>) criterion, p, this)),
                 DealCriterion.OF_CLIENT.name(), (client, criterion) -> data.deals.values().stream()
-                        .anyMatch(d -> d.client().equals(client) && DealCriterion.matches((Criterion<DealCriterion>) criterion, d, this)));
+                        .anyMatch(d -> d.client().equals(client) && DealCriterion.matches((Criterion<DealCriterion>) criterion, d, this)),
+                InteractionCriterion.OF_CLIENT.name(), (client, criterion) -> data.interactions.values().stream()
+                        .anyMatch(i -> i.clients().contains(client)
+                                && InteractionCriterion.matches((Criterion<InteractionCriterion>) criterion, i, this)));
     }
 
     @Override

@@ -19,6 +19,8 @@ import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
 import org.crmkit.feed.FeedEntry;
+import org.crmkit.interaction.Interaction;
+import org.crmkit.interaction.InteractionId;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyKey;
 
@@ -38,4 +40,6 @@ final class MemoryTenant {
     final Map<org.crmkit.deal.PipelineId, org.crmkit.deal.Pipeline> pipelines = new LinkedHashMap<>();
     final Map<org.crmkit.deal.LostReasonId, org.crmkit.deal.LostReason> lostReasons = new TreeMap<>(Comparator.comparing(org.crmkit.deal.LostReasonId::value));
     long lastDealNumber;
+    final Map<InteractionId, Interaction> interactions = new LinkedHashMap<>();
+    long lastInteractionNumber;
 }

@@ -98,7 +98,7 @@ class NullInputsTest {
     /** The packages of the API a host calls; internal wiring (memory, usecase, inject, storage SPI) aside. */
     private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
-            "org.crmkit.criteria", "org.crmkit.deal");
+            "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
@@ -118,14 +118,18 @@ class NullInputsTest {
             "PhoneNumber.parse#2", "ContactEntry.parse#2",
             // a search box never refuses what is (not) typed: nothing typed finds nothing
             "Clients.search#0", "NameSearch.of#0", "NameSearch.ofOtherLayout#0",
-            "Deal.withContact#0", "Deal.expectClose#0", "Deal.withSource#0");
+            "Deal.withContact#0", "Deal.expectClose#0", "Deal.withSource#0",
+            // the verbs of an interaction that clear a field, a completion without a result, a channel not noted
+            "Interaction.describe#0", "Interaction.withProject#0", "Interaction.basedOn#0", "Interaction.withDirection#0",
+            "Interaction.complete#0", "Participant.of#2", "Participant.reachedBy#0");
 
     /**
      * What crmkit calls on itself rather than a host with its input: evaluation helpers of the
      * stores and the read side, events it publishes, and the name a parser reports errors under.
      */
     private static final Set<String> PLUMBING_METHODS = Set.of("check", "checkTypeChange", "compatibleWith", "keepsEntriesOf",
-            "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "admits", "rank", "tier", "EmailAddress.parse#0", "PhoneNumber.parse#0");
+            "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "admits", "rank", "tier", "EmailAddress.parse#0", "PhoneNumber.parse#0",
+            "overlaps", "startsIn", "endedBefore", "overdueAt", "involves");
     private static final Set<String> PLUMBING_CLASSES = Set.of("NameWords", "CleanText", "Changes", "Relation", "ClientSummary");
 
     /** Texts tried for String arguments until the call goes through, so that the null is what is refused. */
@@ -253,6 +257,28 @@ class NullInputsTest {
         sample(org.crmkit.client.Location.class, () -> org.crmkit.client.Location.of("Москва", "Москва", "ИТ"));
         sample(org.crmkit.criteria.Relation.class, () -> org.crmkit.client.ContactPersonCriterion.OF_CLIENT);
         sample(Comparator.class, () -> Comparator.naturalOrder());
+        interactionSamples();
+    }
+
+    private void interactionSamples() {
+        org.crmkit.interaction.Timing hour = org.crmkit.interaction.Timing.timed(Instant.parse("2024-01-15T10:00:00Z"),
+                Instant.parse("2024-01-15T11:00:00Z"));
+        // a new planned interaction for every call, so that one call's verb does not make the next one's copy stale
+        Supplier<org.crmkit.interaction.Interaction> planned = () -> crm.interactions().plan(org.crmkit.interaction.InteractionKind.MEETING,
+                "Встреча", hour, EmployeeId.of("alekseev"), i -> i.withParticipants(List.of(org.crmkit.interaction.Participant.of(client.id()))))
+                .interaction();
+        sample(org.crmkit.interaction.Interactions.class, () -> crm.interactions());
+        sample(org.crmkit.interaction.Interaction.class, planned::get);
+        sample(org.crmkit.interaction.InteractionId.class, () -> planned.get().id());
+        sample(org.crmkit.interaction.InteractionKind.class, () -> org.crmkit.interaction.InteractionKind.MEETING);
+        sample(org.crmkit.interaction.Timing.class, () -> hour);
+        sample(org.crmkit.interaction.Participant.class, () -> org.crmkit.interaction.Participant.of(client.id()));
+        sample(org.crmkit.interaction.CalendarPeriod.class, () -> org.crmkit.interaction.CalendarPeriod.month(java.time.YearMonth.of(2024, 1),
+                java.time.ZoneOffset.UTC));
+        sample(org.crmkit.interaction.InteractionQuery.class, () -> org.crmkit.interaction.InteractionQuery.where(Criterion.all()));
+        sample(org.crmkit.interaction.InteractionCriterion.class, () -> new org.crmkit.interaction.InteractionCriterion.StateIn(Set.of()));
+        sample(java.time.ZoneId.class, () -> java.time.ZoneOffset.UTC);
+        sample(java.time.YearMonth.class, () -> java.time.YearMonth.of(2024, 1));
     }
 
     private void sample(Class<?> type, Supplier<Object> value) {

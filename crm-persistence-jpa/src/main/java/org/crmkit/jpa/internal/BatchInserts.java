@@ -30,8 +30,13 @@ final class BatchInserts {
         this.dialect = dialect;
     }
 
+    /** A statement of another feature's rows (an insert, update or delete), run as batches like these. */
+    Batch statement(String sql) throws SQLException {
+        return new Batch(sql);
+    }
+
     /** One statement (an insert, or the delete of former name words): rows added one by one, executed every {@value #BATCH} rows. */
-    private final class Batch implements AutoCloseable {
+    final class Batch implements AutoCloseable {
         private final PreparedStatement statement;
         private int pending;
         private int column;
@@ -50,6 +55,7 @@ final class BatchInserts {
             return this;
         }
 
+        /** Ends the row; the rows are executed as one batch every {@value #BATCH} rows and at {@link #close()}. */
         void row() throws SQLException {
             statement.addBatch();
             column = 0;

@@ -22,7 +22,7 @@ final class CodeCounter {
         return reserve(factory, "crm_code_counter", tenant, count);
     }
 
-    /** The same from another counter table of the same shape ({@code tenant_id, last_value}): deal numbers. */
+    /** The same from another counter table of the same shape ({@code tenant_id, last_value}), e.g. interaction numbers. */
     static long reserve(EntityManagerFactory factory, String table, String tenant, int count) {
         PersistenceException last = null;
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -53,6 +53,6 @@ final class CodeCounter {
                 em.close();
             }
         }
-        throw new CrmException("could not reserve numbers from " + table + " for tenant " + tenant, last);
+        throw new CrmException("could not reserve numbers of " + table + " for tenant " + tenant, last);
     }
 }

@@ -54,6 +54,9 @@ public final class Errors {
             if (lower.contains("crm_lost_reason_pk")) {
                 return new DuplicateException("lostReason", valueIn(message));
             }
+            if (lower.contains("crm_interaction_number_uq")) {
+                return new DuplicateException("number", valueIn(message));
+            }
             if (lower.contains("crm_relationship_type_pk")) {
                 return new DuplicateException("relationship", valueIn(message));
             }

@@ -57,6 +57,7 @@ import org.crmkit.feed.FeedStore;
 import org.crmkit.deal.DealStore;
 import org.crmkit.deal.LostReasonStore;
 import org.crmkit.deal.PipelineStore;
+import org.crmkit.interaction.InteractionStore;
 import java.util.Set;
 
 /**
@@ -76,6 +77,7 @@ public final class JpaStores implements Stores {
             .add(FeedStore.class, JpaFeedStore::new)
             .add(DealStore.class, JpaDealStore::new).add(PipelineStore.class, JpaPipelineStore::new)
             .add(LostReasonStore.class, JpaLostReasonStore::new)
+            .add(InteractionStore.class, JpaInteractionStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();

@@ -3,7 +3,6 @@ package org.crmkit.jpa.internal;
 import java.util.List;
 
 import org.crmkit.client.ContactPersonCriterion;
-import org.crmkit.criteria.Criterion;
 
 /**
  * Translates a contact-person criterion into a condition on {@code crm_contact_person} under an

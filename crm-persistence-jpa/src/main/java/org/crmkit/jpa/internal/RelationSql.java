@@ -8,6 +8,7 @@ import org.crmkit.client.ContactPersonCriterion;
 import org.crmkit.common.CrmException;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealCriterion;
+import org.crmkit.interaction.InteractionCriterion;
 
 /**
  * Translates the leaves on related records ({@link ClientCriterion.Having}) by the relation's
@@ -32,7 +33,9 @@ final class RelationSql {
                 String d = "d" + parameters.size();
                 return "EXISTS (SELECT 1 FROM crm_deal " + d + " WHERE " + d + ".tenant_id = ?1 AND " + d + ".client_id = " + client
                         + ".id AND (" + ((Criterion<DealCriterion>) criterion).fold(new DealSql(parameters, d, dialect)) + "))";
-            });
+            },
+            InteractionCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) ->
+                    InteractionSql.ofClient(client, (Criterion<InteractionCriterion>) criterion, parameters, dialect));
 
     private RelationSql() {
     }

@@ -1,0 +1,44 @@
+package org.crmkit.interaction;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.crmkit.criteria.Criterion;
+
+/**
+ * Stores the interactions of one tenant, inside the unit of work that handed it out.
+ *
+ * <p>Contract (checked by the store kit on every storage): {@link #insert} stores at version 1 (an
+ * id or a number already stored: {@link org.crmkit.common.DuplicateException}); {@link #update}
+ * only from the stored version, else {@link org.crmkit.common.ConcurrentChangeException} and
+ * nothing written; {@link #find}, {@link #count} and {@link #findAfter} answer a criterion exactly
+ * as {@link InteractionCriterion#matches} would, in one statement for a database, in the orders of
+ * {@link InteractionQuery.Order}. A client's history, an employee's calendar and overdue obligations
+ * are queries ({@link InteractionQuery#history}, {@link InteractionQuery#calendar},
+ * {@link InteractionQuery#overdue}).
+ */
+public interface InteractionStore {
+    Optional<Interaction> get(InteractionId id);
+
+    List<Interaction> find(InteractionQuery query);
+
+    long count(Criterion<InteractionCriterion> where);
+
+    /**
+     * Keyset paging by id ({@link org.crmkit.common.SortOrder#UUIDS}): up to {@code limit}
+     * interactions matching {@code where} whose id comes after {@code after} (none: from the first).
+     */
+    List<Interaction> findAfter(Criterion<InteractionCriterion> where, Optional<InteractionId> after, int limit);
+
+    /** Stores a new interaction (version 0); returns it at version 1. */
+    Interaction insert(Interaction interaction);
+
+    /** Stores a changed interaction read at {@code interaction.version()}; returns it at the next version. */
+    Interaction update(Interaction interaction);
+
+    /**
+     * Reserves {@code count} consecutive interaction numbers of this tenant and returns the first.
+     * A number is never handed out twice, even when the unit of work rolls back.
+     */
+    long reserveNumbers(int count);
+}

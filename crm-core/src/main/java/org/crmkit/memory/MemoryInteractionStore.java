@@ -1,0 +1,100 @@
+package org.crmkit.memory;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.crmkit.common.DuplicateException;
+import org.crmkit.common.SortOrder;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.interaction.Interaction;
+import org.crmkit.interaction.InteractionCriterion;
+import org.crmkit.interaction.InteractionId;
+import org.crmkit.interaction.InteractionQuery;
+import org.crmkit.interaction.InteractionStore;
+
+/** Interactions in a tenant's map, criteria evaluated by {@link InteractionCriterion#matches}. */
+final class MemoryInteractionStore implements InteractionStore {
+    private final MemoryUnit unit;
+    private final MemoryTenant data;
+
+    MemoryInteractionStore(MemoryUnit unit) {
+        this.unit = unit;
+        this.data = unit.data;
+    }
+
+    private Predicate<Interaction> matching(Criterion<InteractionCriterion> where) {
+        MemoryRelations related = new MemoryRelations(data);
+        return i -> InteractionCriterion.matches(where, i, related);
+    }
+
+    @Override
+    public Optional<Interaction> get(InteractionId id) {
+        unit.checkOpen();
+        return Optional.ofNullable(data.interactions.get(id));
+    }
+
+    @Override
+    public List<Interaction> find(InteractionQuery query) {
+        unit.checkOpen();
+        return data.interactions.values().stream().filter(matching(query.where())).sorted(query.order().comparator())
+                .skip(query.offset()).limit(query.limit()).collect(Collectors.toList());
+    }
+
+    @Override
+    public long count(Criterion<InteractionCriterion> where) {
+        unit.checkOpen();
+        return data.interactions.values().stream().filter(matching(where)).count();
+    }
+
+    @Override
+    public List<Interaction> findAfter(Criterion<InteractionCriterion> where, Optional<InteractionId> after, int limit) {
+        unit.checkOpen();
+        return data.interactions.values().stream()
+                .filter(i -> after.map(a -> SortOrder.UUIDS.compare(i.id().value(), a.value()) > 0).orElse(true))
+                .filter(matching(where))
+                .sorted(Comparator.comparing(i -> i.id().value(), SortOrder.UUIDS))
+                .limit(limit).collect(Collectors.toList());
+    }
+
+    @Override
+    public Interaction insert(Interaction interaction) {
+        unit.writing();
+        if (data.interactions.containsKey(interaction.id())) {
+            throw new DuplicateException("id", interaction.id());
+        }
+        if (data.interactions.values().stream().anyMatch(i -> i.number() == interaction.number())) {
+            throw new DuplicateException("number", interaction.number());
+        }
+        Interaction stored = interaction.withVersion(1);
+        unit.put(data.interactions, interaction.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public Interaction update(Interaction interaction) {
+        unit.writing();
+        Interaction current = data.interactions.get(interaction.id());
+        MemoryUnit.checkVersion("interaction", interaction.id(), current == null ? -1 : current.version(), interaction.version());
+        if (current.number() != interaction.number()
+                && data.interactions.values().stream().anyMatch(i -> i.number() == interaction.number())) {
+            throw new DuplicateException("number", interaction.number());
+        }
+        Interaction stored = interaction.withVersion(interaction.version() + 1);
+        unit.put(data.interactions, interaction.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public long reserveNumbers(int count) {
+        unit.writing();
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be positive: " + count);
+        }
+        long first = data.lastInteractionNumber + 1;
+        data.lastInteractionNumber += count;
+        return first;
+    }
+}

@@ -1,0 +1,380 @@
+package org.crmkit.storage.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.crmkit.Crm;
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ClientStore;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.client.ContactPersonCriterion;
+import org.crmkit.client.ContactPersonId;
+import org.crmkit.client.ContactPersonStore;
+import org.crmkit.client.NewClient;
+import org.crmkit.client.PersonName;
+import org.crmkit.common.Actor;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.ClientKind;
+import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.DuplicateException;
+import org.crmkit.common.EmployeeId;
+import org.crmkit.common.SortOrder;
+import org.crmkit.common.ValidationException;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.criteria.Relation;
+import org.crmkit.feed.FeedStore;
+import org.crmkit.interaction.CalendarPeriod;
+import org.crmkit.interaction.Importance;
+import org.crmkit.interaction.Interaction;
+import org.crmkit.interaction.InteractionCriterion;
+import org.crmkit.interaction.InteractionId;
+import org.crmkit.interaction.InteractionKind;
+import org.crmkit.interaction.InteractionQuery;
+import org.crmkit.interaction.InteractionState;
+import org.crmkit.interaction.InteractionStore;
+import org.crmkit.interaction.Participant;
+import org.crmkit.interaction.Scheduled;
+import org.crmkit.interaction.Timing;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.RandomnessSource;
+import org.quicktheories.impl.Constraint;
+
+/**
+ * Interactions in the store kit: stored and read back whole, versioned, numbered once; random
+ * criterion trees over every interaction leaf select the same interactions in every order as the
+ * in-memory meaning does ({@link InteractionCriterion#matches}); clients filtered by their
+ * interactions ({@link InteractionCriterion#OF_CLIENT}) likewise; and bad input through the use
+ * cases stores nothing, on every storage.
+ */
+abstract class InteractionContract extends DealContract {
+    /** The seed of the random trees: the same trees in every run and every store. */
+    static final long INTERACTION_SEED = 0x1A7E_4AC7L;
+    private static final int INTERACTION_TREES = 200;
+    private static final String[] SUBJECT_FRAGMENTS = {"ёлк", "ЕЛКИ", "100%", "_5", "в офисе", "счёт", "zzz", "%"};
+    private static final String[] CONTENT_FRAGMENTS = {"ёлок", "5%", "_2024", "елок. перезвонить", "договор", "zzz"};
+
+    /** What a test stores: clients, their persons and a population of interactions, as stored. */
+    private record Base(List<Client> clients, List<ContactPerson> persons, List<Interaction> interactions) {
+    }
+
+    private Base storeBase(int interactions) {
+        List<Client> clients = InteractionSamples.clients(ids::next, 10);
+        List<ContactPerson> persons = InteractionSamples.persons(ids::next, clients);
+        List<Interaction> population = InteractionSamples.population(ids::next, clients, persons, interactions);
+        storage().inTransaction(tenant, s -> {
+            s.get(ClientStore.class).insertAll(clients);
+            s.get(ContactPersonStore.class).insertAll(persons);
+            population.forEach(i -> s.get(InteractionStore.class).insert(i));
+            return null;
+        });
+        return new Base(clients.stream().map(c -> c.withVersion(1)).collect(Collectors.toList()),
+                persons.stream().map(p -> p.withVersion(1)).collect(Collectors.toList()),
+                population.stream().map(i -> i.withVersion(1)).collect(Collectors.toList()));
+    }
+
+    private List<Interaction> find(InteractionQuery query) {
+        return storage().read(tenant, s -> s.get(InteractionStore.class).find(query));
+    }
+
+    @Test
+    void everyStoredInteractionReadsBackEqualAtVersionOne() {
+        Base base = storeBase(40);
+        for (Interaction expected : base.interactions()) {
+            assertThat(storage().<Optional<Interaction>>read(tenant, s -> s.get(InteractionStore.class).get(expected.id())))
+                    .contains(expected);
+        }
+        assertThat(find(new InteractionQuery(Criterion.all(), InteractionQuery.Order.NUMBER, 0, 100)))
+                .containsExactlyElementsOf(base.interactions());
+    }
+
+    @Test
+    void anUpdateOfAnyPartMovesTheVersionAndAStaleCopyChangesNothing() {
+        Base base = storeBase(12);
+        Interaction v1 = base.interactions().stream().filter(i -> i.isOpen() && i.participants().size() == 2).findFirst().orElseThrow();
+        Interaction changed = v1.withParticipants(List.of(v1.participants().get(1), Participant.of(base.clients().get(0).id())))
+                .withOtherEmployees(List.of(EmployeeId.of("guest"), EmployeeId.of("panina")))
+                .reschedule(Timing.allDay(LocalDate.of(2024, 4, 2), LocalDate.of(2024, 4, 3))).describe(null).complete("Готово");
+        Interaction v2 = storage().inTransaction(tenant, s -> s.get(InteractionStore.class).update(changed));
+        assertThat(v2).isEqualTo(changed.withVersion(2));
+        assertThat(storage().<Optional<Interaction>>read(tenant, s -> s.get(InteractionStore.class).get(v1.id()))).contains(v2);
+
+        Interaction onlyPeople = v2.withParticipants(List.of());
+        Interaction v3 = storage().inTransaction(tenant, s -> s.get(InteractionStore.class).update(onlyPeople));
+        assertThat(v3.version()).isEqualTo(3);
+
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> s.get(InteractionStore.class).update(v1.rename("устарело"))))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThat(storage().<Optional<Interaction>>read(tenant, s -> s.get(InteractionStore.class).get(v1.id()))).contains(v3);
+    }
+
+    @Test
+    void aNumberIsStoredOnceAndNeverHandedOutAgainAfterARollback() {
+        Base base = storeBase(3);
+        Interaction first = base.interactions().get(0);
+        Interaction other = Interaction.plan(new InteractionId(ids.next()), 100, InteractionKind.NOTE, "Другая", first.timing(),
+                first.responsible(), Optional.empty());
+        Interaction clash = Interaction.plan(new InteractionId(ids.next()), first.number(), InteractionKind.NOTE, "Тот же номер",
+                first.timing(), first.responsible(), Optional.empty());
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> {
+            s.get(InteractionStore.class).insert(other);
+            return s.get(InteractionStore.class).insert(clash);
+        })).isInstanceOfSatisfying(DuplicateException.class, e -> assertThat(e.field()).isEqualTo("number"));
+        assertThat(storage().<Optional<Interaction>>read(tenant, s -> s.get(InteractionStore.class).get(other.id()))).isEmpty();
+
+        long[] reserved = new long[1];
+        assertThatThrownBy(() -> storage().inTransaction(tenant, s -> {
+            reserved[0] = s.get(InteractionStore.class).reserveNumbers(2);
+            throw new IllegalStateException("the host's work failed");
+        })).isInstanceOf(IllegalStateException.class);
+        long next = storage().inTransaction(tenant, s -> s.get(InteractionStore.class).reserveNumbers(1));
+        assertThat(next).isEqualTo(reserved[0] + 2);
+        assertThat(storage().<Long>read(tenant, s -> s.get(InteractionStore.class).count(Criterion.all()))).isEqualTo(3);
+    }
+
+    @Test
+    void randomInteractionTreesSelectTheSameInteractionsInEveryOrderAsMemory() {
+        Base base = storeBase(72);
+        Related related = new Related(base);
+        qt().withFixedSeed(INTERACTION_SEED).withExamples(INTERACTION_TREES).withShrinkCycles(200)
+                .forAll(in -> interactionTree(in, base, 3)).checkAssert(tree -> {
+                    List<Interaction> expected = base.interactions().stream().filter(i -> InteractionCriterion.matches(tree, i, related))
+                            .collect(Collectors.toList());
+                    assertThat(storage().<Long>read(tenant, s -> s.get(InteractionStore.class).count(tree))).as("count of %s", tree)
+                            .isEqualTo(expected.size());
+                    for (InteractionQuery.Order order : InteractionQuery.Order.values()) {
+                        assertThat(find(new InteractionQuery(tree, order, 0, 1000))).as("%s in %s order", tree, order)
+                                .containsExactlyElementsOf(expected.stream().sorted(order.comparator()).collect(Collectors.toList()));
+                    }
+                });
+    }
+
+    @Test
+    void theCalendarHistoryAndObligationQueriesAndAPageOffsetAgreeWithMemory() {
+        Base base = storeBase(60);
+        Related related = new Related(base);
+        List<InteractionQuery> queries = new ArrayList<>();
+        for (CalendarPeriod period : InteractionSamples.periods()) {
+            queries.add(InteractionQuery.calendar(Set.of(EmployeeId.of("panina"), EmployeeId.of("guest")), period));
+        }
+        base.clients().forEach(c -> queries.add(InteractionQuery.history(c.id())));
+        queries.add(InteractionQuery.overdue(InteractionSamples.BASE.plusSeconds(5 * 3600), LocalDate.of(2024, 3, 31)));
+        queries.add(InteractionQuery.overdue(InteractionSamples.BASE.plusSeconds(40 * 3600), LocalDate.of(2024, 4, 1)).page(3, 5));
+        queries.add(InteractionQuery.where(new InteractionCriterion.StateIn(InteractionState.OPEN)).page(7, 9));
+        for (InteractionQuery query : queries) {
+            assertThat(find(query)).as("%s", query).containsExactlyElementsOf(base.interactions().stream()
+                    .filter(i -> InteractionCriterion.matches(query.where(), i, related)).sorted(query.order().comparator())
+                    .skip(query.offset()).limit(query.limit()).collect(Collectors.toList()));
+        }
+    }
+
+    @Test
+    void keysetPagesListEveryMatchingInteractionOnceById() {
+        Base base = storeBase(30);
+        Criterion<InteractionCriterion> open = new InteractionCriterion.StateIn(InteractionState.OPEN);
+        List<InteractionId> listed = new ArrayList<>();
+        Optional<InteractionId> after = Optional.empty();
+        List<Interaction> page;
+        do {
+            Optional<InteractionId> cursor = after;
+            page = storage().read(tenant, s -> s.get(InteractionStore.class).findAfter(open, cursor, 4));
+            page.forEach(i -> listed.add(i.id()));
+            after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1).id());
+        } while (page.size() == 4);
+        assertThat(listed).containsExactlyElementsOf(base.interactions().stream().filter(Interaction::isOpen).map(Interaction::id)
+                .sorted(Comparator.comparing(InteractionId::value, SortOrder.UUIDS)).collect(Collectors.toList()));
+    }
+
+    @Test
+    void clientsFilteredByTheirInteractionsAreTheSameAsInMemory() {
+        Base base = storeBase(48);
+        Related related = new Related(base);
+        qt().withFixedSeed(INTERACTION_SEED + 1).withExamples(INTERACTION_TREES / 2).withShrinkCycles(200)
+                .forAll(in -> clientTree(in, base, 2)).checkAssert(tree -> {
+                    List<ClientId> expected = base.clients().stream().filter(c -> ClientCriterion.matches(tree, c, related))
+                            .sorted(Comparator.comparing(c -> c.code().value(), SortOrder.TEXT)).map(Client::id).collect(Collectors.toList());
+                    assertThat(storage().<List<Client>>read(tenant, s -> s.get(ClientStore.class).find(new ClientQuery(tree,
+                            ClientQuery.Order.CODE, 0, 1000)))).extracting(Client::id).as("clients of %s", tree).containsExactlyElementsOf(expected);
+                    assertThat(storage().<Long>read(tenant, s -> s.get(ClientStore.class).count(tree))).as("count of %s", tree)
+                            .isEqualTo(expected.size());
+                });
+    }
+
+    @Test
+    void badInputThroughTheUseCasesIsRefusedNamingTheFieldAndStoresNothing() {
+        Crm crm = Crm.builder().storage(storage()).actor(Actor.employee(tenant, EmployeeId.of("alekseev"))).build();
+        Client alfa = crm.clients().register(NewClient.legalEntity("Альфа").contactPerson(PersonName.of("Иванов", "Иван", null), p -> p));
+        Client beta = crm.clients().register(NewClient.legalEntity("Бета").contactPerson(PersonName.of("Петров", "Пётр", null), p -> p));
+        ContactPersonId betaPerson = crm.contactPersons().ofClient(beta.id()).get(0).id();
+        int fed = storage().<Integer>read(tenant, s -> s.get(FeedStore.class).after(0, 1000).size());
+        Timing hour = Timing.timed(Instant.parse("2024-04-01T09:00:00Z"), Instant.parse("2024-04-01T10:00:00Z"));
+        EmployeeId alekseev = EmployeeId.of("alekseev");
+
+        assertThatThrownBy(() -> crm.interactions().plan(InteractionKind.MEETING, "Встреча", hour, alekseev,
+                i -> i.withParticipants(List.of(Participant.of(alfa.id(), betaPerson, null)))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("participants[0].person");
+                    assertThat(e.rejectedValue()).isEqualTo(betaPerson.toString());
+                });
+        ClientId nobody = newClientId();
+        assertThatThrownBy(() -> crm.interactions().plan(InteractionKind.MEETING, "Встреча", hour, alekseev,
+                i -> i.withParticipants(List.of(Participant.of(alfa.id()), Participant.of(nobody)))))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("participants[1].client");
+                    assertThat(e.rejectedValue()).isEqualTo(nobody.toString());
+                });
+        assertThatThrownBy(() -> crm.interactions().plan(InteractionKind.MEETING, "Встреча\u202Eацйе", hour, alekseev, i -> i))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("subject"));
+        assertThat(crm.interactions().count(Criterion.all())).isZero();
+        assertThat(storage().<Integer>read(tenant, s -> s.get(FeedStore.class).after(0, 1000).size())).isEqualTo(fed);
+
+        Scheduled planned = crm.interactions().plan(InteractionKind.OUTGOING_CALL, "Позвонить", hour, alekseev,
+                i -> i.withParticipants(List.of(Participant.of(beta.id(), betaPerson, null))));
+        Interaction done = crm.interactions().complete(planned.interaction().id(), 1, "Дозвонились");
+        assertThatThrownBy(() -> crm.interactions().complete(planned.interaction().id(), 1, "ещё раз"))
+                .isInstanceOf(ConcurrentChangeException.class);
+        assertThatThrownBy(() -> crm.interactions().cancel(done.id(), done.version()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("state");
+                    assertThat(e.rejectedValue()).isEqualTo("DONE");
+                });
+        assertThat(crm.interactions().get(done.id())).isEqualTo(done);
+        assertThat(crm.interactions().history(beta.id())).containsExactly(done);
+        assertThat(crm.interactions().history(alfa.id())).isEmpty();
+    }
+
+    /** The in-memory meaning of the leaves on related records, from the stored base itself. */
+    private static final class Related implements InteractionCriterion.Related, ContactPersonCriterion.Related {
+        private final Base base;
+
+        Related(Base base) {
+            this.base = base;
+        }
+
+        @Override
+        public Optional<Client> client(ClientId id) {
+            return base.clients().stream().filter(c -> c.id().equals(id)).findFirst();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <M extends Criterion.Leaf<M>> boolean any(Relation<M> relation, ClientId client, Criterion<M> criterion) {
+            if (relation.equals(InteractionCriterion.OF_CLIENT)) {
+                return base.interactions().stream().anyMatch(i -> i.clients().contains(client)
+                        && InteractionCriterion.matches((Criterion<InteractionCriterion>) criterion, i, this));
+            }
+            assertThat(relation).isEqualTo(ContactPersonCriterion.OF_CLIENT);
+            return base.persons().stream().anyMatch(p -> p.client().equals(client)
+                    && ContactPersonCriterion.matches((Criterion<ContactPersonCriterion>) criterion, p, this));
+        }
+    }
+
+    private static int pick(RandomnessSource in, int bound) {
+        return (int) in.next(Constraint.between(0, bound - 1));
+    }
+
+    private static EmployeeId employee(RandomnessSource in) {
+        int k = pick(in, InteractionSamples.EMPLOYEES.length + 1);
+        return EmployeeId.of(k == InteractionSamples.EMPLOYEES.length ? "guest" : InteractionSamples.EMPLOYEES[k]);
+    }
+
+    private static Set<EmployeeId> employees(RandomnessSource in) {
+        return pick(in, 6) == 0 ? Set.of() : Set.copyOf(List.of(employee(in), employee(in)));
+    }
+
+    private static Criterion<InteractionCriterion> interactionTree(RandomnessSource in, Base base, int depth) {
+        switch (pick(in, depth == 0 ? 6 : 9)) {
+            case 6:
+                return Criterion.and(interactionTree(in, base, depth - 1), interactionTree(in, base, depth - 1));
+            case 7:
+                return Criterion.or(interactionTree(in, base, depth - 1), interactionTree(in, base, depth - 1),
+                        interactionTree(in, base, depth - 1));
+            case 8:
+                return Criterion.not(interactionTree(in, base, depth - 1));
+            default:
+                return interactionLeaf(in, base, depth);
+        }
+    }
+
+    private static Criterion<InteractionCriterion> interactionLeaf(RandomnessSource in, Base base, int depth) {
+        List<Interaction> all = base.interactions();
+        List<CalendarPeriod> periods = InteractionSamples.periods();
+        switch (pick(in, 14)) {
+            case 0:
+                return new InteractionCriterion.IdIn(pick(in, 4) == 0 ? Set.of()
+                        : Set.copyOf(List.of(all.get(pick(in, all.size())).id(), all.get(pick(in, all.size())).id())));
+            case 1:
+                return new InteractionCriterion.OfClient(clientTree(in, base, Math.min(depth, 1) - 1));
+            case 2:
+                return new InteractionCriterion.ResponsibleIn(employees(in));
+            case 3:
+                return new InteractionCriterion.Involves(employees(in));
+            case 4:
+                return new InteractionCriterion.AuthorIs(employee(in));
+            case 5: {
+                List<InteractionKind> kinds = new ArrayList<>(InteractionKind.BUILT_IN);
+                kinds.add(InteractionSamples.EXHIBITION);
+                return new InteractionCriterion.KindIn(pick(in, 6) == 0 ? Set.of()
+                        : Set.copyOf(List.of(kinds.get(pick(in, kinds.size())), kinds.get(pick(in, kinds.size())))));
+            }
+            case 6:
+                return new InteractionCriterion.StateIn(pick(in, 3) == 0 ? InteractionState.OPEN
+                        : Set.of(InteractionState.values()[pick(in, 4)]));
+            case 7:
+                return new InteractionCriterion.ImportanceIs(Importance.values()[pick(in, 3)]);
+            case 8:
+                return new InteractionCriterion.StartsIn(periods.get(pick(in, periods.size())));
+            case 9:
+                return new InteractionCriterion.Overlaps(periods.get(pick(in, periods.size())));
+            case 10: {
+                Instant now = InteractionSamples.BASE.plusSeconds(1800L * pick(in, 60));
+                ZoneId zone = pick(in, 2) == 0 ? InteractionSamples.BERLIN : InteractionSamples.MOSCOW;
+                return new InteractionCriterion.OverdueAt(now, LocalDate.ofInstant(now, zone));
+            }
+            case 11:
+                return new InteractionCriterion.SubjectContains(SUBJECT_FRAGMENTS[pick(in, SUBJECT_FRAGMENTS.length)]);
+            case 12:
+                return new InteractionCriterion.ContentContains(CONTENT_FRAGMENTS[pick(in, CONTENT_FRAGMENTS.length)]);
+            default:
+                return pick(in, 2) == 0 ? Criterion.all() : Criterion.none();
+        }
+    }
+
+    /** Client trees with a few card leaves and, while {@code depth} allows, the clients' interactions. */
+    private static Criterion<ClientCriterion> clientTree(RandomnessSource in, Base base, int depth) {
+        List<Client> clients = base.clients();
+        switch (pick(in, depth > 0 ? 9 : 6)) {
+            case 0:
+                return new ClientCriterion.IdIn(pick(in, 4) == 0 ? Set.of()
+                        : Set.copyOf(List.of(clients.get(pick(in, clients.size())).id(), clients.get(pick(in, clients.size())).id())));
+            case 1:
+                return new ClientCriterion.ManagedBy(employees(in));
+            case 2:
+                return new ClientCriterion.Archived(pick(in, 2) == 0);
+            case 3:
+                return new ClientCriterion.NameContains(pick(in, 2) == 0 ? "ёлк" : "прайм-1");
+            case 4:
+                return new ClientCriterion.KindIs(ClientKind.values()[pick(in, ClientKind.values().length)]);
+            case 5:
+                return pick(in, 2) == 0 ? Criterion.all() : Criterion.not(new ClientCriterion.Archived(true));
+            case 6:
+                return Criterion.or(clientTree(in, base, depth - 1), clientTree(in, base, depth - 1));
+            case 7:
+                return Criterion.not(clientTree(in, base, depth - 1));
+            default:
+                return new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT, interactionTree(in, base, depth - 1));
+        }
+    }
+}

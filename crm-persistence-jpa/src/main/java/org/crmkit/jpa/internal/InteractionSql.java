@@ -1,0 +1,165 @@
+package org.crmkit.jpa.internal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.EmployeeId;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.interaction.CalendarPeriod;
+import org.crmkit.interaction.InteractionCriterion;
+import org.crmkit.interaction.InteractionState;
+
+/**
+ * Translates an interaction criterion into a condition on {@code crm_interaction} under an alias.
+ * Every leaf is two-valued (each nullable column is tested for NULL first), so NOT means what the
+ * in-memory test means. The tenant is parameter {@code ?1}.
+ */
+final class InteractionSql extends LeafSql<InteractionCriterion> implements InteractionCriterion.Visitor<String> {
+    private static final String OPEN = InteractionState.OPEN.stream().map(s -> "'" + s.name() + "'").sorted()
+            .collect(Collectors.joining(", "));
+
+    private final List<Object> parameters;
+    private final String i;
+    private final SqlDialect dialect;
+
+    InteractionSql(List<Object> parameters, String alias, SqlDialect dialect) {
+        this.parameters = parameters;
+        this.i = alias;
+        this.dialect = dialect;
+    }
+
+    /** {@code EXISTS} an interaction of client {@code c} matching the criterion: the relation {@code interactions} of clients. */
+    static String ofClient(String c, Criterion<InteractionCriterion> criterion, List<Object> parameters, SqlDialect dialect) {
+        String p = "ip" + parameters.size();
+        String x = "ix" + parameters.size();
+        return "EXISTS (SELECT 1 FROM crm_interaction_participant " + p + " JOIN crm_interaction " + x + " ON " + x + ".tenant_id = "
+                + p + ".tenant_id AND " + x + ".id = " + p + ".interaction_id WHERE " + p + ".tenant_id = ?1 AND " + p + ".client_id = "
+                + c + ".id AND (" + criterion.fold(new InteractionSql(parameters, x, dialect)) + "))";
+    }
+
+    private String param(Object value) {
+        parameters.add(value);
+        return "?" + parameters.size();
+    }
+
+    private String in(String column, Collection<?> values) {
+        if (values.isEmpty()) {
+            return "1 = 0";
+        }
+        return column + " IN (" + values.stream().map(this::param).collect(Collectors.joining(", ")) + ")";
+    }
+
+    private static OffsetDateTime utc(java.time.Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    @Override
+    public String leaf(InteractionCriterion leaf) {
+        return leaf.accept(this);
+    }
+
+    @Override
+    public String idIn(InteractionCriterion.IdIn criterion) {
+        return in(i + ".id", criterion.ids().stream().map(id -> id.value()).sorted().collect(Collectors.toList()));
+    }
+
+    /** A client taking part matches; a bare list of client ids is read off the participants' index directly. */
+    @Override
+    public String ofClient(InteractionCriterion.OfClient criterion) {
+        String p = "pp" + parameters.size();
+        String match;
+        if (criterion.client() instanceof ClientCriterion.IdIn) {
+            match = in(p + ".client_id", ((ClientCriterion.IdIn) criterion.client()).ids().stream().map(ClientId::value).sorted()
+                    .collect(Collectors.toList()));
+        } else {
+            String c = "pc" + parameters.size();
+            match = "EXISTS (SELECT 1 FROM crm_client " + c + " WHERE " + c + ".tenant_id = ?1 AND " + c + ".id = " + p + ".client_id AND ("
+                    + criterion.client().fold(new SqlCriteria(parameters, c, dialect)) + "))";
+        }
+        return "EXISTS (SELECT 1 FROM crm_interaction_participant " + p + " WHERE " + p + ".tenant_id = " + i + ".tenant_id AND " + p
+                + ".interaction_id = " + i + ".id AND " + match + ")";
+    }
+
+    @Override
+    public String responsibleIn(InteractionCriterion.ResponsibleIn criterion) {
+        return in(i + ".responsible", values(criterion.employees()));
+    }
+
+    @Override
+    public String involves(InteractionCriterion.Involves criterion) {
+        if (criterion.employees().isEmpty()) {
+            return "1 = 0";
+        }
+        String e = "ie" + parameters.size();
+        return "(" + in(i + ".responsible", values(criterion.employees())) + " OR EXISTS (SELECT 1 FROM crm_interaction_employee " + e
+                + " WHERE " + e + ".tenant_id = " + i + ".tenant_id AND " + e + ".interaction_id = " + i + ".id AND "
+                + in(e + ".employee", values(criterion.employees())) + "))";
+    }
+
+    private static List<String> values(Collection<EmployeeId> employees) {
+        return employees.stream().map(EmployeeId::value).sorted().collect(Collectors.toList());
+    }
+
+    @Override
+    public String authorIs(InteractionCriterion.AuthorIs criterion) {
+        return "(" + i + ".author IS NOT NULL AND " + i + ".author = " + param(criterion.employee().value()) + ")";
+    }
+
+    @Override
+    public String kindIn(InteractionCriterion.KindIn criterion) {
+        return in(i + ".kind", criterion.kinds().stream().map(k -> k.key()).sorted().collect(Collectors.toList()));
+    }
+
+    @Override
+    public String stateIn(InteractionCriterion.StateIn criterion) {
+        return in(i + ".state", criterion.states().stream().map(Enum::name).sorted().collect(Collectors.toList()));
+    }
+
+    @Override
+    public String importanceIs(InteractionCriterion.ImportanceIs criterion) {
+        return i + ".importance = " + param(criterion.importance().name());
+    }
+
+    @Override
+    public String startsIn(InteractionCriterion.StartsIn criterion) {
+        CalendarPeriod period = criterion.period();
+        return "((" + i + ".start_at IS NOT NULL AND " + i + ".start_at >= " + param(utc(period.from())) + " AND " + i + ".start_at < "
+                + param(utc(period.until())) + ") OR (" + i + ".first_day IS NOT NULL AND " + i + ".first_day >= "
+                + param(period.firstDay()) + " AND " + i + ".first_day <= " + param(period.lastDay()) + "))";
+    }
+
+    /** As {@code Timing.overlaps}: a timed item starts before the end and ends after the start (a moment lies in it). */
+    @Override
+    public String overlaps(InteractionCriterion.Overlaps criterion) {
+        CalendarPeriod period = criterion.period();
+        String from = param(utc(period.from()));
+        return "((" + i + ".start_at IS NOT NULL AND " + i + ".start_at < " + param(utc(period.until())) + " AND (" + i + ".end_at > "
+                + from + " OR " + i + ".start_at >= " + from + ")) OR (" + i + ".first_day IS NOT NULL AND " + i + ".first_day <= "
+                + param(period.lastDay()) + " AND " + i + ".last_day >= " + param(period.firstDay()) + "))";
+    }
+
+    /** As {@code Interaction.overdueAt}: open, and a promise due before today, or an item that ended before now (today). */
+    @Override
+    public String overdueAt(InteractionCriterion.OverdueAt criterion) {
+        String today = param(criterion.today());
+        return "(" + i + ".state IN (" + OPEN + ") AND ((" + i + ".promise_due IS NOT NULL AND " + i + ".promise_due < " + today + ") OR ("
+                + i + ".promise_due IS NULL AND ((" + i + ".end_at IS NOT NULL AND " + i + ".end_at < " + param(utc(criterion.now()))
+                + ") OR (" + i + ".last_day IS NOT NULL AND " + i + ".last_day < " + today + ")))))";
+    }
+
+    @Override
+    public String subjectContains(InteractionCriterion.SubjectContains criterion) {
+        return i + ".subject_key LIKE " + param("%" + SqlCriteria.escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\'";
+    }
+
+    @Override
+    public String contentContains(InteractionCriterion.ContentContains criterion) {
+        return "(" + i + ".content_key IS NOT NULL AND " + i + ".content_key LIKE "
+                + param("%" + SqlCriteria.escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\')";
+    }
+}
