@@ -22,10 +22,13 @@ import org.crmkit.common.DomainEventListener;
 import org.crmkit.common.IdGenerator;
 import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
+import org.crmkit.contract.BankAccounts;
+import org.crmkit.contract.Contracts;
 import org.crmkit.employee.EmployeeDirectory;
 import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.feed.FeedStore;
 import org.crmkit.handover.HandOvers;
+import org.crmkit.ledger.Ledger;
 import org.crmkit.property.PropertySchema;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
@@ -88,6 +91,19 @@ public final class Crm implements AutoCloseable {
 
     public RelationshipTypes relationshipTypes() {
         return new RelationshipTypes(context);
+    }
+
+    public Contracts contracts() {
+        return new Contracts(context);
+    }
+
+    public BankAccounts bankAccounts() {
+        return new BankAccounts(context);
+    }
+
+    /** Income and expense facts from the host's documents, and the profitability reports computed from them. */
+    public Ledger ledger() {
+        return new Ledger(context);
     }
 
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */

@@ -12,6 +12,9 @@ import org.crmkit.client.ClientStore;
 import org.crmkit.client.ContactPersonStore;
 import org.crmkit.client.RelationshipTypeStore;
 import org.crmkit.common.TenantId;
+import org.crmkit.contract.BankAccountStore;
+import org.crmkit.contract.ContractStore;
+import org.crmkit.ledger.FactStore;
 import org.crmkit.feed.FeedStore;
 import org.crmkit.property.PropertyDefinitionStore;
 import org.crmkit.storage.Storage;
@@ -33,6 +36,9 @@ public final class InMemoryStorage implements Storage {
             .add(PropertyDefinitionStore.class, MemoryPropertyStore::new)
             .add(AuditStore.class, MemoryAuditStore::new)
             .add(FeedStore.class, MemoryFeedStore::new)
+            .add(ContractStore.class, MemoryContractStore::new)
+            .add(BankAccountStore.class, MemoryBankAccountStore::new)
+            .add(FactStore.class, MemoryFactStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

@@ -50,6 +50,9 @@ import org.crmkit.common.ClientId;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
 import org.crmkit.common.DuplicateException;
+import org.crmkit.contract.BankAccountStore;
+import org.crmkit.contract.ContractStore;
+import org.crmkit.ledger.FactStore;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyDefinitionStore;
 import org.crmkit.property.PropertyKey;
@@ -73,6 +76,9 @@ public final class JpaStores implements Stores {
             .add(PropertyDefinitionStore.class, JpaPropertyStore::new)
             .add(AuditStore.class, JpaAuditStore::new)
             .add(FeedStore.class, JpaFeedStore::new)
+            .add(ContractStore.class, JpaContractStore::new)
+            .add(BankAccountStore.class, JpaBankAccountStore::new)
+            .add(FactStore.class, JpaFactStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();
