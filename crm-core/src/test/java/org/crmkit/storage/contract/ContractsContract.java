@@ -221,7 +221,8 @@ abstract class ContractsContract extends ListingContract {
         assertThat(feed()).hasSize(feedBefore);
     }
 
-    private static void assertRefused(Runnable call, String field, String value) {
+    /** Asserts the call is refused with a {@link ValidationException} naming the field and the value. */
+    static void assertRefused(Runnable call, String field, String value) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class, e -> {
             assertThat(e.field()).isEqualTo(field);
             assertThat(e.rejectedValue()).isEqualTo(value);

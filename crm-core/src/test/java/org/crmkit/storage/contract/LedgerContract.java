@@ -204,13 +204,6 @@ abstract class LedgerContract extends ContractsContract {
         assertThat(storedSums(LocalDate.MIN, LocalDate.MAX)).isEmpty();
     }
 
-    private static void assertRefused(Runnable call, String field, String value) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(ValidationException.class, e -> {
-            assertThat(e.field()).isEqualTo(field);
-            assertThat(e.rejectedValue()).isEqualTo(value);
-        });
-    }
-
     @Test
     void aBatchOfMoreThanOneJdbcBatchIsStoredWholeAndPushedAgainReplacesEveryLine() {
         Crm crm = crm();
