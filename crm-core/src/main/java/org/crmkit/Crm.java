@@ -24,11 +24,14 @@ import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
 import org.crmkit.deal.Deals;
 import org.crmkit.deal.Pipelines;
+import org.crmkit.contract.BankAccounts;
+import org.crmkit.contract.Contracts;
 import org.crmkit.employee.EmployeeDirectory;
 import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.feed.FeedStore;
 import org.crmkit.handover.HandOvers;
 import org.crmkit.interaction.Interactions;
+import org.crmkit.ledger.Ledger;
 import org.crmkit.property.PropertySchema;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
@@ -103,6 +106,19 @@ public final class Crm implements AutoCloseable {
 
     public Interactions interactions() {
         return new Interactions(context);
+    }
+
+    public Contracts contracts() {
+        return new Contracts(context);
+    }
+
+    public BankAccounts bankAccounts() {
+        return new BankAccounts(context);
+    }
+
+    /** Income and expense facts from the host's documents, and the profitability reports computed from them. */
+    public Ledger ledger() {
+        return new Ledger(context);
     }
 
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */

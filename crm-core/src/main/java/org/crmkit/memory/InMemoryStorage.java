@@ -15,6 +15,9 @@ import org.crmkit.common.TenantId;
 import org.crmkit.deal.DealStore;
 import org.crmkit.deal.LostReasonStore;
 import org.crmkit.deal.PipelineStore;
+import org.crmkit.contract.BankAccountStore;
+import org.crmkit.contract.ContractStore;
+import org.crmkit.ledger.FactStore;
 import org.crmkit.feed.FeedStore;
 import org.crmkit.interaction.InteractionStore;
 import org.crmkit.property.PropertyDefinitionStore;
@@ -40,6 +43,9 @@ public final class InMemoryStorage implements Storage {
             .add(DealStore.class, MemoryDealStore::new).add(PipelineStore.class, MemoryPipelineStore::new)
             .add(LostReasonStore.class, MemoryLostReasonStore::new)
             .add(InteractionStore.class, MemoryInteractionStore::new)
+            .add(ContractStore.class, MemoryContractStore::new)
+            .add(BankAccountStore.class, MemoryBankAccountStore::new)
+            .add(FactStore.class, MemoryFactStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

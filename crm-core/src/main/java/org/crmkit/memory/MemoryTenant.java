@@ -18,6 +18,12 @@ import org.crmkit.client.RelationshipType;
 import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.ClientId;
+import org.crmkit.contract.BankAccount;
+import org.crmkit.contract.BankAccountId;
+import org.crmkit.contract.Contract;
+import org.crmkit.contract.ContractId;
+import org.crmkit.ledger.Fact;
+import org.crmkit.ledger.FactKey;
 import org.crmkit.feed.FeedEntry;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionId;
@@ -42,4 +48,8 @@ final class MemoryTenant {
     long lastDealNumber;
     final Map<InteractionId, Interaction> interactions = new LinkedHashMap<>();
     long lastInteractionNumber;
+    // contracts, bank accounts, ledger facts
+    final Map<ContractId, Contract> contracts = new LinkedHashMap<>();
+    final Map<BankAccountId, BankAccount> bankAccounts = new LinkedHashMap<>();
+    final Map<FactKey, Fact> facts = new LinkedHashMap<>();
 }

@@ -48,6 +48,9 @@ import org.crmkit.common.ClientId;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.CrmException;
 import org.crmkit.common.DuplicateException;
+import org.crmkit.contract.BankAccountStore;
+import org.crmkit.contract.ContractStore;
+import org.crmkit.ledger.FactStore;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyDefinitionStore;
 import org.crmkit.property.PropertyKey;
@@ -78,6 +81,9 @@ public final class JpaStores implements Stores {
             .add(DealStore.class, JpaDealStore::new).add(PipelineStore.class, JpaPipelineStore::new)
             .add(LostReasonStore.class, JpaLostReasonStore::new)
             .add(InteractionStore.class, JpaInteractionStore::new)
+            .add(ContractStore.class, JpaContractStore::new)
+            .add(BankAccountStore.class, JpaBankAccountStore::new)
+            .add(FactStore.class, JpaFactStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();

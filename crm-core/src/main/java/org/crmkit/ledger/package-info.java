@@ -1,0 +1,6 @@
+/**
+ * Profitability from the host's own documents: income and expense facts pushed idempotently (the
+ * same source, document and line replaces, a revocation removes), and the report "income and
+ * expenses by client and order" computed from them for a period; no total is ever stored.
+ */
+package org.crmkit.ledger;
