@@ -117,7 +117,7 @@ class NullInputsTest {
             // no default region: only numbers with a country code are read (PhoneNumber.parse)
             "PhoneNumber.parse#2", "ContactEntry.parse#2",
             // a search box never refuses what is (not) typed: nothing typed finds nothing
-            "Clients.search#0", "NameSearch.of#0", "NameSearch.ofOtherLayout#0",
+            "Clients.search#0", "NameSearch.of#0", "NameSearch.ofOtherLayout#0", "PhoneNumber.searchable#0", "PhoneNumber.searchable#1",
             "Deal.withContact#0", "Deal.expectClose#0", "Deal.withSource#0",
             // the verbs of an interaction that clear a field, a completion without a result, a channel not noted
             "Interaction.describe#0", "Interaction.withProject#0", "Interaction.basedOn#0", "Interaction.withDirection#0",
