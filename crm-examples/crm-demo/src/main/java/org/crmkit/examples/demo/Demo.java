@@ -27,8 +27,9 @@ import org.crmkit.jpa.JpaStorage;
 import org.crmkit.property.PropertyDefinition;
 
 /**
- * Creates the brochure's clients in an embedded H2 database (first run), then prints their cards,
- * a few quick searches and a change journal. Run it twice: the second run finds the data again.
+ * Creates the brochure's clients and their sales side in an embedded H2 database (first run), then
+ * prints their cards, a few quick searches, Алхимов's interactions, contract and bank account, a
+ * sales funnel, the report "Доходы и расходы" with ABC classes, and a change journal. Run it twice: the second run finds the data again.
  *
  * <p>Argument: the database file (default {@code data/crm-demo}).
  */
@@ -57,7 +58,7 @@ public final class Demo {
             List<ClientSummary> found = crm.clients().search("Питерсофт");
             if (found.isEmpty()) {
                 out.println("New database at " + file.toAbsolutePath() + ": registering the brochure's clients.");
-                BrochureClients.create(crm);
+                BrochureSales.create(crm, BrochureClients.create(crm));
             } else {
                 out.println("Database at " + file.toAbsolutePath() + " already holds the brochure's clients (from an earlier run).");
                 ClientSummary pitersoft = found.get(0);
@@ -69,6 +70,7 @@ public final class Demo {
                 printCard(crm, client, out);
             }
             printSearches(crm, out);
+            BrochureSales.print(crm, out);
             ClientSummary pitersoft = crm.clients().search("Питерсофт").get(0);
             out.println("Change journal of " + pitersoft.shortName() + ":");
             for (AuditEntry entry : crm.clients().history(pitersoft.id())) {

@@ -33,12 +33,17 @@ class DemoTest {
                 .contains("Интересуется мебелью: Кухонная мебель")
                 .contains("Быстрый поиск \"8 903 523-66-45\": Питерсофт (000000001, +7 903 523-66-45)")
                 .contains("Быстрый поиск \"000000012\": Прайм-М (000000012)")
-                .contains("Быстрый поиск \"AD@ERW.RU\": Алхимов А.А.");
+                .contains("Быстрый поиск \"AD@ERW.RU\": Алхимов А.А.")
+                .contains("Основной договор: № 28 of 2009-12-02 (RUB)")
+                .contains("outgoing-call      2011-01-10T12:30  DONE")
+                .contains("Воронка продаж \"Продажи кондиционеров\"")
+                .containsPattern("Итого, RUB +174621\\.46 +116225\\.76 +58395\\.70");
 
         String second = run(file);
         assertThat(second).contains("already holds the brochure's clients")
                 .contains("Updated the notes of Питерсофт to version 2.")
                 .contains("┌ Прайм-М (000000012)")
-                .contains("notes");
+                .contains("notes")
+                .containsPattern("Баев и Ко +A +20338\\.38");
     }
 }
