@@ -28,8 +28,8 @@ public record ClientClasses(LocalDate from, LocalDate until, Currency currency, 
         ValidationException.required(until, "until");
         ValidationException.required(currency, "currency");
         ValidationException.required(rules, "rules");
-        abc = List.copyOf(abc);
-        rfm = List.copyOf(rfm);
+        abc = ValidationException.requiredElements(abc, "abc");
+        rfm = ValidationException.requiredElements(rfm, "rfm");
     }
 
     /** An ABC class. */
@@ -39,6 +39,12 @@ public record ClientClasses(LocalDate from, LocalDate until, Currency currency, 
 
     /** A client's class: its value (profit or revenue), its share of the positive total in percent (4 decimals), and its class. */
     public record Abc(ClientId client, Money value, BigDecimal share, Grade grade) {
+        public Abc {
+            ValidationException.required(client, "client");
+            ValidationException.required(value, "value");
+            ValidationException.required(share, "share");
+            ValidationException.required(grade, "grade");
+        }
     }
 
     /**
@@ -48,6 +54,11 @@ public record ClientClasses(LocalDate from, LocalDate until, Currency currency, 
      * the period are scored.
      */
     public record Rfm(ClientId client, int recency, int frequency, int monetary, long daysSinceLastIncome, long incomeDocuments, Money income) {
+        public Rfm {
+            ValidationException.required(client, "client");
+            ValidationException.required(income, "income");
+        }
+
         /** The three scores as one code, such as {@code "515"}. */
         public String code() {
             return "" + recency + frequency + monetary;
@@ -55,10 +66,12 @@ public record ClientClasses(LocalDate from, LocalDate until, Currency currency, 
     }
 
     public Optional<Abc> abcOf(ClientId client) {
+        ValidationException.required(client, "client");
         return abc.stream().filter(e -> e.client().equals(client)).findFirst();
     }
 
     public Optional<Rfm> rfmOf(ClientId client) {
+        ValidationException.required(client, "client");
         return rfm.stream().filter(e -> e.client().equals(client)).findFirst();
     }
 

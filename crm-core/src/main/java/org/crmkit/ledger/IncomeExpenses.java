@@ -26,11 +26,16 @@ public record IncomeExpenses(LocalDate from, LocalDate until, List<Section> curr
     public IncomeExpenses {
         ValidationException.required(from, "from");
         ValidationException.required(until, "until");
-        currencies = List.copyOf(currencies);
+        currencies = ValidationException.requiredElements(currencies, "currencies");
     }
 
     /** Income and expense of a line; profit (a loss when negative) is their difference. */
     public record Figures(Money income, Money expense) {
+        public Figures {
+            ValidationException.required(income, "income");
+            ValidationException.required(expense, "expense");
+        }
+
         public Money profit() {
             return new Money(income.amount().subtract(expense.amount()), income.currency());
         }
@@ -46,16 +51,23 @@ public record IncomeExpenses(LocalDate from, LocalDate until, List<Section> curr
 
     /** One order (or the facts of the client without one). */
     public record OrderLine(Optional<String> order, Figures figures) {
+        public OrderLine {
+            ValidationException.required(order, "order");
+            ValidationException.required(figures, "figures");
+        }
     }
 
     /** One client (or the facts without a client): the subtotal and its orders. */
     public record ClientLine(Optional<ClientId> client, Figures figures, List<OrderLine> orders) {
         public ClientLine {
-            orders = List.copyOf(orders);
+            ValidationException.required(client, "client");
+            ValidationException.required(figures, "figures");
+            orders = ValidationException.requiredElements(orders, "orders");
         }
 
         /** The line of an order; empty when the client has no facts of it in the period. */
         public Optional<OrderLine> order(String reference) {
+            ValidationException.required(reference, "reference");
             return orders.stream().filter(o -> o.order().filter(reference::equals).isPresent()).findFirst();
         }
     }
@@ -63,11 +75,14 @@ public record IncomeExpenses(LocalDate from, LocalDate until, List<Section> curr
     /** The report's part in one currency. */
     public record Section(Currency currency, Figures total, List<ClientLine> clients) {
         public Section {
-            clients = List.copyOf(clients);
+            ValidationException.required(currency, "currency");
+            ValidationException.required(total, "total");
+            clients = ValidationException.requiredElements(clients, "clients");
         }
 
         /** The client's line; empty when the client has no facts in the period. */
         public Optional<ClientLine> client(ClientId id) {
+            ValidationException.required(id, "id");
             return clients.stream().filter(c -> c.client().filter(id::equals).isPresent()).findFirst();
         }
 

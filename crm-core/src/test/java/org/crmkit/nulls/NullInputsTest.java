@@ -98,7 +98,7 @@ class NullInputsTest {
     /** The packages of the API a host calls; internal wiring (memory, usecase, inject, storage SPI) aside. */
     private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
-            "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction");
+            "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction", "org.crmkit.contract", "org.crmkit.ledger");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
@@ -121,7 +121,9 @@ class NullInputsTest {
             "Deal.withContact#0", "Deal.expectClose#0", "Deal.withSource#0",
             // the verbs of an interaction that clear a field, a completion without a result, a channel not noted
             "Interaction.describe#0", "Interaction.withProject#0", "Interaction.basedOn#0", "Interaction.withDirection#0",
-            "Interaction.complete#0", "Participant.of#2", "Participant.reachedBy#0");
+            "Interaction.complete#0", "Participant.of#2", "Participant.reachedBy#0",
+            // a fact without a client or an order; an account whose bank or correspondent account is not noted
+            "Fact.forClient#0", "Fact.forOrder#0", "BankAccount.withCorrespondentAccount#0", "BankAccount.atBank#0");
 
     /**
      * What crmkit calls on itself rather than a host with its input: evaluation helpers of the
@@ -178,6 +180,31 @@ class NullInputsTest {
         sample(org.crmkit.deal.Funnel.class, () -> crm.deals().funnel(org.crmkit.deal.FunnelQuery.of(pipeline.id())));
         sample(org.crmkit.deal.Funnel.Facts.class, org.crmkit.deal.Funnel.Facts::new);
         sample(org.crmkit.deal.DealCriterion.class, () -> new org.crmkit.deal.DealCriterion.StatusIs(org.crmkit.deal.StageKind.OPEN));
+        org.crmkit.contract.Contract contract = crm.contracts().add(client.id(), "28", java.time.LocalDate.of(2009, 12, 2), "RUB", c -> c);
+        org.crmkit.contract.BankAccount account = crm.bankAccounts().add(client.id(), "044525999", "40802810800000000028", a -> a);
+        sample(org.crmkit.contract.Contracts.class, () -> crm.contracts());
+        sample(org.crmkit.contract.BankAccounts.class, () -> crm.bankAccounts());
+        sample(org.crmkit.contract.Contract.class, () -> crm.contracts().find(contract.id()).orElseThrow());
+        sample(org.crmkit.contract.ContractId.class, () -> contract.id());
+        sample(org.crmkit.contract.BankAccount.class, () -> crm.bankAccounts().find(account.id()).orElseThrow());
+        sample(org.crmkit.contract.BankAccountId.class, () -> account.id());
+        sample(org.crmkit.contract.Bic.class, () -> org.crmkit.contract.Bic.of("044525999"));
+        org.crmkit.ledger.FactKey factKey = new org.crmkit.ledger.FactKey("customer-order", "ТД-00000005", 1);
+        org.crmkit.ledger.Fact fact = org.crmkit.ledger.Fact.of(factKey, java.time.LocalDate.of(2009, 12, 3), "100.00", "60.00", "RUB")
+                .forClient(client.id());
+        crm.ledger().push(List.of(fact));
+        java.time.LocalDate from = java.time.LocalDate.of(2009, 1, 1);
+        java.time.LocalDate until = java.time.LocalDate.of(2009, 12, 31);
+        sample(org.crmkit.ledger.Ledger.class, () -> crm.ledger());
+        sample(org.crmkit.ledger.FactKey.class, () -> factKey);
+        sample(org.crmkit.ledger.Fact.class, () -> fact);
+        sample(org.crmkit.ledger.AbcRules.class, () -> org.crmkit.ledger.AbcRules.DEFAULT);
+        sample(org.crmkit.ledger.ClientClasses.class, () -> crm.ledger().classes(from, until, "RUB", org.crmkit.ledger.AbcRules.DEFAULT));
+        sample(org.crmkit.ledger.IncomeExpenses.class, () -> crm.ledger().incomeAndExpenses(from, until));
+        sample(org.crmkit.ledger.IncomeExpenses.Section.class, () -> crm.ledger().incomeAndExpenses(from, until).currencies().get(0));
+        sample(org.crmkit.ledger.IncomeExpenses.ClientLine.class,
+                () -> crm.ledger().incomeAndExpenses(from, until).currencies().get(0).clients().get(0));
+        sample(org.crmkit.ledger.IncomeExpenses.Figures.class, () -> crm.ledger().incomeAndExpenses(from, until).currencies().get(0).total());
         sample(String.class, () -> "Альфа");
         sample(CharSequence.class, () -> "Альфа");
         sample(Object.class, () -> "Альфа");
