@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.crmkit.common.EmployeeId;
+import org.crmkit.common.ExchangeRates;
 import org.crmkit.common.Money;
 import org.crmkit.common.ValidationException;
 
@@ -27,8 +28,9 @@ import org.crmkit.common.ValidationException;
  * <p>Definitions, the same for every store (the store kit compares them):
  * <ul>
  * <li>{@code deals}, {@code amounts}: the deals standing in the stage now, and the sum of their
- *     amounts per currency (never converted); {@code weighted}: each sum times the stage's
- *     probability, rounded half to even to the currency's scale.</li>
+ *     amounts per currency (never converted by the store; {@link #convertedTo} turns them into one
+ *     currency with the host's rates); {@code weighted}: each sum times the stage's probability,
+ *     rounded half to even to the currency's scale.</li>
  * <li>{@code reached} (open stages only): the deals whose furthest open stage, by the current
  *     order, is this one or a later one, plus the deals won now (a won deal passed every open
  *     stage). {@code toNext}: reached of the next open stage (for the last open stage: the won
@@ -203,6 +205,39 @@ public record Funnel(PipelineId pipeline, Instant asOf, List<StageLine> stages, 
     }
 
     private static final Comparator<Currency> BY_CODE = Comparator.comparing(Currency::getCurrencyCode);
+
+    /**
+     * The same funnel with every amount in {@code target}: each currency's sum is converted with
+     * the host's {@code rates} and rounded half to even to the target's scale, then the sums are
+     * added (so a figure is the sum of its converted per-currency figures, and conversion never
+     * depends on how many deals there are). Counts, conversions and stays are unchanged. Refuses,
+     * naming the pair, a currency the rates cannot convert.
+     */
+    public Funnel convertedTo(String target, ExchangeRates rates) {
+        Currency into = Money.currency(target);
+        ValidationException.required(rates, "rates");
+        Map<EmployeeId, List<StageLine>> managers = new HashMap<>();
+        byManager.forEach((manager, lines) -> managers.put(manager, converted(lines, into, rates)));
+        List<Outcome> outcomesIn = outcomes.stream()
+                .map(o -> new Outcome(o.outcome(), o.reason(), o.deals(), converted(o.amounts(), into, rates))).toList();
+        return new Funnel(pipeline, asOf, converted(stages, into, rates), managers, outcomesIn);
+    }
+
+    private static List<StageLine> converted(List<StageLine> lines, Currency into, ExchangeRates rates) {
+        return lines.stream().map(l -> new StageLine(l.stage(), l.deals(), converted(l.amounts(), into, rates), converted(l.weighted(), into, rates),
+                l.reached(), l.toNext(), l.toWon(), l.stays(), l.medianStay())).toList();
+    }
+
+    private static Map<Currency, Money> converted(Map<Currency, Money> sums, Currency into, ExchangeRates rates) {
+        if (sums.isEmpty()) {
+            return sums;
+        }
+        Money total = Money.zero(into);
+        for (Money sum : sums.values()) {
+            total = total.plus(rates.convert(sum, into));
+        }
+        return Map.of(into, total);
+    }
 
     private static Map<Currency, Money> byCode(Map<Currency, Money> sums) {
         Map<Currency, Money> sorted = new TreeMap<>(BY_CODE);

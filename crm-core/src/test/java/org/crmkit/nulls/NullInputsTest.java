@@ -195,6 +195,7 @@ class NullInputsTest {
         crm.ledger().push(List.of(fact));
         java.time.LocalDate from = java.time.LocalDate.of(2009, 1, 1);
         java.time.LocalDate until = java.time.LocalDate.of(2009, 12, 31);
+        sample(org.crmkit.common.ExchangeRates.class, () -> org.crmkit.common.ExchangeRates.into("RUB", Map.of("USD", "92.5")));
         sample(org.crmkit.ledger.Ledger.class, () -> crm.ledger());
         sample(org.crmkit.ledger.FactKey.class, () -> factKey);
         sample(org.crmkit.ledger.Fact.class, () -> fact);
