@@ -61,6 +61,7 @@ import org.crmkit.deal.DealStore;
 import org.crmkit.deal.LostReasonStore;
 import org.crmkit.deal.PipelineStore;
 import org.crmkit.interaction.InteractionStore;
+import org.crmkit.interaction.ReminderStore;
 import java.util.Set;
 
 /**
@@ -81,6 +82,7 @@ public final class JpaStores implements Stores {
             .add(DealStore.class, JpaDealStore::new).add(PipelineStore.class, JpaPipelineStore::new)
             .add(LostReasonStore.class, JpaLostReasonStore::new)
             .add(InteractionStore.class, JpaInteractionStore::new)
+            .add(ReminderStore.class, JpaReminderStore::new)
             .add(ContractStore.class, JpaContractStore::new)
             .add(BankAccountStore.class, JpaBankAccountStore::new)
             .add(FactStore.class, JpaFactStore::new)
@@ -242,6 +244,25 @@ public final class JpaStores implements Stores {
                 }
                 return rows;
             }
+        } catch (SQLException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    /**
+     * Runs a statement that writes (an UPDATE or DELETE) by plain JDBC on this unit of work's
+     * connection, after flushing what the entity manager holds, and returns how many rows it changed.
+     */
+    int execute(Select statement) {
+        writing();
+        flush("record", "", 0);
+        List<Object> bound = new ArrayList<>();
+        String sql = statement.jdbcSql(bound);
+        try (PreparedStatement prepared = em.unwrap(Connection.class).prepareStatement(sql)) {
+            for (int i = 0; i < bound.size(); i++) {
+                prepared.setObject(i + 1, bound.get(i));
+            }
+            return prepared.executeUpdate();
         } catch (SQLException e) {
             throw Errors.translate(e);
         }

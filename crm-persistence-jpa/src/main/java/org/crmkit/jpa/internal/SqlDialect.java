@@ -100,6 +100,11 @@ public enum SqlDialect {
         public String displayName() {
             return "H2";
         }
+
+        @Override
+        String skipLocked() {
+            return "";
+        }
     },
 
     POSTGRESQL {
@@ -185,7 +190,20 @@ public enum SqlDialect {
         public String displayName() {
             return "PostgreSQL";
         }
+
+        @Override
+        String skipLocked() {
+            return " FOR UPDATE SKIP LOCKED";
+        }
     };
+
+    /**
+     * What ends a sub-select of rows a conditional UPDATE is about to take so that rows another
+     * transaction holds are passed over rather than waited for: PostgreSQL's
+     * {@code FOR UPDATE SKIP LOCKED}; nothing on H2, where the UPDATE waits for the holder and
+     * then checks its condition again on the committed row (so it still takes each row once).
+     */
+    abstract String skipLocked();
 
     /** The dialect of a JDBC URL ({@code jdbc:postgresql:…}, otherwise H2). */
     public static SqlDialect ofUrl(String url) {
