@@ -26,10 +26,9 @@ import org.crmkit.interaction.ReminderStore;
  * The ReminderStore of a JPA unit of work, by plain JDBC on the unit's connection
  * ({@code crm_reminder}). An update or delete names the version it read, so a second writer from
  * the same version changes nothing and gets the concurrency error. A lease is one conditional
- * UPDATE whose condition (due at the caller's now) is checked again on the row it locks: on
- * PostgreSQL the sub-select of candidates skips rows another poll holds
- * ({@link SqlDialect#skipLocked}); on H2 the UPDATE waits for that poll and then finds the row no
- * longer due. Either way a reminder goes to one poll; the poll then reads back the rows carrying
+ * UPDATE of the first due rows ({@link SqlDialect#updateFirst}): on PostgreSQL the rows are
+ * picked skipping those another poll holds; on H2 the UPDATE waits for that poll and then finds
+ * the row no longer due. Either way a reminder goes to one poll; the poll then reads back the rows carrying
  * its token.
  */
 final class JpaReminderStore implements ReminderStore {
@@ -103,9 +102,9 @@ final class JpaReminderStore implements ReminderStore {
     @Override
     public List<Reminder> lease(Instant now, Lease lease, int max) {
         List<Object> parameters = List.of(lease.token(), utc(lease.until()), u.tenant, utc(now));
-        u.execute(new JpaStores.Select("UPDATE crm_reminder SET state = 'LEASED', lease_token = ?1, lease_until = ?2, version = version + 1"
-                + " WHERE tenant_id = ?3 AND " + DUE + " AND id IN (SELECT id FROM crm_reminder WHERE tenant_id = ?3 AND " + DUE
-                + " ORDER BY fire_at, id FETCH FIRST " + max + " ROWS ONLY" + u.dialect.skipLocked() + ")", parameters));
+        u.execute(new JpaStores.Select(u.dialect.updateFirst("crm_reminder",
+                "state = 'LEASED', lease_token = ?1, lease_until = ?2, version = version + 1", "tenant_id = ?3 AND " + DUE, "fire_at, id", max),
+                parameters));
         return u.select(new JpaStores.Select("SELECT * FROM crm_reminder WHERE tenant_id = ?1 AND lease_token = ?2",
                 List.of(u.tenant, lease.token())), JpaReminderStore::row).stream().sorted(Reminder.FIRING_ORDER).collect(Collectors.toList());
     }
