@@ -18,6 +18,6 @@ public record Lease(UUID token, Instant until) {
 
     /** Whether the lease still holds at {@code now} (it ends at {@code until}, exclusive). */
     public boolean holdsAt(Instant now) {
-        return until.isAfter(now);
+        return until.isAfter(ValidationException.required(now, "now"));
     }
 }

@@ -54,6 +54,7 @@ public record Reminder(ReminderId id, InteractionId interaction, EmployeeId empl
 
     /** Whether it is due at {@code now}: not acknowledged, its instant reached, and no lease holding. */
     public boolean dueAt(Instant now) {
+        ValidationException.required(now, "now");
         return state != ReminderState.ACKNOWLEDGED && !fireAt.isAfter(now) && lease.map(l -> !l.holdsAt(now)).orElse(true);
     }
 
@@ -84,6 +85,7 @@ public record Reminder(ReminderId id, InteractionId interaction, EmployeeId empl
     /** Fires {@code offset} later (earlier when negative), but not after {@code latest}. */
     public Reminder moveBy(Duration offset, Instant latest) {
         ValidationException.required(offset, "offset");
+        ValidationException.required(latest, "latest");
         requireNotAcknowledged("moved");
         Instant moved = fireAt.plus(offset);
         return new Reminder(id, interaction, employee, moved.isAfter(latest) ? latest : moved, state, lease, version);
