@@ -231,12 +231,7 @@ public final class JpaStores implements Stores {
         if (!readOnly) {
             flush("record", "", 0);
         }
-        List<Object> bound = new ArrayList<>();
-        String sql = select.jdbcSql(bound);
-        try (PreparedStatement statement = em.unwrap(Connection.class).prepareStatement(sql)) {
-            for (int i = 0; i < bound.size(); i++) {
-                statement.setObject(i + 1, bound.get(i));
-            }
+        try (PreparedStatement statement = prepare(select)) {
             try (ResultSet rs = statement.executeQuery()) {
                 List<R> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -256,15 +251,25 @@ public final class JpaStores implements Stores {
     int execute(Select statement) {
         writing();
         flush("record", "", 0);
-        List<Object> bound = new ArrayList<>();
-        String sql = statement.jdbcSql(bound);
-        try (PreparedStatement prepared = em.unwrap(Connection.class).prepareStatement(sql)) {
-            for (int i = 0; i < bound.size(); i++) {
-                prepared.setObject(i + 1, bound.get(i));
-            }
+        try (PreparedStatement prepared = prepare(statement)) {
             return prepared.executeUpdate();
         } catch (SQLException e) {
             throw Errors.translate(e);
+        }
+    }
+
+    /** The statement prepared on this unit of work's connection with its parameters bound (the caller closes it). */
+    private PreparedStatement prepare(Select select) throws SQLException {
+        List<Object> bound = new ArrayList<>();
+        PreparedStatement statement = em.unwrap(Connection.class).prepareStatement(select.jdbcSql(bound));
+        try {
+            for (int i = 0; i < bound.size(); i++) {
+                statement.setObject(i + 1, bound.get(i));
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
     }
 
