@@ -53,7 +53,10 @@ public final class Interactions {
     public static final Feature FEATURE = Feature.of("interactions", InteractionStore.class);
     /** The record kind of interactions in the change feed and the journal's subjects. */
     static final String KIND = InteractionAccess.INTERACTIONS.name();
-    /** When an employee leaves, their open interactions go to the successor; done and cancelled ones stay theirs. */
+    /**
+     * When an employee leaves, their open interactions go to the successor, with the unacknowledged
+     * reminders the leaver had on them ({@link Reminders}); done and cancelled ones stay theirs.
+     */
     public static final HandOver HAND_OVER = new HandOver(KIND, Interactions::handOver);
     private static final int HAND_OVER_PAGE = 500;
     /** Most overlapping items a free/busy warning lists. */
@@ -102,6 +105,11 @@ public final class Interactions {
             announceState(work, InteractionState.PLANNED, stored);
             return new Scheduled(stored, overlapping(work, stored));
         });
+    }
+
+    /** The reminders on interactions: set, cancelled, leased to a polling host and acknowledged. */
+    public Reminders reminders() {
+        return new Reminders(context);
     }
 
     /** The interaction, if it exists and the actor may see it. */
@@ -290,6 +298,7 @@ public final class Interactions {
                     work.now(), work.actor().name()));
         }
         announceState(work, current.state(), stored);
+        Reminders.follow(work, current, stored);
         return stored;
     }
 
@@ -405,12 +414,17 @@ public final class Interactions {
                 InteractionQuery.Order.NUMBER, 0, 1)).stream().findFirst();
     }
 
+    /** The interaction, if it exists and the actor may see it, in this unit of work (for the reminders). */
+    static Optional<Interaction> visibleIn(UnitOfWork work, InteractionId id) {
+        return visible(work, id);
+    }
+
     private static Interaction require(UnitOfWork work, InteractionId id) {
         return visible(work, id).orElseThrow(() -> new NotFoundException("interaction", id));
     }
 
     /** Refuses with {@link AccessDeniedException} unless the actor may change the interaction as it is. */
-    private static void requireChangeable(UnitOfWork work, Interaction interaction, String what) {
+    static void requireChangeable(UnitOfWork work, Interaction interaction, String what) {
         Criterion<InteractionCriterion> changeable = work.context().access().changeable(work.actor(), InteractionAccess.INTERACTIONS);
         if (!InteractionCriterion.matches(changeable, interaction, related(work.stores()))) {
             throw new AccessDeniedException(work.actor().toString(), what);

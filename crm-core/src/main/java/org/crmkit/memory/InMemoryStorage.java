@@ -20,6 +20,7 @@ import org.crmkit.contract.ContractStore;
 import org.crmkit.ledger.FactStore;
 import org.crmkit.feed.FeedStore;
 import org.crmkit.interaction.InteractionStore;
+import org.crmkit.interaction.ReminderStore;
 import org.crmkit.property.PropertyDefinitionStore;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.StoreCatalogue;
@@ -43,6 +44,7 @@ public final class InMemoryStorage implements Storage {
             .add(DealStore.class, MemoryDealStore::new).add(PipelineStore.class, MemoryPipelineStore::new)
             .add(LostReasonStore.class, MemoryLostReasonStore::new)
             .add(InteractionStore.class, MemoryInteractionStore::new)
+            .add(ReminderStore.class, MemoryReminderStore::new)
             .add(ContractStore.class, MemoryContractStore::new)
             .add(BankAccountStore.class, MemoryBankAccountStore::new)
             .add(FactStore.class, MemoryFactStore::new)

@@ -33,6 +33,8 @@ import org.crmkit.deal.PipelineId;
 import org.crmkit.feed.FeedEntry;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionId;
+import org.crmkit.interaction.Reminder;
+import org.crmkit.interaction.ReminderId;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyKey;
 
@@ -54,6 +56,7 @@ final class MemoryTenant {
     long lastDealNumber;
     final Map<InteractionId, Interaction> interactions = new LinkedHashMap<>();
     long lastInteractionNumber;
+    final Map<ReminderId, Reminder> reminders = new LinkedHashMap<>();
     // contracts, bank accounts, ledger facts
     final Map<ContractId, Contract> contracts = new LinkedHashMap<>();
     final Map<BankAccountId, BankAccount> bankAccounts = new LinkedHashMap<>();

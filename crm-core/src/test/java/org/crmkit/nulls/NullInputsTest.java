@@ -307,6 +307,14 @@ class NullInputsTest {
         sample(org.crmkit.interaction.InteractionCriterion.class, () -> new org.crmkit.interaction.InteractionCriterion.StateIn(Set.of()));
         sample(java.time.ZoneId.class, () -> java.time.ZoneOffset.UTC);
         sample(java.time.YearMonth.class, () -> java.time.YearMonth.of(2024, 1));
+        sample(org.crmkit.interaction.Reminders.class, () -> crm.interactions().reminders());
+        sample(org.crmkit.interaction.ReminderId.class, () -> new org.crmkit.interaction.ReminderId(new java.util.UUID(0, 2)));
+        sample(org.crmkit.interaction.Reminder.class, () -> org.crmkit.interaction.Reminder.pending(
+                new org.crmkit.interaction.ReminderId(new java.util.UUID(0, 2)), planned.get().id(), EmployeeId.of("alekseev"),
+                Instant.parse("2024-01-15T09:45:00Z")));
+        sample(org.crmkit.interaction.Lease.class, () -> new org.crmkit.interaction.Lease(new java.util.UUID(0, 3),
+                Instant.parse("2024-01-15T09:50:00Z")));
+        sample(java.time.Duration.class, () -> java.time.Duration.ofMinutes(5));
     }
 
     private void sample(Class<?> type, Supplier<Object> value) {

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * stored and read back equal, one main one per client, numbers unique per client, stale copies and
  * mistyped account numbers refused with nothing stored, journaled under the client and fed.
  */
-abstract class ContractsContract extends InteractionContract {
+abstract class ContractsContract extends ReminderContract {
     /** A real pair published with its bank's details: a settlement account at BIC 044030827 and the bank's correspondent account. */
     static final String BIC = "044030827";
     static final String ACCOUNT = "40702810900000002851";

@@ -61,6 +61,7 @@ import org.crmkit.deal.DealStore;
 import org.crmkit.deal.LostReasonStore;
 import org.crmkit.deal.PipelineStore;
 import org.crmkit.interaction.InteractionStore;
+import org.crmkit.interaction.ReminderStore;
 import java.util.Set;
 
 /**
@@ -81,6 +82,7 @@ public final class JpaStores implements Stores {
             .add(DealStore.class, JpaDealStore::new).add(PipelineStore.class, JpaPipelineStore::new)
             .add(LostReasonStore.class, JpaLostReasonStore::new)
             .add(InteractionStore.class, JpaInteractionStore::new)
+            .add(ReminderStore.class, JpaReminderStore::new)
             .add(ContractStore.class, JpaContractStore::new)
             .add(BankAccountStore.class, JpaBankAccountStore::new)
             .add(FactStore.class, JpaFactStore::new)
@@ -229,12 +231,7 @@ public final class JpaStores implements Stores {
         if (!readOnly) {
             flush("record", "", 0);
         }
-        List<Object> bound = new ArrayList<>();
-        String sql = select.jdbcSql(bound);
-        try (PreparedStatement statement = em.unwrap(Connection.class).prepareStatement(sql)) {
-            for (int i = 0; i < bound.size(); i++) {
-                statement.setObject(i + 1, bound.get(i));
-            }
+        try (PreparedStatement statement = prepare(select)) {
             try (ResultSet rs = statement.executeQuery()) {
                 List<R> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -244,6 +241,35 @@ public final class JpaStores implements Stores {
             }
         } catch (SQLException e) {
             throw Errors.translate(e);
+        }
+    }
+
+    /**
+     * Runs a statement that writes (an UPDATE or DELETE) by plain JDBC on this unit of work's
+     * connection, after flushing what the entity manager holds, and returns how many rows it changed.
+     */
+    int execute(Select statement) {
+        writing();
+        flush("record", "", 0);
+        try (PreparedStatement prepared = prepare(statement)) {
+            return prepared.executeUpdate();
+        } catch (SQLException e) {
+            throw Errors.translate(e);
+        }
+    }
+
+    /** The statement prepared on this unit of work's connection with its parameters bound (the caller closes it). */
+    private PreparedStatement prepare(Select select) throws SQLException {
+        List<Object> bound = new ArrayList<>();
+        PreparedStatement statement = em.unwrap(Connection.class).prepareStatement(select.jdbcSql(bound));
+        try {
+            for (int i = 0; i < bound.size(); i++) {
+                statement.setObject(i + 1, bound.get(i));
+            }
+            return statement;
+        } catch (SQLException e) {
+            statement.close();
+            throw e;
         }
     }
 

@@ -100,6 +100,12 @@ public enum SqlDialect {
         public String displayName() {
             return "H2";
         }
+
+        @Override
+        String updateFirst(String table, String set, String where, String order, int max) {
+            return "UPDATE " + table + " SET " + set + " WHERE " + where + " AND id IN (SELECT id FROM " + table + " WHERE " + where
+                    + " ORDER BY " + order + " FETCH FIRST " + max + " ROWS ONLY)";
+        }
     },
 
     POSTGRESQL {
@@ -185,7 +191,26 @@ public enum SqlDialect {
         public String displayName() {
             return "PostgreSQL";
         }
+
+        @Override
+        String updateFirst(String table, String set, String where, String order, int max) {
+            return "WITH picked AS (SELECT id FROM " + table + " WHERE " + where + " ORDER BY " + order + " FETCH FIRST " + max
+                    + " ROWS ONLY FOR UPDATE SKIP LOCKED) UPDATE " + table + " SET " + set + " WHERE " + where
+                    + " AND id IN (SELECT id FROM picked)";
+        }
     };
+
+    /**
+     * An UPDATE of the first {@code max} rows of {@code table} matching {@code where} (which
+     * names the tenant) in {@code order}, that a concurrent transaction running the same statement
+     * never also takes. PostgreSQL picks the rows once in a CTE with {@code FOR UPDATE SKIP
+     * LOCKED}, passing over rows another transaction holds (a sub-select in the UPDATE's WHERE would
+     * be run again per row and take more than {@code max}); H2 picks them in a sub-select, and its
+     * UPDATE waits for a transaction holding a row and then checks {@code where} again on the
+     * committed row, so a row another poll took is left out. {@code where} is repeated on the
+     * updated rows for that second check.
+     */
+    abstract String updateFirst(String table, String set, String where, String order, int max);
 
     /** The dialect of a JDBC URL ({@code jdbc:postgresql:…}, otherwise H2). */
     public static SqlDialect ofUrl(String url) {
