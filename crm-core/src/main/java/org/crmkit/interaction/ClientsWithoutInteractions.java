@@ -69,7 +69,7 @@ public record ClientsWithoutInteractions(CalendarPeriod period, long total, List
             .thenComparing(c -> c.code().value(), SortOrder.TEXT);
 
     /** The report from a store's rows: grouped, sorted and counted here, the same for every store. */
-    public static ClientsWithoutInteractions of(CalendarPeriod period, List<QuietClient> rows) {
+    static ClientsWithoutInteractions of(CalendarPeriod period, List<QuietClient> rows) {
         ValidationException.requiredElements(rows, "rows");
         Map<Optional<EmployeeId>, Map<Optional<RelationshipTypeId>, List<QuietClient>>> grouped = new TreeMap<>(MANAGERS);
         rows.forEach(r -> grouped.computeIfAbsent(r.manager(), m -> new TreeMap<>(TYPES)).computeIfAbsent(r.relationship(), t -> new ArrayList<>())

@@ -94,7 +94,7 @@ public record InteractionAnalysis(CalendarPeriod period, Optional<ClientId> clie
     private static final Comparator<Item> ITEMS = Comparator.comparing(Item::start).thenComparingLong(Item::number);
 
     /** The report from a store's rows: lines sorted and subtotals counted here, the same for every store. */
-    public static InteractionAnalysis of(CalendarPeriod period, Optional<ClientId> client, List<AnalysisRow> rows) {
+    static InteractionAnalysis of(CalendarPeriod period, Optional<ClientId> client, List<AnalysisRow> rows) {
         ValidationException.requiredElements(rows, "rows");
         Map<EmployeeId, Map<List<Object>, Map<InteractionKind, List<Item>>>> grouped = new TreeMap<>(EMPLOYEES);
         for (AnalysisRow row : rows) {
