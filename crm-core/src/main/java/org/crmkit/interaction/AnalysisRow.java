@@ -3,6 +3,7 @@ package org.crmkit.interaction;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.crmkit.client.Client;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.ValidationException;
@@ -25,5 +26,13 @@ public record AnalysisRow(EmployeeId responsible, Optional<ClientId> client, Opt
         if (client.isPresent() != clientName.isPresent()) {
             throw new ValidationException("clientName", clientName.orElse(null), "is given exactly with the client");
         }
+    }
+
+    /** The row of an interaction under a client (with its short name), or under none. */
+    public static AnalysisRow of(Interaction interaction, Optional<Client> client) {
+        ValidationException.required(interaction, "interaction");
+        ValidationException.required(client, "client");
+        return new AnalysisRow(interaction.responsible(), client.map(Client::id), client.map(Client::shortName), interaction.kind(),
+                interaction.id(), interaction.number(), interaction.subject(), interaction.timing().startKey());
     }
 }

@@ -3,6 +3,7 @@ package org.crmkit.interaction;
 import java.time.LocalDate;
 import java.util.Optional;
 
+import org.crmkit.client.Client;
 import org.crmkit.client.ClientCode;
 import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.common.ClientId;
@@ -19,5 +20,11 @@ public record QuietClient(ClientId client, ClientCode code, String shortName, Op
         ValidationException.required(manager, "manager");
         ValidationException.required(relationship, "relationship");
         ValidationException.required(registeredOn, "registeredOn");
+    }
+
+    /** The line of a whole client. */
+    public static QuietClient of(Client client) {
+        ValidationException.required(client, "client");
+        return new QuietClient(client.id(), client.code(), client.shortName(), client.manager(), client.relationship(), client.registeredOn());
     }
 }

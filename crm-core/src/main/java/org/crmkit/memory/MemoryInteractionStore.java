@@ -116,11 +116,9 @@ final class MemoryInteractionStore implements InteractionStore {
                 Optional.ofNullable(data.clients.get(id)).filter(c -> ClientCriterion.matches(clients, c, related)).ifPresent(listed::add);
             }
             if (listed.isEmpty()) {
-                rows.add(new AnalysisRow(i.responsible(), Optional.empty(), Optional.empty(), i.kind(), i.id(), i.number(), i.subject(),
-                        i.timing().startKey()));
+                rows.add(AnalysisRow.of(i, Optional.empty()));
             }
-            listed.forEach(c -> rows.add(new AnalysisRow(i.responsible(), Optional.of(c.id()), Optional.of(c.shortName()), i.kind(), i.id(),
-                    i.number(), i.subject(), i.timing().startKey())));
+            listed.forEach(c -> rows.add(AnalysisRow.of(i, Optional.of(c))));
         });
         return rows;
     }
@@ -131,7 +129,7 @@ final class MemoryInteractionStore implements InteractionStore {
         MemoryRelations related = new MemoryRelations(data);
         Criterion<ClientCriterion> quiet = clients.and(Criterion.not(new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT, counting)));
         return data.clients.values().stream().filter(c -> ClientCriterion.matches(quiet, c, related))
-                .map(c -> new QuietClient(c.id(), c.code(), c.shortName(), c.manager(), c.relationship(), c.registeredOn()))
+                .map(QuietClient::of)
                 .collect(Collectors.toList());
     }
 }

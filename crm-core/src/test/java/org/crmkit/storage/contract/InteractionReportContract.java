@@ -86,11 +86,9 @@ abstract class InteractionReportContract extends LedgerContract {
                     .map(id -> clients.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()).filter(clientWanted)
                     .collect(Collectors.toList());
             if (listed.isEmpty()) {
-                rows.add(new AnalysisRow(i.responsible(), Optional.empty(), Optional.empty(), i.kind(), i.id(), i.number(), i.subject(),
-                        i.timing().startKey()));
+                rows.add(AnalysisRow.of(i, Optional.empty()));
             }
-            listed.forEach(c -> rows.add(new AnalysisRow(i.responsible(), Optional.of(c.id()), Optional.of(c.shortName()), i.kind(), i.id(),
-                    i.number(), i.subject(), i.timing().startKey())));
+            listed.forEach(c -> rows.add(AnalysisRow.of(i, Optional.of(c))));
         }
         return rows;
     }
@@ -134,7 +132,7 @@ abstract class InteractionReportContract extends LedgerContract {
                 List<QuietClient> expected = clients.stream().filter(c -> !c.archived())
                         .filter(c -> wanted == active || isManaged.test(c))
                         .filter(c -> population.stream().noneMatch(i -> i.clients().contains(c.id()) && counts(i, period)))
-                        .map(c -> new QuietClient(c.id(), c.code(), c.shortName(), c.manager(), c.relationship(), c.registeredOn()))
+                        .map(QuietClient::of)
                         .collect(Collectors.toList());
                 assertThat(storage().<List<QuietClient>>read(tenant, s -> s.get(InteractionStore.class).withoutInteractions(wanted,
                         counting(period)))).as("clients without interactions in %s among %s", period, wanted)
