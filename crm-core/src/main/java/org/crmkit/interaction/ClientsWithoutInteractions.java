@@ -32,18 +32,21 @@ public record ClientsWithoutInteractions(CalendarPeriod period, long total, List
     /** The quiet clients of one relationship type (or of none) under one manager. */
     public record RelationshipLine(Optional<RelationshipTypeId> relationship, long clients, List<QuietClient> lines) {
         public RelationshipLine {
-            lines = List.copyOf(lines);
+            ValidationException.required(relationship, "relationship");
+            lines = List.copyOf(ValidationException.requiredElements(lines, "lines"));
         }
     }
 
     /** The quiet clients of one main manager (or of none), by relationship type. */
     public record ManagerLine(Optional<EmployeeId> manager, long clients, List<RelationshipLine> relationships) {
         public ManagerLine {
-            relationships = List.copyOf(relationships);
+            ValidationException.required(manager, "manager");
+            relationships = List.copyOf(ValidationException.requiredElements(relationships, "relationships"));
         }
 
         /** The line of a relationship type; empty when the manager has no quiet client of it. */
         public Optional<RelationshipLine> relationship(RelationshipTypeId type) {
+            ValidationException.required(type, "relationship");
             return relationships.stream().filter(r -> r.relationship().filter(type::equals).isPresent()).findFirst();
         }
     }

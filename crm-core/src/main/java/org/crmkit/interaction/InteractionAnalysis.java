@@ -43,23 +43,32 @@ public record InteractionAnalysis(CalendarPeriod period, Optional<ClientId> clie
 
     /** One interaction of the report. */
     public record Item(InteractionId id, long number, String subject, Instant start) {
+        public Item {
+            ValidationException.required(id, "id");
+            ValidationException.required(subject, "subject");
+            ValidationException.required(start, "start");
+        }
     }
 
     /** The interactions of one kind under one client (and employee). */
     public record KindLine(InteractionKind kind, long interactions, List<Item> items) {
         public KindLine {
-            items = List.copyOf(items);
+            ValidationException.required(kind, "kind");
+            items = List.copyOf(ValidationException.requiredElements(items, "items"));
         }
     }
 
     /** The interactions of one employee with one client (or with none), by kind. */
     public record ClientLine(Optional<ClientId> client, Optional<String> name, long interactions, List<KindLine> kinds) {
         public ClientLine {
-            kinds = List.copyOf(kinds);
+            ValidationException.required(client, "client");
+            ValidationException.required(name, "name");
+            kinds = List.copyOf(ValidationException.requiredElements(kinds, "kinds"));
         }
 
         /** The line of a kind; empty when the client has no interaction of it here. */
         public Optional<KindLine> kind(InteractionKind kind) {
+            ValidationException.required(kind, "kind");
             return kinds.stream().filter(k -> k.kind().equals(kind)).findFirst();
         }
     }
@@ -67,11 +76,13 @@ public record InteractionAnalysis(CalendarPeriod period, Optional<ClientId> clie
     /** One responsible employee: their distinct interactions and the lines per client. */
     public record ResponsibleLine(EmployeeId responsible, long interactions, List<ClientLine> clients) {
         public ResponsibleLine {
-            clients = List.copyOf(clients);
+            ValidationException.required(responsible, "responsible");
+            clients = List.copyOf(ValidationException.requiredElements(clients, "clients"));
         }
 
         /** The line of a client; empty when the employee has no interaction with it in the report. */
         public Optional<ClientLine> client(ClientId id) {
+            ValidationException.required(id, "client");
             return clients.stream().filter(c -> c.client().filter(id::equals).isPresent()).findFirst();
         }
 
@@ -83,6 +94,7 @@ public record InteractionAnalysis(CalendarPeriod period, Optional<ClientId> clie
 
     /** The line of an employee; empty when they have no interaction in the report. */
     public Optional<ResponsibleLine> responsible(EmployeeId employee) {
+        ValidationException.required(employee, "employee");
         return responsibles.stream().filter(r -> r.responsible().equals(employee)).findFirst();
     }
 

@@ -178,6 +178,16 @@ class NullInputsTest {
         sample(org.crmkit.deal.Funnel.class, () -> crm.deals().funnel(org.crmkit.deal.FunnelQuery.of(pipeline.id())));
         sample(org.crmkit.deal.Funnel.Facts.class, org.crmkit.deal.Funnel.Facts::new);
         sample(org.crmkit.deal.DealCriterion.class, () -> new org.crmkit.deal.DealCriterion.StatusIs(org.crmkit.deal.StageKind.OPEN));
+        org.crmkit.interaction.CalendarPeriod month = org.crmkit.interaction.CalendarPeriod.month(java.time.YearMonth.of(2024, 1),
+                java.time.ZoneOffset.UTC);
+        sample(org.crmkit.interaction.InteractionAnalysis.class, () -> crm.interactions().analysis(month));
+        sample(org.crmkit.interaction.InteractionAnalysis.ResponsibleLine.class,
+                () -> new org.crmkit.interaction.InteractionAnalysis.ResponsibleLine(EmployeeId.of("alekseev"), 0, List.of()));
+        sample(org.crmkit.interaction.InteractionAnalysis.ClientLine.class,
+                () -> new org.crmkit.interaction.InteractionAnalysis.ClientLine(Optional.empty(), Optional.empty(), 0, List.of()));
+        sample(org.crmkit.interaction.ClientsWithoutInteractions.class, () -> crm.interactions().withoutInteractions(month, Set.of(), Set.of()));
+        sample(org.crmkit.interaction.ClientsWithoutInteractions.ManagerLine.class,
+                () -> new org.crmkit.interaction.ClientsWithoutInteractions.ManagerLine(Optional.empty(), 0, List.of()));
         sample(String.class, () -> "Альфа");
         sample(CharSequence.class, () -> "Альфа");
         sample(Object.class, () -> "Альфа");
