@@ -3,6 +3,7 @@ package org.crmkit.interaction;
 import java.util.List;
 import java.util.Optional;
 
+import org.crmkit.client.ClientCriterion;
 import org.crmkit.criteria.Criterion;
 
 /**
@@ -15,7 +16,9 @@ import org.crmkit.criteria.Criterion;
  * as {@link InteractionCriterion#matches} would, in one statement for a database, in the orders of
  * {@link InteractionQuery.Order}. A client's history, an employee's calendar and overdue obligations
  * are queries ({@link InteractionQuery#history}, {@link InteractionQuery#calendar},
- * {@link InteractionQuery#overdue}).
+ * {@link InteractionQuery#overdue}). The two reports' rows ({@link #analysis},
+ * {@link #withoutInteractions}) come from one statement each for a database, and are the same on
+ * every store (the kit compares them).
  */
 public interface InteractionStore {
     Optional<Interaction> get(InteractionId id);
@@ -41,4 +44,17 @@ public interface InteractionStore {
      * A number is never handed out twice, even when the unit of work rolls back.
      */
     long reserveNumbers(int count);
+
+    /**
+     * The rows of {@link InteractionAnalysis}: for each interaction matching {@code interactions},
+     * one row per distinct client taking part that matches {@code clients}, or one row without a
+     * client when none does; in no particular order.
+     */
+    List<AnalysisRow> analysis(Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients);
+
+    /**
+     * The rows of {@link ClientsWithoutInteractions}: the clients matching {@code clients} that take
+     * part in no interaction matching {@code counting}; in no particular order.
+     */
+    List<QuietClient> withoutInteractions(Criterion<ClientCriterion> clients, Criterion<InteractionCriterion> counting);
 }

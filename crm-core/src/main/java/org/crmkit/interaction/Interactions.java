@@ -1,7 +1,10 @@
 package org.crmkit.interaction;
 
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +22,7 @@ import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientStore;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.ContactPersonStore;
+import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.common.AccessDeniedException;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ConcurrentChangeException;
@@ -244,6 +248,79 @@ public final class Interactions {
         }
         return context.read(work -> work.store(InteractionStore.class)
                 .find(InteractionQuery.overdue(work.now(), work.today()).page(0, limit).restrictedTo(visible(work))));
+    }
+
+    /**
+     * The interaction analysis for a period ({@link InteractionAnalysis} says which interactions
+     * count and how): one statement for a database store. The period is instants (its zone places
+     * all-day items); {@link #analysis(YearMonth, ZoneId)} makes a month of one.
+     */
+    public InteractionAnalysis analysis(CalendarPeriod period) {
+        ValidationException.required(period, "period");
+        return context.read(work -> InteractionAnalysis.of(period, Optional.empty(),
+                work.store(InteractionStore.class).analysis(counting(period).and(visible(work)), visibleClients(work))));
+    }
+
+    /** The interaction analysis for a calendar month in {@code zone} ("September 2011" in the tenant's zone). */
+    public InteractionAnalysis analysis(YearMonth month, ZoneId zone) {
+        return analysis(CalendarPeriod.month(month, zone));
+    }
+
+    /**
+     * The interaction analysis of one client: its interactions in the period, listed under it only.
+     * A client that does not exist, or that the actor may not see, is refused naming {@code client}.
+     */
+    public InteractionAnalysis analysis(ClientId client, CalendarPeriod period) {
+        ValidationException.required(client, "client");
+        ValidationException.required(period, "period");
+        return context.read(work -> {
+            if (visibleClients(work, Set.of(client)).isEmpty()) {
+                throw new ValidationException("client", client, "is not a client (or not one you may see)");
+            }
+            Criterion<ClientCriterion> only = new ClientCriterion.IdIn(Set.of(client));
+            return InteractionAnalysis.of(period, Optional.of(client), work.store(InteractionStore.class)
+                    .analysis(Criterion.and(counting(period), visible(work), new InteractionCriterion.OfClient(only)), visibleClients(work).and(only)));
+        });
+    }
+
+    /**
+     * The clients without interactions in a period ({@link ClientsWithoutInteractions}): one
+     * statement for a database store. {@code relationships} and {@code managers} narrow it to
+     * clients of one of those types or main managers; an empty set does not narrow.
+     */
+    public ClientsWithoutInteractions withoutInteractions(CalendarPeriod period, Set<RelationshipTypeId> relationships,
+                                                          Set<EmployeeId> managers) {
+        ValidationException.required(period, "period");
+        ValidationException.requiredElements(relationships, "relationships");
+        ValidationException.requiredElements(managers, "managers");
+        List<Criterion<ClientCriterion>> types = relationships.stream().sorted(Comparator.comparing(RelationshipTypeId::value))
+                .<Criterion<ClientCriterion>>map(ClientCriterion.RelationshipIs::new).collect(Collectors.toList());
+        Criterion<ClientCriterion> wanted = new ClientCriterion.Archived(false);
+        if (!types.isEmpty()) {
+            wanted = wanted.and(new Criterion.Or<>(types));
+        }
+        if (!managers.isEmpty()) {
+            wanted = wanted.and(new ClientCriterion.ManagedBy(managers));
+        }
+        Criterion<ClientCriterion> clients = wanted;
+        return context.read(work -> ClientsWithoutInteractions.of(period,
+                work.store(InteractionStore.class).withoutInteractions(visibleClients(work).and(clients), counting(period))));
+    }
+
+    /** The clients without interactions in a calendar month in {@code zone}. */
+    public ClientsWithoutInteractions withoutInteractions(YearMonth month, ZoneId zone, Set<RelationshipTypeId> relationships,
+                                                          Set<EmployeeId> managers) {
+        return withoutInteractions(CalendarPeriod.month(month, zone), relationships, managers);
+    }
+
+    /** What the reports count: not cancelled, starting in the period. */
+    private static Criterion<InteractionCriterion> counting(CalendarPeriod period) {
+        return Criterion.and(Criterion.not(new InteractionCriterion.StateIn(Set.of(InteractionState.CANCELLED))),
+                new InteractionCriterion.StartsIn(period));
+    }
+
+    private static Criterion<ClientCriterion> visibleClients(UnitOfWork work) {
+        return work.context().access().visible(work.actor(), ClientAccess.CLIENTS);
     }
 
     /** The journal of one interaction, oldest first. */

@@ -3,9 +3,12 @@
  * rest, planned and done, as one aggregate {@link org.crmkit.interaction.Interaction} with verbs;
  * its criteria (and the relation by which clients are filtered by their interactions), its store,
  * the use cases {@link org.crmkit.interaction.Interactions} (calendar, a client's history,
- * control of obligations, hand-over of open items) and its events; and the reminders on
+ * control of obligations, hand-over of open items, and the two reports
+ * {@link org.crmkit.interaction.InteractionAnalysis} and
+ * {@link org.crmkit.interaction.ClientsWithoutInteractions}) and its events; and the reminders on
  * interactions ({@link org.crmkit.interaction.Reminder}, {@link org.crmkit.interaction.Reminders}:
  * leased to one polling host at a time, acknowledged, due again after an unacknowledged lease),
- * which follow their interaction when it is rescheduled, reassigned or closed.
+ * which follow their interaction when it is rescheduled, reassigned or closed. Recurrence is
+ * later; this package leaves room for it without faking it.
  */
 package org.crmkit.interaction;

@@ -1,19 +1,26 @@
 package org.crmkit.memory;
 
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.common.ClientId;
 import org.crmkit.common.DuplicateException;
 import org.crmkit.common.SortOrder;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.interaction.AnalysisRow;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.interaction.InteractionId;
 import org.crmkit.interaction.InteractionQuery;
 import org.crmkit.interaction.InteractionStore;
+import org.crmkit.interaction.QuietClient;
 
 /** Interactions in a tenant's map, criteria evaluated by {@link InteractionCriterion#matches}. */
 final class MemoryInteractionStore implements InteractionStore {
@@ -96,5 +103,33 @@ final class MemoryInteractionStore implements InteractionStore {
         long first = data.lastInteractionNumber + 1;
         data.lastInteractionNumber += count;
         return first;
+    }
+
+    @Override
+    public List<AnalysisRow> analysis(Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients) {
+        unit.checkOpen();
+        MemoryRelations related = new MemoryRelations(data);
+        List<AnalysisRow> rows = new ArrayList<>();
+        data.interactions.values().stream().filter(matching(interactions)).forEach(i -> {
+            List<Client> listed = new ArrayList<>();
+            for (ClientId id : new LinkedHashSet<>(i.clients())) {
+                Optional.ofNullable(data.clients.get(id)).filter(c -> ClientCriterion.matches(clients, c, related)).ifPresent(listed::add);
+            }
+            if (listed.isEmpty()) {
+                rows.add(AnalysisRow.of(i, Optional.empty()));
+            }
+            listed.forEach(c -> rows.add(AnalysisRow.of(i, Optional.of(c))));
+        });
+        return rows;
+    }
+
+    @Override
+    public List<QuietClient> withoutInteractions(Criterion<ClientCriterion> clients, Criterion<InteractionCriterion> counting) {
+        unit.checkOpen();
+        MemoryRelations related = new MemoryRelations(data);
+        Criterion<ClientCriterion> quiet = clients.and(Criterion.not(new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT, counting)));
+        return data.clients.values().stream().filter(c -> ClientCriterion.matches(quiet, c, related))
+                .map(QuietClient::of)
+                .collect(Collectors.toList());
     }
 }

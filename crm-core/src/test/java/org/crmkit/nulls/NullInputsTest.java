@@ -206,6 +206,16 @@ class NullInputsTest {
         sample(org.crmkit.ledger.IncomeExpenses.ClientLine.class,
                 () -> crm.ledger().incomeAndExpenses(from, until).currencies().get(0).clients().get(0));
         sample(org.crmkit.ledger.IncomeExpenses.Figures.class, () -> crm.ledger().incomeAndExpenses(from, until).currencies().get(0).total());
+        org.crmkit.interaction.CalendarPeriod month = org.crmkit.interaction.CalendarPeriod.month(java.time.YearMonth.of(2024, 1),
+                java.time.ZoneOffset.UTC);
+        sample(org.crmkit.interaction.InteractionAnalysis.class, () -> crm.interactions().analysis(month));
+        sample(org.crmkit.interaction.InteractionAnalysis.ResponsibleLine.class,
+                () -> new org.crmkit.interaction.InteractionAnalysis.ResponsibleLine(EmployeeId.of("alekseev"), 0, List.of()));
+        sample(org.crmkit.interaction.InteractionAnalysis.ClientLine.class,
+                () -> new org.crmkit.interaction.InteractionAnalysis.ClientLine(Optional.empty(), Optional.empty(), 0, List.of()));
+        sample(org.crmkit.interaction.ClientsWithoutInteractions.class, () -> crm.interactions().withoutInteractions(month, Set.of(), Set.of()));
+        sample(org.crmkit.interaction.ClientsWithoutInteractions.ManagerLine.class,
+                () -> new org.crmkit.interaction.ClientsWithoutInteractions.ManagerLine(Optional.empty(), 0, List.of()));
         sample(String.class, () -> "Альфа");
         sample(CharSequence.class, () -> "Альфа");
         sample(Object.class, () -> "Альфа");

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ContactEntry;
 import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.ContactType;
@@ -24,6 +25,7 @@ import org.crmkit.common.EmployeeId;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.interaction.Direction;
 import org.crmkit.interaction.Importance;
+import org.crmkit.interaction.AnalysisRow;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.interaction.InteractionId;
@@ -33,6 +35,7 @@ import org.crmkit.interaction.InteractionState;
 import org.crmkit.interaction.InteractionStore;
 import org.crmkit.interaction.Participant;
 import org.crmkit.interaction.Promise;
+import org.crmkit.interaction.QuietClient;
 import org.crmkit.interaction.PromiseSide;
 import org.crmkit.interaction.Timing;
 
@@ -104,6 +107,20 @@ final class JpaInteractionStore implements InteractionStore {
         }
         sql.append(" ORDER BY i.tenant_id, i.id FETCH FIRST ").append(limit).append(" ROWS ONLY");
         return interactionsOf(u.select(new JpaStores.Select(sql.toString(), parameters), JpaInteractionStore::row));
+    }
+
+    /** One grouping statement (see {@link InteractionReportSql}). */
+    @Override
+    public List<AnalysisRow> analysis(Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients) {
+        u.checkOpen();
+        return InteractionReportSql.analysis(u, interactions, clients);
+    }
+
+    /** One statement (see {@link InteractionReportSql}). */
+    @Override
+    public List<QuietClient> withoutInteractions(Criterion<ClientCriterion> clients, Criterion<InteractionCriterion> counting) {
+        u.checkOpen();
+        return InteractionReportSql.withoutInteractions(u, clients, counting);
     }
 
     /** {@code i.tenant_id = ?1 AND (…)}: the tenant first, then the translated criterion. */

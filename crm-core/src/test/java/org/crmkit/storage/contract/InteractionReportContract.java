@@ -1,0 +1,320 @@
+package org.crmkit.storage.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.crmkit.Crm;
+import org.crmkit.access.AccessPolicy;
+import org.crmkit.client.Client;
+import org.crmkit.client.ClientAccess;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientStore;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.client.ContactPersonStore;
+import org.crmkit.client.NewClient;
+import org.crmkit.client.RelationshipType;
+import org.crmkit.client.RelationshipTypeId;
+import org.crmkit.client.RelationshipTypeStore;
+import org.crmkit.common.Actor;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.EmployeeId;
+import org.crmkit.common.ValidationException;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.employee.EmployeeDirectory;
+import org.crmkit.interaction.AnalysisRow;
+import org.crmkit.interaction.CalendarPeriod;
+import org.crmkit.interaction.ClientsWithoutInteractions;
+import org.crmkit.interaction.Interaction;
+import org.crmkit.interaction.InteractionAnalysis;
+import org.crmkit.interaction.InteractionAnalysis.ClientLine;
+import org.crmkit.interaction.InteractionAnalysis.ResponsibleLine;
+import org.crmkit.interaction.InteractionCriterion;
+import org.crmkit.interaction.InteractionKind;
+import org.crmkit.interaction.InteractionState;
+import org.crmkit.interaction.InteractionStore;
+import org.crmkit.interaction.Participant;
+import org.crmkit.interaction.QuietClient;
+import org.crmkit.interaction.Timing;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The two interaction reports in the store kit: on a varied population every store answers the
+ * rows a plain restatement of the reports' definitions gives (so memory, H2 and PostgreSQL agree);
+ * on the brochure's picture (September 2011 in Moscow) the counts, subtotals and edges are as
+ * {@link InteractionAnalysis} and {@link ClientsWithoutInteractions} say: an item at the period's
+ * start counts and one at its end does not, cancelled items and archived clients are left out, an
+ * interaction with two clients counts once in the total, a client without a manager has a line,
+ * the access policy narrows both reports, and bad input names the field.
+ */
+abstract class InteractionReportContract extends LedgerContract {
+    private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
+    private static final CalendarPeriod SEPTEMBER = CalendarPeriod.month(YearMonth.of(2011, 9), MOSCOW);
+    private static final EmployeeId ALEKSEEV = EmployeeId.of("alekseev");
+    private static final EmployeeId PANINA = EmployeeId.of("panina");
+    private static final RelationshipTypeId VIP = RelationshipTypeId.of("vip");
+    private static final RelationshipTypeId BUYERS = RelationshipTypeId.of("buyers");
+    private static final RelationshipTypeId ONCE = RelationshipTypeId.of("once");
+
+    // --- every store gives the rows of the definition, on a varied population
+
+    private static boolean counts(Interaction i, CalendarPeriod period) {
+        return i.state() != InteractionState.CANCELLED && i.timing().startsIn(period);
+    }
+
+    /** The analysis rows as the report defines them, restated over the population in plain Java. */
+    private static List<AnalysisRow> expectedRows(List<Interaction> population, List<Client> clients, CalendarPeriod period,
+                                                  Predicate<Client> clientWanted) {
+        List<AnalysisRow> rows = new ArrayList<>();
+        for (Interaction i : population) {
+            if (!counts(i, period)) {
+                continue;
+            }
+            List<Client> listed = new LinkedHashSet<>(i.clients()).stream()
+                    .map(id -> clients.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()).filter(clientWanted)
+                    .collect(Collectors.toList());
+            if (listed.isEmpty()) {
+                rows.add(AnalysisRow.of(i, Optional.empty()));
+            }
+            listed.forEach(c -> rows.add(AnalysisRow.of(i, Optional.of(c))));
+        }
+        return rows;
+    }
+
+    private static Criterion<InteractionCriterion> counting(CalendarPeriod period) {
+        return Criterion.and(Criterion.not(new InteractionCriterion.StateIn(Set.of(InteractionState.CANCELLED))),
+                new InteractionCriterion.StartsIn(period));
+    }
+
+    @Test
+    void everyStoreAnswersBothReportsRowsAsTheirDefinitionOnAVariedPopulation() {
+        List<Client> clients = new ArrayList<>();
+        List<Client> samples = InteractionSamples.clients(ids::next, 10);
+        for (int k = 0; k < samples.size(); k++) {
+            clients.add(k % 4 == 3 ? samples.get(k) : samples.get(k).classifyAs(List.of(VIP, BUYERS, ONCE).get(k % 4)));
+        }
+        List<ContactPerson> persons = InteractionSamples.persons(ids::next, clients);
+        List<Interaction> population = InteractionSamples.population(ids::next, clients, persons, 90);
+        storage().inTransaction(tenant, s -> {
+            s.get(ClientStore.class).insertAll(clients);
+            s.get(ContactPersonStore.class).insertAll(persons);
+            population.forEach(i -> s.get(InteractionStore.class).insert(i));
+            return null;
+        });
+        assertThat(population.stream().filter(i -> new LinkedHashSet<>(i.clients()).size() == 2)).as("interactions with two clients")
+                .isNotEmpty();
+
+        List<CalendarPeriod> periods = new ArrayList<>(InteractionSamples.periods());
+        periods.add(CalendarPeriod.days(LocalDate.of(2024, 3, 1), LocalDate.of(2024, 4, 30), InteractionSamples.BERLIN));
+        Criterion<ClientCriterion> managed = new ClientCriterion.ManagedBy(Set.of(ALEKSEEV, PANINA));
+        Predicate<Client> isManaged = c -> c.manager().filter(Set.of(ALEKSEEV, PANINA)::contains).isPresent();
+        Criterion<ClientCriterion> active = new ClientCriterion.Archived(false);
+        for (CalendarPeriod period : periods) {
+            assertThat(storage().<List<AnalysisRow>>read(tenant, s -> s.get(InteractionStore.class).analysis(counting(period), Criterion.all())))
+                    .as("analysis rows of %s", period).containsExactlyInAnyOrderElementsOf(expectedRows(population, clients, period, c -> true));
+            assertThat(storage().<List<AnalysisRow>>read(tenant, s -> s.get(InteractionStore.class).analysis(counting(period), managed)))
+                    .as("analysis rows of %s, clients managed by two", period)
+                    .containsExactlyInAnyOrderElementsOf(expectedRows(population, clients, period, isManaged));
+
+            for (Criterion<ClientCriterion> wanted : List.of(active, active.and(managed))) {
+                List<QuietClient> expected = clients.stream().filter(c -> !c.archived())
+                        .filter(c -> wanted == active || isManaged.test(c))
+                        .filter(c -> population.stream().noneMatch(i -> i.clients().contains(c.id()) && counts(i, period)))
+                        .map(QuietClient::of)
+                        .collect(Collectors.toList());
+                assertThat(storage().<List<QuietClient>>read(tenant, s -> s.get(InteractionStore.class).withoutInteractions(wanted,
+                        counting(period)))).as("clients without interactions in %s among %s", period, wanted)
+                        .containsExactlyInAnyOrderElementsOf(expected);
+            }
+        }
+    }
+
+    // --- the brochure's picture, through the use cases
+
+    /** The clients and interactions of September 2011 (Moscow) the brochure's reports show, and the edges around them. */
+    private final class Picture {
+        final Crm crm = crm();
+        final ClientId alkhimov;
+        final ClientId domMod;
+        final ClientId zarya;
+        final ClientId kvadro;
+        final ClientId hatber;
+        final ClientId archived;
+        final Instant start = SEPTEMBER.from();
+        final Instant end = SEPTEMBER.until();
+
+        Picture() {
+            storage().inTransaction(tenant, s -> {
+                RelationshipTypeStore types = s.get(RelationshipTypeStore.class);
+                types.insert(new RelationshipType(VIP, "Важный клиент(VIP)", false, 0));
+                types.insert(new RelationshipType(BUYERS, "Покупатели", false, 0));
+                types.insert(new RelationshipType(ONCE, "Разовый покупатель", false, 0));
+                return null;
+            });
+            alkhimov = register(NewClient.individual("Алхимов А.А.").manager(ALEKSEEV).relationship(BUYERS), LocalDate.of(2011, 3, 1));
+            domMod = register(NewClient.legalEntity("Дом мод").manager(ALEKSEEV).relationship(VIP), LocalDate.of(2010, 5, 12));
+            zarya = register(NewClient.legalEntity("Заря").manager(PANINA), LocalDate.of(2009, 11, 2));
+            kvadro = register(NewClient.legalEntity("Квадро").manager(PANINA).relationship(ONCE), LocalDate.of(2011, 8, 20));
+            hatber = register(NewClient.legalEntity("ХАТБЕР-М").relationship(BUYERS), LocalDate.of(2008, 1, 9));
+            crm.clients().update(hatber, c -> c.assignManager(null));
+            archived = register(NewClient.legalEntity("База \"Инвентарь\"").manager(ALEKSEEV).relationship(VIP), LocalDate.of(2007, 7, 7));
+            crm.clients().archive(archived);
+
+            Instant tenth = LocalDate.of(2011, 9, 10).atTime(12, 30).atZone(MOSCOW).toInstant();
+            plan(InteractionKind.OUTGOING_CALL, "Телефонный звонок от 10.09.2011 12:30", Timing.timed(tenth, tenth.plusSeconds(600)), ALEKSEEV,
+                    List.of(alkhimov), false);
+            plan(InteractionKind.PLANNED_ACTION, "Доставка кондиционера", Timing.allDay(LocalDate.of(2011, 9, 30), LocalDate.of(2011, 10, 2)),
+                    ALEKSEEV, List.of(alkhimov), false);
+            plan(InteractionKind.TASK, "Проверить монтаж", Timing.allDay(LocalDate.of(2011, 10, 1), LocalDate.of(2011, 10, 1)), ALEKSEEV,
+                    List.of(alkhimov), false);
+            plan(InteractionKind.MEETING, "Выставка", Timing.timed(start, start.plusSeconds(3600)), ALEKSEEV, List.of(alkhimov, kvadro), false);
+            plan(InteractionKind.MEETING, "Встреча в Доме мод", Timing.timed(start.minusNanos(1000), start), ALEKSEEV, List.of(domMod), false);
+            plan(InteractionKind.OUTGOING_CALL, "Звонок в Дом мод", Timing.timed(end, end), ALEKSEEV, List.of(domMod), false);
+            plan(InteractionKind.INCOMING_CALL, "Звонок Зари", Timing.timed(tenth, tenth), PANINA, List.of(zarya), true);
+            plan(InteractionKind.EMAIL, "Рассылка Квадро", Timing.timed(end.minusNanos(1000), end.minusNanos(1000)), PANINA, List.of(kvadro),
+                    false);
+            plan(InteractionKind.NOTE, "Заметка без клиента", Timing.timed(tenth, tenth), PANINA, List.of(), false);
+            plan(InteractionKind.NOTE, "Архивный клиент", Timing.timed(tenth, tenth), PANINA, List.of(archived), false);
+        }
+
+        private ClientId register(NewClient client, LocalDate registeredOn) {
+            return crm.clients().register(client.registeredOn(registeredOn)).id();
+        }
+
+        private void plan(InteractionKind kind, String subject, Timing timing, EmployeeId responsible, List<ClientId> with, boolean cancelled) {
+            crm.interactions().plan(kind, subject, timing, responsible, i -> {
+                Interaction withClients = i.withParticipants(with.stream().map(Participant::of).collect(Collectors.toList()));
+                return cancelled ? withClients.cancel() : withClients;
+            });
+        }
+    }
+
+    private static long count(ClientLine line, InteractionKind kind) {
+        return line.kind(kind).map(InteractionAnalysis.KindLine::interactions).orElse(0L);
+    }
+
+    @Test
+    void theAnalysisCountsByEmployeeClientAndKindWithAnInteractionOfTwoClientsOnceInTheTotal() {
+        Picture p = new Picture();
+        InteractionAnalysis report = p.crm.interactions().analysis(YearMonth.of(2011, 9), MOSCOW);
+
+        assertThat(report.period()).isEqualTo(SEPTEMBER);
+        assertThat(report.responsibles()).extracting(ResponsibleLine::responsible).containsExactly(ALEKSEEV, PANINA);
+        ResponsibleLine alekseev = report.responsible(ALEKSEEV).orElseThrow();
+        ClientLine alkhimov = alekseev.client(p.alkhimov).orElseThrow();
+        assertThat(alkhimov.name()).contains("Алхимов А.А.");
+        assertThat(alkhimov.interactions()).isEqualTo(3);
+        assertThat(alkhimov.kinds()).extracting(k -> k.kind().key()).containsExactly("meeting", "outgoing-call", "planned-action");
+        assertThat(count(alkhimov, InteractionKind.MEETING)).isEqualTo(1);
+        assertThat(alkhimov.kind(InteractionKind.OUTGOING_CALL).orElseThrow().items()).singleElement()
+                .satisfies(i -> assertThat(i.subject()).isEqualTo("Телефонный звонок от 10.09.2011 12:30"));
+        assertThat(alekseev.client(p.kvadro).orElseThrow().interactions()).as("the exhibition is Квадро's too").isEqualTo(1);
+        assertThat(alekseev.client(p.domMod)).as("a meeting ending at the start and a call at the end do not count").isEmpty();
+        assertThat(alekseev.interactions()).as("the exhibition once, though it has two clients").isEqualTo(3);
+
+        ResponsibleLine panina = report.responsible(PANINA).orElseThrow();
+        assertThat(panina.client(p.zarya)).as("a cancelled call does not count").isEmpty();
+        assertThat(panina.client(p.kvadro).orElseThrow().interactions()).as("a mail a microsecond before the end counts").isEqualTo(1);
+        assertThat(panina.withoutClient().orElseThrow().interactions()).isEqualTo(1);
+        assertThat(panina.clients().get(0).client()).as("no client first").isEmpty();
+        assertThat(panina.client(p.archived).orElseThrow().interactions()).as("the analysis keeps archived clients' history").isEqualTo(1);
+        assertThat(panina.interactions()).isEqualTo(3);
+        assertThat(report.total()).isEqualTo(6);
+
+        assertThat(p.crm.interactions().analysis(SEPTEMBER)).isEqualTo(report);
+    }
+
+    @Test
+    void theAnalysisOfOneClientListsOnlyThatClientsLines() {
+        Picture p = new Picture();
+        InteractionAnalysis report = p.crm.interactions().analysis(p.kvadro, SEPTEMBER);
+
+        assertThat(report.client()).contains(p.kvadro);
+        assertThat(report.total()).isEqualTo(2);
+        assertThat(report.responsibles()).allSatisfy(r -> assertThat(r.clients()).extracting(ClientLine::client).containsOnly(Optional.of(p.kvadro)));
+        assertThat(report.responsible(ALEKSEEV).orElseThrow().interactions()).as("the exhibition, without Алхимов's line").isEqualTo(1);
+
+        ClientId unknown = new ClientId(UUID.randomUUID());
+        assertThatThrownBy(() -> p.crm.interactions().analysis(unknown, SEPTEMBER)).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.field()).isEqualTo("client");
+            assertThat(e.rejectedValue()).isEqualTo(unknown.toString());
+        });
+    }
+
+    @Test
+    void clientsWithoutInteractionsAreByManagerAndRelationshipWithTheirRegistrationDateArchivedLeftOut() {
+        Picture p = new Picture();
+        ClientsWithoutInteractions report = p.crm.interactions().withoutInteractions(YearMonth.of(2011, 9), MOSCOW, Set.of(), Set.of());
+
+        assertThat(report.clients()).as("the lost VIP client, a client whose only call was cancelled, a client without manager")
+                .containsExactly(p.hatber, p.domMod, p.zarya);
+        assertThat(report.total()).isEqualTo(3);
+        assertThat(report.managers()).extracting(ClientsWithoutInteractions.ManagerLine::manager)
+                .containsExactly(Optional.empty(), Optional.of(ALEKSEEV), Optional.of(PANINA));
+        QuietClient vip = report.manager(Optional.of(ALEKSEEV)).orElseThrow().relationship(VIP).orElseThrow().lines().get(0);
+        assertThat(vip.shortName()).isEqualTo("Дом мод");
+        assertThat(vip.registeredOn()).isEqualTo(LocalDate.of(2010, 5, 12));
+        assertThat(report.manager(Optional.of(PANINA)).orElseThrow().relationships()).singleElement()
+                .satisfies(r -> assertThat(r.relationship()).isEmpty());
+
+        assertThat(p.crm.interactions().withoutInteractions(SEPTEMBER, Set.of(VIP, BUYERS), Set.of()).clients())
+                .containsExactly(p.hatber, p.domMod);
+        assertThat(p.crm.interactions().withoutInteractions(SEPTEMBER, Set.of(VIP), Set.of(PANINA)).clients()).isEmpty();
+        assertThat(p.crm.interactions().withoutInteractions(SEPTEMBER, Set.of(), Set.of(PANINA)).clients()).containsExactly(p.zarya);
+        assertThat(p.crm.interactions().withoutInteractions(CalendarPeriod.days(LocalDate.of(2011, 10, 1), LocalDate.of(2011, 10, 1), MOSCOW),
+                Set.of(), Set.of()).clients()).as("on 1 October the call to Дом мод and the task of Алхимов count")
+                .containsExactly(p.hatber, p.zarya, p.kvadro);
+    }
+
+    @Test
+    void anEmployeeSeesBothReportsOnlyOverTheClientsTheyMaySee() {
+        Picture p = new Picture();
+        AccessPolicy ownOnly = ClientAccess.ownAndTeam(EmployeeDirectory.none());
+        Crm panina = Crm.builder().storage(storage()).accessPolicy(ownOnly).actor(Actor.employee(tenant, PANINA)).build();
+
+        InteractionAnalysis report = panina.interactions().analysis(SEPTEMBER);
+        ResponsibleLine alekseev = report.responsible(ALEKSEEV).orElseThrow();
+        assertThat(alekseev.clients()).extracting(ClientLine::client).as("the exhibition under Квадро only")
+                .containsExactly(Optional.of(p.kvadro));
+        assertThat(report.responsible(PANINA).orElseThrow().clients()).extracting(ClientLine::client)
+                .as("her own note about an archived client of another manager: no client she may see")
+                .containsExactly(Optional.empty(), Optional.of(p.kvadro));
+        assertThat(report.total()).isEqualTo(4);
+
+        assertThat(panina.interactions().withoutInteractions(SEPTEMBER, Set.of(), Set.of()).clients()).containsExactly(p.zarya);
+        assertThatThrownBy(() -> panina.interactions().analysis(p.alkhimov, SEPTEMBER))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("client"));
+    }
+
+    @Test
+    void aPeriodEndingBeforeItStartsIsRefusedNamingTheField() {
+        Crm crm = crm();
+        Instant from = Instant.parse("2011-09-01T00:00:00Z");
+        assertThatThrownBy(() -> crm.interactions().analysis(new CalendarPeriod(from, from.minusSeconds(1), MOSCOW)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("until");
+                    assertThat(e.rejectedValue()).isEqualTo("2011-08-31T23:59:59Z");
+                });
+        assertThatThrownBy(() -> crm.interactions().withoutInteractions(CalendarPeriod.days(LocalDate.of(2011, 9, 30), LocalDate.of(2011, 9, 1),
+                MOSCOW), Set.of(), Set.of())).isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("last");
+                    assertThat(e.rejectedValue()).isEqualTo("2011-09-01");
+                });
+        assertThatThrownBy(() -> crm.interactions().withoutInteractions(SEPTEMBER, null, Set.of()))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("relationships"));
+        assertThatThrownBy(() -> crm.interactions().analysis(YearMonth.of(2011, 9), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("zone"));
+    }
+}

@@ -1,0 +1,68 @@
+package org.crmkit.jpa.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.crmkit.client.ClientCode;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.RelationshipTypeId;
+import org.crmkit.common.ClientId;
+import org.crmkit.common.EmployeeId;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.interaction.AnalysisRow;
+import org.crmkit.interaction.InteractionCriterion;
+import org.crmkit.interaction.InteractionId;
+import org.crmkit.interaction.InteractionKind;
+import org.crmkit.interaction.QuietClient;
+
+/**
+ * The two interaction reports, one statement each, tenant first ({@code ?1}). The analysis groups
+ * the interactions of the criterion with each client taking part that matches the client criterion
+ * (a participant and its client joined inside the outer join, so an interaction whose clients all
+ * fail it keeps one row without a client, and two persons of one client group into one row); the
+ * subtotals are counted in Java ({@link org.crmkit.interaction.InteractionAnalysis#of}). The
+ * clients without interactions are a client criterion with {@code NOT EXISTS} over the
+ * participants ({@link InteractionSql#ofClient}), read as lean columns, not as whole clients.
+ */
+final class InteractionReportSql {
+    private InteractionReportSql() {
+    }
+
+    static List<AnalysisRow> analysis(JpaStores u, Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients) {
+        List<Object> parameters = new ArrayList<>(List.of(u.tenant));
+        String interactionWhere = interactions.fold(new InteractionSql(parameters, "i", u.dialect));
+        String clientWhere = clients.fold(new SqlCriteria(parameters, "c", u.dialect));
+        String sql = "SELECT i.responsible, c.id AS client_id, c.short_name, i.kind, i.id, i.interaction_number, i.subject, i.start_key"
+                + " FROM crm_interaction i LEFT JOIN (crm_interaction_participant p JOIN crm_client c ON c.tenant_id = p.tenant_id"
+                + " AND c.id = p.client_id AND (" + clientWhere + ")) ON p.tenant_id = i.tenant_id AND p.interaction_id = i.id"
+                + " WHERE i.tenant_id = ?1 AND (" + interactionWhere + ")"
+                + " GROUP BY i.responsible, c.id, c.short_name, i.kind, i.id, i.interaction_number, i.subject, i.start_key";
+        return u.select(new JpaStores.Select(sql, parameters), InteractionReportSql::analysisRow);
+    }
+
+    private static AnalysisRow analysisRow(ResultSet rs) throws SQLException {
+        Optional<ClientId> client = Optional.ofNullable(rs.getObject("client_id", UUID.class)).map(ClientId::new);
+        String name = rs.getString("short_name");
+        return new AnalysisRow(new EmployeeId(rs.getString("responsible")), client,
+                client.map(c -> name), new InteractionKind(rs.getString("kind")),
+                new InteractionId(rs.getObject("id", UUID.class)), rs.getLong("interaction_number"), rs.getString("subject"),
+                rs.getObject("start_key", OffsetDateTime.class).toInstant());
+    }
+
+    static List<QuietClient> withoutInteractions(JpaStores u, Criterion<ClientCriterion> clients, Criterion<InteractionCriterion> counting) {
+        List<Object> parameters = new ArrayList<>(List.of(u.tenant));
+        String clientWhere = clients.fold(new SqlCriteria(parameters, "c", u.dialect));
+        String quiet = InteractionSql.ofClient("c", counting, parameters, u.dialect);
+        String sql = "SELECT c.id, c.code, c.short_name, c.manager, c.relationship, c.registered_on FROM crm_client c"
+                + " WHERE c.tenant_id = ?1 AND (" + clientWhere + ") AND NOT " + quiet;
+        return u.select(new JpaStores.Select(sql, parameters), rs -> new QuietClient(new ClientId(rs.getObject("id", UUID.class)),
+                ClientCode.of(rs.getString("code")), rs.getString("short_name"), Optional.ofNullable(rs.getString("manager")).map(EmployeeId::new),
+                Optional.ofNullable(rs.getString("relationship")).map(RelationshipTypeId::new), rs.getObject("registered_on", LocalDate.class)));
+    }
+}
