@@ -23,6 +23,7 @@ import org.crmkit.interaction.InteractionStore;
 import org.crmkit.property.PropertyDefinitionStore;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.StoreCatalogue;
+import org.crmkit.survey.SurveyStore;
 import org.crmkit.storage.Stores;
 
 /**
@@ -46,6 +47,7 @@ public final class InMemoryStorage implements Storage {
             .add(ContractStore.class, MemoryContractStore::new)
             .add(BankAccountStore.class, MemoryBankAccountStore::new)
             .add(FactStore.class, MemoryFactStore::new)
+            .add(SurveyStore.class, MemorySurveyStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();
