@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 
 import org.crmkit.Crm;
 import org.crmkit.access.AccessPolicies;
+import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientSummary;
@@ -33,9 +34,11 @@ import org.crmkit.common.EmployeeId;
 import org.crmkit.common.SortOrder;
 import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.criteria.Relation;
 import org.crmkit.deal.DealId;
 import org.crmkit.feed.FeedStore;
 import org.crmkit.survey.Answer;
+import org.crmkit.survey.LastScore;
 import org.crmkit.survey.Question;
 import org.crmkit.survey.Response;
 import org.crmkit.survey.ScoreQuery;
@@ -268,6 +271,72 @@ abstract class SurveyContract extends LedgerContract {
                         .isEqualTo(clients.stream().filter(c -> !expected.contains(c)).collect(Collectors.toSet()));
             }
         }
+        Map<ClientId, List<LastScore>> last = lastScores(recorded);
+        ClientCriterion.Related related = new ClientCriterion.Related() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <M extends Criterion.Leaf<M>> boolean any(Relation<M> relation, ClientId client, Criterion<M> criterion) {
+                assertThat(relation).isEqualTo(SurveyCriterion.LAST_SCORES);
+                return last.getOrDefault(client, List.of()).stream().anyMatch(x -> SurveyCriterion.matches((Criterion<SurveyCriterion>) criterion, x));
+            }
+        };
+        List<Client> all = clients.stream().map(crm.clients()::get).toList();
+        for (int i = 0; i < 40; i++) {
+            Criterion<ClientCriterion> tree = clientTree(random, t.id(), clients, 2);
+            Set<ClientId> expected = all.stream().filter(c -> ClientCriterion.matches(tree, c, related)).map(Client::id).collect(Collectors.toSet());
+            assertThat(listed(crm, tree)).as("%s", tree).isEqualTo(expected);
+        }
+    }
+
+    /** A random client tree of last-score leaves (with trees inside the relation) and id leaves. */
+    private static Criterion<ClientCriterion> clientTree(Random random, TemplateId template, List<ClientId> clients, int depth) {
+        int pick = random.nextInt(depth == 0 ? 3 : 6);
+        switch (pick) {
+            case 0:
+                return new ClientCriterion.Having<>(SurveyCriterion.LAST_SCORES, scoreTree(random, template, 1));
+            case 1:
+                return new ClientCriterion.IdIn(new java.util.HashSet<>(List.of(clients.get(random.nextInt(clients.size())), clients.get(random.nextInt(clients.size())))));
+            case 2:
+                return scoreLeafOfClient(random, template);
+            case 3:
+                return Criterion.and(clientTree(random, template, clients, depth - 1), clientTree(random, template, clients, depth - 1));
+            case 4:
+                return Criterion.or(clientTree(random, template, clients, depth - 1), clientTree(random, template, clients, depth - 1));
+            default:
+                return Criterion.not(clientTree(random, template, clients, depth - 1));
+        }
+    }
+
+    private static ClientCriterion scoreLeafOfClient(Random random, TemplateId template) {
+        int min = random.nextInt(11);
+        return SurveyCriterion.lastScore(template, random.nextBoolean() ? "csat" : "nps", min, min + random.nextInt(11 - min));
+    }
+
+    private static Criterion<SurveyCriterion> scoreTree(Random random, TemplateId template, int depth) {
+        int pick = random.nextInt(depth == 0 ? 1 : 4);
+        int min = random.nextInt(11);
+        switch (pick) {
+            case 0:
+                return new SurveyCriterion.ScoreBetween(random.nextInt(6) == 0 ? new TemplateId(UUID.randomUUID()) : template,
+                        random.nextBoolean() ? "csat" : "nps", min, min + random.nextInt(11 - min));
+            case 1:
+                return Criterion.and(scoreTree(random, template, depth - 1), scoreTree(random, template, depth - 1));
+            case 2:
+                return Criterion.or(scoreTree(random, template, depth - 1), scoreTree(random, template, depth - 1));
+            default:
+                return Criterion.not(scoreTree(random, template, depth - 1));
+        }
+    }
+
+    /** Each client's last score per template and question, worked out here from the recorded responses. */
+    private static Map<ClientId, List<LastScore>> lastScores(List<Response> recorded) {
+        Map<ClientId, Map<String, LastScore>> last = new HashMap<>();
+        recorded.stream().sorted(Comparator.comparing(Response::at).thenComparing(r -> r.id().value(), SortOrder.UUIDS)).forEach(r ->
+                r.answers().forEach(a -> last.computeIfAbsent(r.client(), c -> new HashMap<>())
+                        .put(a.question(), new LastScore(r.client(), r.template(), a.question(), Integer.parseInt(a.value())))));
+        Map<ClientId, List<LastScore>> answer = new HashMap<>();
+        last.forEach((client, byQuestion) -> answer.put(client, List.copyOf(byQuestion.values())));
+        return answer;
     }
 
     @Test
