@@ -376,14 +376,10 @@ abstract class SurveyContract extends LedgerContract {
     }
 
     private static Set<ClientId> lastScoreBetween(List<Response> recorded, String question, int min, int max) {
-        Map<ClientId, Response> last = new HashMap<>();
-        recorded.stream().filter(r -> r.answer(question).isPresent())
-                .sorted(Comparator.comparing(Response::at).thenComparing(r -> r.id().value(), SortOrder.UUIDS))
-                .forEach(r -> last.put(r.client(), r));
-        return last.entrySet().stream().filter(e -> {
-            int score = Integer.parseInt(e.getValue().answer(question).orElseThrow().value());
-            return score >= min && score <= max;
-        }).map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<ClientId> found = new java.util.HashSet<>();
+        lastScores(recorded).forEach((client, scores) -> scores.stream()
+                .filter(x -> x.question().equals(question) && x.score() >= min && x.score() <= max).findAny().ifPresent(x -> found.add(client)));
+        return found;
     }
 
     /** The report lines worked out here from the responses, the report's documented rules restated. */
