@@ -32,6 +32,7 @@ import org.crmkit.feed.FeedStore;
 import org.crmkit.handover.HandOvers;
 import org.crmkit.interaction.Interactions;
 import org.crmkit.ledger.Ledger;
+import org.crmkit.survey.Surveys;
 import org.crmkit.property.PropertySchema;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
@@ -119,6 +120,11 @@ public final class Crm implements AutoCloseable {
     /** Income and expense facts from the host's documents, and the profitability reports computed from them. */
     public Ledger ledger() {
         return new Ledger(context);
+    }
+
+    /** Satisfaction surveys: questionnaire templates, clients' responses, CSAT and NPS by period, employee and client. */
+    public Surveys surveys() {
+        return new Surveys(context);
     }
 
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */

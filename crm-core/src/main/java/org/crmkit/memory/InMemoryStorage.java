@@ -24,6 +24,7 @@ import org.crmkit.interaction.ReminderStore;
 import org.crmkit.property.PropertyDefinitionStore;
 import org.crmkit.storage.Storage;
 import org.crmkit.storage.StoreCatalogue;
+import org.crmkit.survey.SurveyStore;
 import org.crmkit.storage.Stores;
 
 /**
@@ -48,6 +49,7 @@ public final class InMemoryStorage implements Storage {
             .add(ContractStore.class, MemoryContractStore::new)
             .add(BankAccountStore.class, MemoryBankAccountStore::new)
             .add(FactStore.class, MemoryFactStore::new)
+            .add(SurveyStore.class, MemorySurveyStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

@@ -12,6 +12,7 @@ import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealCriterion;
 import org.crmkit.criteria.Relation;
+import org.crmkit.survey.SurveyCriterion;
 
 /**
  * Answers the leaves on related records straight from a tenant's maps: one entry per relation a
@@ -32,7 +33,9 @@ final class MemoryRelations implements ContactPersonCriterion.Related, DealCrite
                         .anyMatch(d -> d.client().equals(client) && DealCriterion.matches((Criterion<DealCriterion>) criterion, d, this)),
                 InteractionCriterion.OF_CLIENT.name(), (client, criterion) -> data.interactions.values().stream()
                         .anyMatch(i -> i.clients().contains(client)
-                                && InteractionCriterion.matches((Criterion<InteractionCriterion>) criterion, i, this)));
+                                && InteractionCriterion.matches((Criterion<InteractionCriterion>) criterion, i, this)),
+                SurveyCriterion.LAST_SCORES.name(), (client, criterion) -> MemorySurveyStore.lastScores(data, client).stream()
+                        .anyMatch(s -> SurveyCriterion.matches((Criterion<SurveyCriterion>) criterion, s)));
     }
 
     @Override

@@ -37,6 +37,10 @@ import org.crmkit.interaction.Reminder;
 import org.crmkit.interaction.ReminderId;
 import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyKey;
+import org.crmkit.survey.Response;
+import org.crmkit.survey.ResponseId;
+import org.crmkit.survey.Template;
+import org.crmkit.survey.TemplateId;
 
 /** One tenant's records, guarded by its lock. */
 final class MemoryTenant {
@@ -61,4 +65,9 @@ final class MemoryTenant {
     final Map<ContractId, Contract> contracts = new LinkedHashMap<>();
     final Map<BankAccountId, BankAccount> bankAccounts = new LinkedHashMap<>();
     final Map<FactKey, Fact> facts = new LinkedHashMap<>();
+    // surveys: current templates, every revision's questions, responses and their scores
+    final Map<TemplateId, Template> templates = new LinkedHashMap<>();
+    final Map<List<Object>, Template> templateRevisions = new HashMap<>();
+    final Map<ResponseId, Response> responses = new LinkedHashMap<>();
+    final Map<ResponseId, Map<String, Integer>> responseScores = new HashMap<>();
 }

@@ -62,6 +62,7 @@ import org.crmkit.deal.LostReasonStore;
 import org.crmkit.deal.PipelineStore;
 import org.crmkit.interaction.InteractionStore;
 import org.crmkit.interaction.ReminderStore;
+import org.crmkit.survey.SurveyStore;
 import java.util.Set;
 
 /**
@@ -86,6 +87,7 @@ public final class JpaStores implements Stores {
             .add(ContractStore.class, JpaContractStore::new)
             .add(BankAccountStore.class, JpaBankAccountStore::new)
             .add(FactStore.class, JpaFactStore::new)
+            .add(SurveyStore.class, JpaSurveyStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();

@@ -9,6 +9,7 @@ import org.crmkit.common.CrmException;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealCriterion;
 import org.crmkit.interaction.InteractionCriterion;
+import org.crmkit.survey.SurveyCriterion;
 
 /**
  * Translates the leaves on related records ({@link ClientCriterion.Having}) by the relation's
@@ -35,7 +36,9 @@ final class RelationSql {
                         + ".id AND (" + ((Criterion<DealCriterion>) criterion).fold(new DealSql(parameters, d, dialect)) + "))";
             },
             InteractionCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) ->
-                    InteractionSql.ofClient(client, (Criterion<InteractionCriterion>) criterion, parameters, dialect));
+                    InteractionSql.ofClient(client, (Criterion<InteractionCriterion>) criterion, parameters, dialect),
+            SurveyCriterion.LAST_SCORES.name(), (client, criterion, parameters, dialect) ->
+                    JpaSurveyStore.lastScores(client, (Criterion<SurveyCriterion>) criterion, parameters));
 
     private RelationSql() {
     }
