@@ -150,6 +150,7 @@ class ICalendarExportTest {
         String text = EXPORT.calendar(items, MOSCOW);
         assertThat(text).contains("DTSTART;TZID=Europe/Moscow:20101030T220000").contains("DTEND;TZID=Europe/Moscow:20101031T050000")
                 .contains("DTSTART;TZID=Europe/Moscow:20120702T100000").contains("DUE;TZID=Europe/Moscow:20150112T120000");
+        assertThat(ical4j(text).validate().getEntries()).as("ical4j's RFC 5545 validation").isEmpty();
         String renamed = text.replace("Europe/Moscow", "X-Crmkit-Test-Zone");
 
         Map<String, Component> read = byUid(ical4j(renamed));
@@ -180,6 +181,7 @@ class ICalendarExportTest {
                 .promise(LocalDate.parse("2011-09-20"), PromiseSide.WE_PROMISED);
 
         String text = EXPORT.calendar(List.of(oneDay, threeDays, longTimed, todo, promise), MOSCOW);
+        assertThat(ical4j(text).validate().getEntries()).as("ical4j's RFC 5545 validation").isEmpty();
         assertThat(text).contains("DTSTART;VALUE=DATE:20110919").contains("DTEND;VALUE=DATE:20110920")
                 .contains("DTEND;VALUE=DATE:20110922").contains("DUE;VALUE=DATE:20110923").contains("DUE;VALUE=DATE:20110920");
 
@@ -262,7 +264,9 @@ class ICalendarExportTest {
         Interaction abandoned = item(InteractionKind.TASK, "Не нужно", t).cancel();
         List<Interaction> all = List.of(planned, started, held, dropped, todo, doing, finished, abandoned);
 
-        Map<String, Component> read = byUid(ical4j(EXPORT.calendar(all, MOSCOW)));
+        Calendar calendar = ical4j(EXPORT.calendar(all, MOSCOW));
+        assertThat(calendar.validate().getEntries()).as("ical4j's RFC 5545 validation").isEmpty();
+        Map<String, Component> read = byUid(calendar);
         List<String> statuses = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (Interaction i : all) {
