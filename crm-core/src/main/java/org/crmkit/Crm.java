@@ -1,6 +1,7 @@
 package org.crmkit;
 
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,6 +20,7 @@ import org.crmkit.client.RelationshipTypes;
 import org.crmkit.common.Actor;
 import org.crmkit.common.ActorSource;
 import org.crmkit.common.DomainEventListener;
+import org.crmkit.common.EmployeeId;
 import org.crmkit.common.IdGenerator;
 import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
@@ -26,6 +28,7 @@ import org.crmkit.deal.Deals;
 import org.crmkit.deal.Pipelines;
 import org.crmkit.contract.BankAccounts;
 import org.crmkit.contract.Contracts;
+import org.crmkit.employee.Employee;
 import org.crmkit.employee.EmployeeDirectory;
 import org.crmkit.memory.InMemoryStorage;
 import org.crmkit.feed.FeedStore;
@@ -146,6 +149,26 @@ public final class Crm implements AutoCloseable {
         return context.employees();
     }
 
+    /** crmkit's clock: the time every change is stamped with, in the tenant's {@link #zone()}. */
+    public Clock clock() {
+        return context.clock();
+    }
+
+    /**
+     * The tenant's time zone ({@link Builder#zone}): "today", the days of all-day items and of
+     * calendar periods are read in it, and a calendar export writes in it unless an employee has
+     * a zone of their own ({@link #zoneOf}).
+     */
+    public ZoneId zone() {
+        return context.clock().getZone();
+    }
+
+    /** The zone an employee's calendar is shown in: theirs if the directory gives one, else the tenant's. */
+    public ZoneId zoneOf(EmployeeId employee) {
+        ValidationException.required(employee, "employee");
+        return context.employees().find(employee).flatMap(Employee::zone).orElse(zone());
+    }
+
     /** The region phone numbers without a country code are read in, e.g. {@code RU}. */
     public String phoneRegion() {
         return context.phoneRegion();
@@ -158,9 +181,13 @@ public final class Crm implements AutoCloseable {
     }
 
     /**
-     * Wires a {@link Crm}. Everything has a default: system clock, time-ordered ids, everybody sees
-     * everything, nobody in the employee directory, a system actor of the default tenant, phone
-     * region RU.
+     * Wires a {@link Crm}. Everything has a default: the system clock in UTC, time-ordered ids,
+     * everybody sees everything, nobody in the employee directory, a system actor of the default
+     * tenant, phone region RU.
+     *
+     * <p>The tenant's time zone is the clock's zone: UTC by default, the zone of a clock given to
+     * {@link #clock}, or the one given to {@link #zone}, which wins over the clock's (the clock is
+     * then read in it).
      *
      * <p>The storage: the one given to {@link #storage(Storage)}; else a provider found through
      * {@link java.util.ServiceLoader}, chosen and configured by {@link #storageProvider} or the
@@ -175,7 +202,8 @@ public final class Crm implements AutoCloseable {
         private Storage storage;
         private String storageProvider;
         private final Map<String, String> storageSettings = new HashMap<>();
-        private Clock clock = Clock.systemDefaultZone();
+        private Clock clock = Clock.systemUTC();
+        private ZoneId zone;
         private IdGenerator ids;
         private AccessPolicy access = AccessPolicies.everything();
         private EmployeeDirectory employees = EmployeeDirectory.none();
@@ -211,6 +239,30 @@ public final class Crm implements AutoCloseable {
         public Builder clock(Clock value) {
             this.clock = ValidationException.required(value, "clock");
             return this;
+        }
+
+        /**
+         * The tenant's time zone, e.g. {@code ZoneId.of("Europe/Moscow")}: days are read in it
+         * ("today", all-day items, calendar months) and calendars are exported in it. Default: the
+         * clock's zone, which is UTC unless a clock with another zone is given.
+         */
+        public Builder zone(ZoneId value) {
+            this.zone = ValidationException.required(value, "zone");
+            return this;
+        }
+
+        /** The tenant's time zone by its id ({@code Europe/Moscow}); an id Java does not know is refused naming it. */
+        public Builder zone(String id) {
+            return zone(zoneId(id));
+        }
+
+        private static ZoneId zoneId(String id) {
+            ValidationException.required(id, "zone");
+            try {
+                return ZoneId.of(id);
+            } catch (java.time.DateTimeException e) {
+                throw new ValidationException("zone", id, "is not a time zone id Java knows (such as Europe/Moscow or UTC)");
+            }
         }
 
         public Builder ids(IdGenerator value) {
@@ -266,7 +318,8 @@ public final class Crm implements AutoCloseable {
             Storage chosen = storage != null ? storage
                     : StorageSelection.select(Optional.ofNullable(storageProvider), storageSettings,
                     Thread.currentThread().getContextClassLoader(), InMemoryStorage::new);
-            CrmContext context = new CrmContext(chosen, clock, ids != null ? ids : IdGenerator.timeOrdered(clock), access,
+            Clock zoned = zone == null ? clock : clock.withZone(zone);
+            CrmContext context = new CrmContext(chosen, zoned, ids != null ? ids : IdGenerator.timeOrdered(zoned), access,
                     employees, listeners, phoneRegion, actors);
             features.forEach(context::require);
             return new Crm(context);

@@ -25,8 +25,8 @@ class ArchitectureTest {
     static final ArchRule DOMAIN_IS_PURE = noClasses()
             .that().resideInAPackage("org.crmkit..").and().resideOutsideOfPackage("org.crmkit.inject..")
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "org.eclipse.persistence..",
-                    "com.google.inject..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..")
-            .because("the domain must stay free of persistence, injection and JSON frameworks; those live in their own modules or packages");
+                    "com.google.inject..", "com.fasterxml.jackson..", "java.sql..", "javax.sql..", "biweekly..", "net.fortuna.ical4j..")
+            .because("the domain must stay free of persistence, injection, JSON and iCalendar frameworks; those live in their own modules or packages");
 
     static final ArchRule NEVER_ON_STORAGE_TECHNOLOGY = noClasses()
             .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "javax.persistence..",

@@ -8,7 +8,8 @@
  * {@link org.crmkit.interaction.ClientsWithoutInteractions}) and its events; and the reminders on
  * interactions ({@link org.crmkit.interaction.Reminder}, {@link org.crmkit.interaction.Reminders}:
  * leased to one polling host at a time, acknowledged, due again after an unacknowledged lease),
- * which follow their interaction when it is rescheduled, reassigned or closed. Recurrence is
- * later; this package leaves room for it without faking it.
+ * which follow their interaction when it is rescheduled, reassigned or closed. iCalendar export
+ * lives in the module crm-ical; recurrence is later, and this package leaves room for it without
+ * faking it.
  */
 package org.crmkit.interaction;
