@@ -485,7 +485,9 @@ public final class SalesBenchmark {
 
         /**
          * ABC by profit (80/15/5) and RFM quintiles of the RUB clients of 2026 in one statement: totals per client, the running
-         * sum of profit before each client (largest first, ties by id), and row numbers for R, F and M (score 1 + 5r / n).
+         * sum of profit before each client (largest first, ties by id), and row numbers for R, F and M (score 1 + 5r / n), the
+         * clients without a positive income ranked last; one window pass over the totals, no self-join (H2 evaluates a joined
+         * CTE again for every row).
          */
         Map<String, String> classes() throws SQLException {
             String sql = "WITH t AS (SELECT client_id, SUM(amount) AS income, SUM(amount) - SUM(cost) AS profit,"
@@ -493,15 +495,16 @@ public final class SalesBenchmark {
                     + " COUNT(DISTINCT CASE WHEN amount > 0 THEN source || ? || document END) AS docs"
                     + " FROM crm_ledger_fact WHERE tenant_id = ? AND currency = ? AND fact_date BETWEEN ? AND ? AND client_id IS NOT NULL"
                     + " GROUP BY client_id),"
-                    + " a AS (SELECT client_id, profit, SUM(CASE WHEN profit > 0 THEN profit ELSE 0 END) OVER () AS positive,"
+                    + " w AS (SELECT client_id, profit, SUM(CASE WHEN profit > 0 THEN profit ELSE 0 END) OVER () AS positive,"
                     + " COALESCE(SUM(profit) OVER (ORDER BY profit DESC, client_id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)"
-                    + " AS before_it FROM t),"
-                    + " s AS (SELECT client_id, ROW_NUMBER() OVER (ORDER BY last_income, client_id) - 1 AS rr,"
-                    + " ROW_NUMBER() OVER (ORDER BY docs, client_id) - 1 AS fr, ROW_NUMBER() OVER (ORDER BY income, client_id) - 1 AS mr,"
-                    + " COUNT(*) OVER () AS n FROM t WHERE last_income IS NOT NULL)"
-                    + " SELECT a.client_id, CASE WHEN a.profit <= 0 THEN 'C' WHEN a.before_it * 100 < 80 * a.positive THEN 'A'"
-                    + " WHEN a.before_it * 100 < 95 * a.positive THEN 'B' ELSE 'C' END AS grade,"
-                    + " 1 + 5 * s.rr / s.n AS r, 1 + 5 * s.fr / s.n AS f, 1 + 5 * s.mr / s.n AS m FROM a LEFT JOIN s ON s.client_id = a.client_id";
+                    + " AS before_it, COUNT(last_income) OVER () AS n,"
+                    + " ROW_NUMBER() OVER (ORDER BY last_income NULLS LAST, client_id) - 1 AS rr,"
+                    + " ROW_NUMBER() OVER (ORDER BY CASE WHEN last_income IS NULL THEN 1 ELSE 0 END, docs, client_id) - 1 AS fr,"
+                    + " ROW_NUMBER() OVER (ORDER BY CASE WHEN last_income IS NULL THEN 1 ELSE 0 END, income, client_id) - 1 AS mr,"
+                    + " CASE WHEN last_income IS NULL THEN 0 ELSE 1 END AS scored FROM t)"
+                    + " SELECT client_id, CASE WHEN profit <= 0 THEN 'C' WHEN before_it * 100 < 80 * positive THEN 'A'"
+                    + " WHEN before_it * 100 < 95 * positive THEN 'B' ELSE 'C' END AS grade, scored,"
+                    + " 1 + 5 * rr / NULLIF(n, 0) AS r, 1 + 5 * fr / NULLIF(n, 0) AS f, 1 + 5 * mr / NULLIF(n, 0) AS m FROM w";
             Map<String, String> lines = new TreeMap<>();
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 s.setString(1, "\u0001");
@@ -511,8 +514,7 @@ public final class SalesBenchmark {
                 s.setObject(5, UNTIL);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
-                        rs.getLong("r");
-                        String rfm = rs.wasNull() ? "-" : "" + rs.getLong("r") + rs.getLong("f") + rs.getLong("m");
+                        String rfm = rs.getInt("scored") == 0 ? "-" : "" + rs.getLong("r") + rs.getLong("f") + rs.getLong("m");
                         lines.put(rs.getObject(1, UUID.class).toString(), rs.getString(2) + "|" + rfm);
                     }
                 }
