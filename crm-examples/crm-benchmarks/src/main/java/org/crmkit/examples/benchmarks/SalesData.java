@@ -68,11 +68,7 @@ final class SalesData {
             c.commit();
             try (PreparedStatement find = c.prepareStatement("SELECT load_seconds FROM bench_sales WHERE tenant_id = ? AND seed = ? "
                     + "AND deals = ? AND changes = ? AND facts = ?")) {
-                find.setString(1, ClientBase.TENANT);
-                find.setLong(2, seed);
-                find.setInt(3, deals);
-                find.setInt(4, changes);
-                find.setLong(5, facts);
+                bindDataset(find, seed, deals, changes, facts);
                 try (ResultSet rs = find.executeQuery()) {
                     return rs.next() ? rs.getDouble(1) : null;
                 }
@@ -249,15 +245,20 @@ final class SalesData {
         try (Connection c = db.connect();
              PreparedStatement insert = c.prepareStatement("INSERT INTO bench_sales (tenant_id, seed, deals, changes, facts, load_seconds) "
                      + "VALUES (?, ?, ?, ?, ?, ?)")) {
-            insert.setString(1, ClientBase.TENANT);
-            insert.setLong(2, seed);
-            insert.setInt(3, deals);
-            insert.setInt(4, changes);
-            insert.setLong(5, facts);
+            bindDataset(insert, seed, deals, changes, facts);
             insert.setDouble(6, seconds);
             insert.executeUpdate();
             c.commit();
         }
+    }
+
+    /** Parameters 1 to 5 of a {@code bench_sales} statement: tenant, seed, deals, changes, facts. */
+    private static void bindDataset(PreparedStatement statement, long seed, int deals, int changes, long facts) throws SQLException {
+        statement.setString(1, ClientBase.TENANT);
+        statement.setLong(2, seed);
+        statement.setInt(3, deals);
+        statement.setInt(4, changes);
+        statement.setLong(5, facts);
     }
 
     /** The base's client ids in code order. */
