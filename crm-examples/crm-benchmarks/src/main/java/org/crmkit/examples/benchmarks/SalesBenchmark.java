@@ -81,14 +81,17 @@ public final class SalesBenchmark {
                 Map.entry("changes", "5"), Map.entry("facts", "200000"), Map.entry("db", "h2,pg"),
                 Map.entry("seed", String.valueOf(Dataset.DEFAULT_SEED)), Map.entry("warmup", "3"), Map.entry("runs", "15"),
                 Map.entry("budget", "60"), Map.entry("push-batches", "20"), Map.entry("batch", "1000"), Map.entry("reload", "false")));
-        if (args.integer("changes") < 1 || args.integer("deals") < 1 || args.number("facts") < 1 || args.integer("batch") < 1) {
-            throw new IllegalArgumentException("--changes, --deals, --facts and --batch must be positive: " + args.describe());
+        for (String name : List.of("clients", "deals", "changes", "facts", "runs", "push-batches", "batch")) {
+            if (args.number(name) < 1) {
+                throw new IllegalArgumentException("--" + name + " must be positive, not " + args.text(name));
+            }
         }
+        List<String> databases = args.databases();
         Path target = Path.of("target");
         Report report = new Report(target, String.format(Locale.ROOT, "Sales and profitability: %,d clients, %,d deals × %d stage changes, "
                 + "%,d facts", args.integer("clients"), args.integer("deals"), args.integer("changes"), args.number("facts")),
                 "SalesBenchmark " + args.describe());
-        for (String name : args.databases()) {
+        for (String name : databases) {
             try (BenchServer server = name.equals("h2") ? new H2Server(target.resolve("bench-data").resolve("h2"))
                     : PostgresServer.start(target)) {
                 ClientBase.Loaded base = ClientBase.ensure(server, args.integer("clients"), args.number("seed"), args.flag("reload"), 0,
