@@ -217,6 +217,11 @@ final class PostgresServer implements BenchServer {
      * logs them; an explanation instead when the server does not let us switch auto_explain on.
      */
     String plansOf(Runnable work) {
+        return plansOf("FROM crm_client", work);
+    }
+
+    /** The plans, as {@link #plansOf(Runnable)}, of the statements whose text contains {@code marker}. */
+    String plansOf(String marker, Runnable work) {
         if (!isEmbedded() || !autoExplain(true)) {
             work.run();
             return "(plans need the embedded server: auto_explain is switched on with ALTER SYSTEM)";
@@ -238,7 +243,7 @@ final class PostgresServer implements BenchServer {
             if (line.matches("^\\d{4}-\\d{2}-\\d{2} .*")) {
                 keep = false;
             }
-            if (line.contains("Query Text:") && line.contains("FROM crm_client")) {
+            if (line.contains("Query Text:") && line.contains(marker)) {
                 keep = true;
                 String text = line.replaceAll(".*Query Text: ", "");
                 plans.append("Query: ").append(text.length() > 600 ? text.substring(0, 600) + " …" : text).append('\n');
