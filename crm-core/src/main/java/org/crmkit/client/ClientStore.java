@@ -1,8 +1,12 @@
 package org.crmkit.client;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.crmkit.common.ClientId;
@@ -32,6 +36,22 @@ public interface ClientStore {
     }
 
     long count(Criterion<ClientCriterion> criterion);
+
+    /**
+     * The ids among {@code ids} that are clients of the tenant, archived ones included, whatever
+     * the actor may see (a check of references, not a read). This default asks
+     * {@link #summaries} in pages of ids; a database asks for the ids alone.
+     */
+    default Set<ClientId> existing(Collection<ClientId> ids) {
+        List<ClientId> distinct = List.copyOf(new LinkedHashSet<>(ids));
+        Set<ClientId> found = new HashSet<>();
+        for (int from = 0; from < distinct.size(); from += ClientQuery.MAX_LIMIT) {
+            List<ClientId> chunk = distinct.subList(from, Math.min(distinct.size(), from + ClientQuery.MAX_LIMIT));
+            summaries(new ClientQuery(new ClientCriterion.IdIn(Set.copyOf(chunk)), ClientQuery.Order.CODE, 0, chunk.size()))
+                    .forEach(c -> found.add(c.id()));
+        }
+        return found;
+    }
 
     /**
      * The name part of a quick search: up to {@code limit} clients matching {@code within} whose

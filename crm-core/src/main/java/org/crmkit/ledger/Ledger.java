@@ -2,7 +2,6 @@ package org.crmkit.ledger;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,10 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.crmkit.client.ClientCriterion;
-import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientStore;
-import org.crmkit.client.ClientSummary;
 import org.crmkit.common.AccessDeniedException;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ValidationException;
@@ -152,18 +148,10 @@ public final class Ledger {
         }
     }
 
-    /** The clients the facts name that the tenant has, asked in pages of ids (whatever the actor may see: facts are the business's). */
+    /** The clients the facts name that the tenant has (whatever the actor may see: facts are the business's). */
     private static Set<ClientId> existing(UnitOfWork work, List<Fact> facts) {
         Set<ClientId> named = new LinkedHashSet<>();
         facts.forEach(f -> f.client().ifPresent(named::add));
-        List<ClientId> ids = new ArrayList<>(named);
-        Set<ClientId> found = new HashSet<>();
-        ClientStore clients = work.store(ClientStore.class);
-        for (int from = 0; from < ids.size(); from += ClientQuery.MAX_LIMIT) {
-            List<ClientId> chunk = ids.subList(from, Math.min(ids.size(), from + ClientQuery.MAX_LIMIT));
-            clients.summaries(new ClientQuery(new ClientCriterion.IdIn(Set.copyOf(chunk)), ClientQuery.Order.CODE, 0, chunk.size()))
-                    .stream().map(ClientSummary::id).forEach(found::add);
-        }
-        return found;
+        return named.isEmpty() ? Set.of() : work.store(ClientStore.class).existing(named);
     }
 }

@@ -42,6 +42,7 @@ public record Response(ResponseId id, TemplateId template, int revision, ClientI
     }
 
     public Optional<Answer> answer(String question) {
+        ValidationException.required(question, "question");
         return answers.stream().filter(a -> a.question().equals(question)).findFirst();
     }
 

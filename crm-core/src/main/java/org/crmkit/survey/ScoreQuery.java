@@ -70,6 +70,7 @@ public record ScoreQuery(TemplateId template, String question, List<Instant> bou
 
     /** The number of the period holding {@code at}, or -1 when it is outside them all. */
     public int periodOf(Instant at) {
+        ValidationException.required(at, "at");
         if (at.isBefore(boundaries.get(0)) || !at.isBefore(boundaries.get(boundaries.size() - 1))) {
             return -1;
         }

@@ -27,7 +27,7 @@ public record ScoreReport(ScoreQuery query, QuestionKind kind, List<Line> lines)
     public ScoreReport {
         ValidationException.required(query, "query");
         ValidationException.required(kind, "kind");
-        lines = List.copyOf(lines);
+        lines = List.copyOf(ValidationException.requiredElements(lines, "lines"));
     }
 
     /**
@@ -35,10 +35,17 @@ public record ScoreReport(ScoreQuery query, QuestionKind kind, List<Line> lines)
      * promoters, {@code low} of them detractors (0–6; on a 1–5 scale, 1–3).
      */
     public record Line(int period, Instant from, Instant until, Optional<String> key, long answers, long high, long low, Optional<BigDecimal> score) {
+        public Line {
+            ValidationException.required(from, "from");
+            ValidationException.required(until, "until");
+            ValidationException.required(key, "key");
+            ValidationException.required(score, "score");
+        }
     }
 
     /** The lines of one group key (empty for the whole period), in period order. */
     public List<Line> of(Optional<String> key) {
+        ValidationException.required(key, "key");
         return lines.stream().filter(l -> l.key().equals(key)).toList();
     }
 

@@ -52,6 +52,7 @@ public record Template(TemplateId id, String name, int revision, long version, L
     }
 
     public Optional<Question> question(String key) {
+        ValidationException.required(key, "key");
         return questions.stream().filter(q -> q.key().equals(key)).findFirst();
     }
 
@@ -97,6 +98,7 @@ public record Template(TemplateId id, String name, int revision, long version, L
 
     /** The score of an answer to this revision: its value when the question is a scale, else empty. */
     public Optional<Integer> scoreOf(Answer answer) {
+        ValidationException.required(answer, "answer");
         return question(answer.question()).filter(q -> q.kind().scored()).map(q -> Integer.parseInt(answer.value()));
     }
 

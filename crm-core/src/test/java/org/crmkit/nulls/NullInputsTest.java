@@ -98,7 +98,8 @@ class NullInputsTest {
     /** The packages of the API a host calls; internal wiring (memory, usecase, inject, storage SPI) aside. */
     private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
-            "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction", "org.crmkit.contract", "org.crmkit.ledger");
+            "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction", "org.crmkit.contract", "org.crmkit.ledger",
+            "org.crmkit.survey");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
@@ -296,6 +297,30 @@ class NullInputsTest {
         sample(org.crmkit.criteria.Relation.class, () -> org.crmkit.client.ContactPersonCriterion.OF_CLIENT);
         sample(Comparator.class, () -> Comparator.naturalOrder());
         interactionSamples();
+        surveySamples();
+    }
+
+    private void surveySamples() {
+        org.crmkit.survey.Question nps = org.crmkit.survey.Question.scale10("nps", "Порекомендуете ли вы нас?", true);
+        org.crmkit.survey.Template template = crm.surveys().addTemplate("После сделки", List.of(nps));
+        org.crmkit.survey.Answer answer = org.crmkit.survey.Answer.score("nps", 9);
+        org.crmkit.survey.Response response = crm.surveys().record(template.id(), template.revision(), client.id(), Optional.empty(),
+                Optional.empty(), EmployeeId.of("alekseev"), Instant.parse("2024-01-15T12:00:00Z"), List.of(answer));
+        org.crmkit.survey.ScoreQuery query = org.crmkit.survey.ScoreQuery.monthly(template.id(), "nps", java.time.YearMonth.of(2024, 1),
+                java.time.YearMonth.of(2024, 3), java.time.ZoneOffset.UTC, org.crmkit.survey.ScoreQuery.By.PERIOD);
+        sample(org.crmkit.survey.Surveys.class, () -> crm.surveys());
+        sample(org.crmkit.survey.Question.class, () -> nps);
+        sample(org.crmkit.survey.QuestionKind.class, () -> org.crmkit.survey.QuestionKind.SCALE_0_10);
+        sample(org.crmkit.survey.Template.class, () -> crm.surveys().template(template.id()).orElseThrow());
+        sample(org.crmkit.survey.TemplateId.class, () -> template.id());
+        sample(org.crmkit.survey.Answer.class, () -> answer);
+        sample(org.crmkit.survey.Response.class, () -> response);
+        sample(org.crmkit.survey.ResponseId.class, () -> response.id());
+        sample(org.crmkit.survey.ScoreQuery.class, () -> query);
+        sample(org.crmkit.survey.ScoreQuery.By.class, () -> org.crmkit.survey.ScoreQuery.By.PERIOD);
+        sample(org.crmkit.survey.ScoreReport.class, () -> crm.surveys().scores(query));
+        sample(org.crmkit.survey.LastScore.class, () -> new org.crmkit.survey.LastScore(client.id(), template.id(), "nps", 9));
+        sample(org.crmkit.survey.SurveyCriterion.class, () -> new org.crmkit.survey.SurveyCriterion.ScoreBetween(template.id(), "nps", 9, 10));
     }
 
     private void interactionSamples() {

@@ -503,6 +503,28 @@ public abstract class StorageContract extends SurveyContract {
     }
 
     @Test
+    void existingAnswersTheTenantsClientsAmongTheIdsArchivedOnesIncludedAndNoOtherTenants() {
+        TenantId other = TenantId.of(tenant.value() + "-x");
+        Client live = storeClient(tenant, minimal("Альфа", "000000001"));
+        Client archived = storeClient(tenant, minimal("Бета", "000000002"));
+        storage().inTransaction(tenant, s -> s.get(ClientStore.class).update(archived.archive()));
+        Client theirs = storeClient(other, minimal("Гамма", "000000001"));
+        ClientId unknown = newClientId();
+        List<ClientId> asked = new java.util.ArrayList<>(List.of(live.id(), archived.id(), theirs.id(), unknown, live.id()));
+        for (int i = 0; i < 1500; i++) {
+            asked.add(newClientId()); // more than one IN list of ids
+        }
+
+        Set<ClientId> found = storage().read(tenant, s -> s.get(ClientStore.class).existing(asked));
+
+        assertThat(found).containsExactlyInAnyOrder(live.id(), archived.id());
+        Set<ClientId> foundByOther = storage().read(other, s -> s.get(ClientStore.class).existing(asked));
+        Set<ClientId> none = storage().read(tenant, s -> s.get(ClientStore.class).existing(List.of()));
+        assertThat(foundByOther).containsExactly(theirs.id());
+        assertThat(none).isEmpty();
+    }
+
+    @Test
     void tenantsNeverSeeEachOthersRecords() {
         TenantId other = TenantId.of(tenant.value() + "-b");
         storeDefinitions(tenant);

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -204,6 +205,21 @@ final class JpaClientStore implements ClientStore {
             found.addAll(u.select(sql.contains(within, limit - found.size()), ResultRows::summary));
         }
         return List.copyOf(found);
+    }
+
+    /** The ids alone, by primary key, in IN lists of {@link JpaStores#IN_CHUNK}. */
+    @Override
+    public Set<ClientId> existing(Collection<ClientId> ids) {
+        u.checkOpen();
+        List<UUID> distinct = ids.stream().map(ClientId::value).distinct().collect(Collectors.toList());
+        Set<ClientId> found = new HashSet<>();
+        for (int from = 0; from < distinct.size(); from += JpaStores.IN_CHUNK) {
+            List<Object> parameters = new ArrayList<>();
+            String owned = u.tenantKeysIn("id", distinct.subList(from, Math.min(distinct.size(), from + JpaStores.IN_CHUNK)), parameters);
+            found.addAll(u.select(new JpaStores.Select("SELECT id FROM crm_client WHERE " + owned, parameters),
+                    rs -> new ClientId(rs.getObject(1, UUID.class))));
+        }
+        return found;
     }
 
     @Override
