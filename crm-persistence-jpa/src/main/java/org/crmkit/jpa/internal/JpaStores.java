@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -276,7 +275,7 @@ public final class JpaStores implements Stores {
     }
 
     /** The ids of the tenant's rows of {@code table} among {@code ids}, in one statement ({@link SqlDialect#idsAmong}). */
-    Set<UUID> idsAmong(String table, Collection<UUID> ids) {
+    Set<UUID> idsAmong(String table, Set<UUID> ids) {
         if (ids.isEmpty()) {
             return Set.of();
         }

@@ -21,7 +21,7 @@ public enum SqlDialect {
     H2 {
         @Override
         String idsAmong(String table) {
-            return "SELECT DISTINCT t.id FROM UNNEST(CAST(?2 AS UUID ARRAY)) AS u(x) JOIN " + table + " t ON t.tenant_id = ?1 AND t.id = u.x";
+            return "SELECT t.id FROM UNNEST(CAST(?2 AS UUID ARRAY)) AS u(x) JOIN " + table + " t ON t.tenant_id = ?1 AND t.id = u.x";
         }
 
         @Override
@@ -241,7 +241,8 @@ public enum SqlDialect {
 
     /**
      * The ids of the tenant's rows of {@code table} (keyed by {@code (tenant_id, id)}) that are in
-     * the UUID array bound to {@code ?2}, the tenant bound to {@code ?1}. PostgreSQL: {@code id =
+     * the UUID array bound to {@code ?2} (distinct ids: a repeated id is answered twice), the tenant
+     * bound to {@code ?1}. PostgreSQL: {@code id =
      * ANY(?2)}. H2: a join from {@code UNNEST(?2)} to the table, which H2 looks up key by key; its
      * IN list of 1,000 {@code (tenant_id, id)} pairs took 17–22 ms, the join 2–5 ms (20,000
      * clients, 1,000 ids).
