@@ -18,14 +18,15 @@ import org.crmkit.common.CleanText;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.SortOrder;
 import org.crmkit.common.ValidationException;
+import org.crmkit.deal.DealId;
 
 /**
  * An interaction with clients (aggregate root): a call, a meeting, a letter, a task, a promise…
  * planned or done, with its number in the tenant, its kind and direction, its state, subject and
  * content, its {@link Timing}, the responsible employee and the others taking part, its author,
- * importance, project (a free reference the host owns), the interaction it is based on, the
- * clients and contact persons taking part and how each was reached, and, for a promise, its due
- * day and side.
+ * importance, project (a free reference the host owns), the interaction it is based on, the deal
+ * it belongs to, the clients and contact persons taking part and how each was reached, and, for a
+ * promise, its due day and side.
  *
  * <p>Immutable: every verb returns the changed interaction at the same version, and a store saves
  * it only from the version it holds. Invariants: the number is positive; the subject is present
@@ -37,13 +38,14 @@ import org.crmkit.common.ValidationException;
  * rescheduling and reassigning concern open items only (a done or cancelled item keeps its time
  * and its responsible employee: history is not rewritten).
  *
- * <p>Seams: {@link #basedOn} names another interaction; when deals exist, "based on a deal" is a
- * second, separate reference beside it (one of the two at most), not a reinterpretation of this
- * one. An occurrence of a recurring series is later and is not modelled here.
+ * <p>Two references, independent of each other: {@link #basedOn} names the interaction this one
+ * follows from, {@link #deal} the deal it is based on (a follow-up call may have both). That the
+ * deal exists and its client takes part is checked by the use case, which can read deals. An
+ * occurrence of a recurring series is later and is not modelled here.
  *
  * <p>{@code null} is refused with a {@link ValidationException} naming the field, except by the
  * verbs that clear an optional field, where it means "none": {@code describe}, {@code withProject},
- * {@code basedOn}, {@code withDirection}, {@code complete}.
+ * {@code basedOn}, {@code forDeal}, {@code withDirection}, {@code complete}.
  *
  * @param version 0 for an interaction never stored; the store increments it on every save
  */
@@ -51,7 +53,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
                           InteractionState state, String subject, Optional<String> content, Optional<String> result,
                           Timing timing, EmployeeId responsible, List<EmployeeId> otherEmployees, Optional<EmployeeId> author,
                           Importance importance, Optional<String> project, Optional<InteractionId> basedOn,
-                          List<Participant> participants, Optional<Promise> promise, long version) {
+                          Optional<DealId> deal, List<Participant> participants, Optional<Promise> promise, long version) {
 
     public static final int SUBJECT_MAX = 250;
     public static final int CONTENT_MAX = 50_000;
@@ -67,6 +69,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
         ValidationException.required(author, "author");
         ValidationException.required(importance, "importance");
         ValidationException.required(basedOn, "basedOn");
+        ValidationException.required(deal, "deal");
         ValidationException.required(promise, "promise");
         if (number < 1) {
             throw new ValidationException("number", number, "must be positive");
@@ -113,7 +116,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
     public static Interaction plan(InteractionId id, long number, InteractionKind kind, String subject, Timing timing,
                                    EmployeeId responsible, Optional<EmployeeId> author) {
         return new Interaction(id, number, kind, Optional.empty(), InteractionState.PLANNED, subject, Optional.empty(), Optional.empty(),
-                timing, responsible, List.of(), author, Importance.NORMAL, Optional.empty(), Optional.empty(), List.of(),
+                timing, responsible, List.of(), author, Importance.NORMAL, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
                 Optional.empty(), 0);
     }
 
@@ -178,6 +181,11 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
     /** The interaction this one follows from; {@code null} for none. */
     public Interaction basedOn(InteractionId earlier) {
         return with(f -> f.basedOn = Optional.ofNullable(earlier));
+    }
+
+    /** The deal it is based on; {@code null} for none. The deal's client must take part (checked when it is saved). */
+    public Interaction forDeal(DealId newDeal) {
+        return with(f -> f.deal = Optional.ofNullable(newDeal));
     }
 
     public Interaction withParticipants(List<Participant> newParticipants) {
@@ -254,6 +262,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
         view.put("importance", importance.name());
         view.put("project", project.orElse(null));
         view.put("basedOn", basedOn.map(Object::toString).orElse(null));
+        view.put("deal", deal.map(Object::toString).orElse(null));
         view.put("participants", participants.isEmpty() ? null : participants.stream()
                 .map(p -> p.client() + p.person().map(x -> " / " + x).orElse("") + p.channel().map(c -> " via " + c.display()).orElse(""))
                 .collect(Collectors.joining("; ")));
@@ -280,7 +289,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
         Fields f = new Fields(this);
         change.accept(f);
         return new Interaction(f.id, f.number, f.kind, f.direction, f.state, f.subject, f.content, f.result, f.timing, f.responsible,
-                f.otherEmployees, f.author, f.importance, f.project, f.basedOn, f.participants, f.promise, f.version);
+                f.otherEmployees, f.author, f.importance, f.project, f.basedOn, f.deal, f.participants, f.promise, f.version);
     }
 
     /** The fields of an interaction while a verb changes them. */
@@ -300,6 +309,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
         Importance importance;
         Optional<String> project;
         Optional<InteractionId> basedOn;
+        Optional<DealId> deal;
         List<Participant> participants;
         Optional<Promise> promise;
         long version;
@@ -320,6 +330,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
             importance = i.importance;
             project = i.project;
             basedOn = i.basedOn;
+            deal = i.deal;
             participants = i.participants;
             promise = i.promise;
             version = i.version;

@@ -14,6 +14,7 @@ import org.crmkit.common.EmployeeId;
 import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.criteria.Relation;
+import org.crmkit.deal.DealId;
 
 /**
  * The conditions on interactions: {@code Criterion<InteractionCriterion>} trees select
@@ -71,6 +72,8 @@ public sealed interface InteractionCriterion extends Criterion.Leaf<InteractionC
         R subjectContains(SubjectContains criterion);
 
         R contentContains(ContentContains criterion);
+
+        R forDeal(ForDeal criterion);
     }
 
     /** The interaction is one of these (none selects nothing). */
@@ -296,6 +299,23 @@ public sealed interface InteractionCriterion extends Criterion.Leaf<InteractionC
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.contentContains(this);
+        }
+    }
+
+    /** It is based on this deal ({@link Interaction#deal}). */
+    record ForDeal(DealId deal) implements InteractionCriterion {
+        public ForDeal {
+            ValidationException.required(deal, "deal");
+        }
+
+        @Override
+        public boolean test(Interaction interaction, Related related) {
+            return interaction.deal().filter(deal::equals).isPresent();
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.forDeal(this);
         }
     }
 }

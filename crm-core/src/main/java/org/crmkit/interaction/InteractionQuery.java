@@ -11,6 +11,7 @@ import org.crmkit.common.EmployeeId;
 import org.crmkit.common.SortOrder;
 import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.deal.DealId;
 
 /**
  * A page of interactions matching a criterion, in one of the {@link Order orders} every store
@@ -62,6 +63,11 @@ public record InteractionQuery(Criterion<InteractionCriterion> where, Order orde
     public static InteractionQuery history(ClientId client) {
         ValidationException.required(client, "client");
         return new InteractionQuery(new InteractionCriterion.OfClient(new ClientCriterion.IdIn(Set.of(client))), Order.START, 0, MAX_LIMIT);
+    }
+
+    /** The interactions based on a deal, in time order. */
+    public static InteractionQuery ofDeal(DealId deal) {
+        return new InteractionQuery(new InteractionCriterion.ForDeal(deal), Order.START, 0, MAX_LIMIT);
     }
 
     /** The items of some employees (responsible or taking part) that overlap the period, in time order. */

@@ -31,6 +31,11 @@ import org.crmkit.common.NotFoundException;
 import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.criteria.Relation;
+import org.crmkit.deal.Deal;
+import org.crmkit.deal.DealAccess;
+import org.crmkit.deal.DealCriterion;
+import org.crmkit.deal.DealId;
+import org.crmkit.deal.DealStore;
 import org.crmkit.handover.HandOver;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.Stores;
@@ -44,7 +49,8 @@ import org.crmkit.usecase.UnitOfWork;
  * ({@link InteractionAccess#INTERACTIONS}) inside the store's query; changes are checked against it
  * before and after. Everything is checked before anything is written: the clients taking part must
  * exist (and be visible to the actor), a contact person must be one of that client's, the
- * interaction it is based on must exist, and a stale copy fails with
+ * interaction it is based on must exist, the deal it is based on must be one the actor may see and
+ * its client must take part, and a stale copy fails with
  * {@link ConcurrentChangeException}.
  *
  * <p>Every change is journaled under the subject {@code interaction:<id>} and filed with its first
@@ -227,15 +233,40 @@ public final class Interactions {
             if (visibleClients(work, Set.of(client)).isEmpty()) {
                 throw new NotFoundException("client", client);
             }
-            List<Interaction> all = new ArrayList<>();
-            InteractionQuery query = InteractionQuery.history(client).restrictedTo(visible(work));
-            List<Interaction> page;
-            do {
-                page = work.store(InteractionStore.class).find(query.page(all.size(), InteractionQuery.MAX_LIMIT));
-                all.addAll(page);
-            } while (page.size() == InteractionQuery.MAX_LIMIT);
-            return all;
+            return everyPage(work, InteractionQuery.history(client));
         });
+    }
+
+    /**
+     * A deal's interactions: every interaction based on the deal that the actor may see, in time
+     * order. A deal that does not exist, or that the actor may not see, is {@link NotFoundException}.
+     */
+    public List<Interaction> ofDeal(DealId deal) {
+        ValidationException.required(deal, "deal");
+        return context.read(work -> {
+            if (visibleDeal(work, deal).isEmpty()) {
+                throw new NotFoundException("deal", deal);
+            }
+            return everyPage(work, InteractionQuery.ofDeal(deal));
+        });
+    }
+
+    /** All that the query selects and the actor may see, read page by page. */
+    private static List<Interaction> everyPage(UnitOfWork work, InteractionQuery unrestricted) {
+        List<Interaction> all = new ArrayList<>();
+        InteractionQuery query = unrestricted.restrictedTo(visible(work));
+        List<Interaction> page;
+        do {
+            page = work.store(InteractionStore.class).find(query.page(all.size(), InteractionQuery.MAX_LIMIT));
+            all.addAll(page);
+        } while (page.size() == InteractionQuery.MAX_LIMIT);
+        return all;
+    }
+
+    /** The deal, if it exists in the tenant and the actor may see it (the deals' own access rule). */
+    private static Optional<Deal> visibleDeal(UnitOfWork work, DealId id) {
+        Criterion<DealCriterion> visible = work.context().access().visible(work.actor(), DealAccess.DEALS);
+        return work.store(DealStore.class).findAfter(visible.and(new DealCriterion.IdIn(Set.of(id))), Optional.empty(), 1).stream().findFirst();
     }
 
     /**
@@ -399,9 +430,10 @@ public final class Interactions {
     }
 
     /**
-     * The clients, contact persons and earlier interaction it names that {@code current} did not:
-     * each client must exist and be visible to the actor, each person must be a contact person of
-     * that client, the interaction it is based on must exist.
+     * The clients, contact persons, earlier interaction and deal it names that {@code current} did
+     * not: each client must exist and be visible to the actor, each person must be a contact person
+     * of that client, the interaction it is based on must exist, the deal must be one the actor may
+     * see; and the deal's client must take part (checked again when the clients change).
      */
     private static void checkReferences(UnitOfWork work, Interaction changed, Optional<Interaction> current) {
         List<Participant> before = current.map(Interaction::participants).orElse(List.of());
@@ -427,6 +459,26 @@ public final class Interactions {
         if (changed.basedOn().isPresent() && !changed.basedOn().equals(current.flatMap(Interaction::basedOn))
                 && work.store(InteractionStore.class).get(changed.basedOn().get()).isEmpty()) {
             throw new ValidationException("basedOn", changed.basedOn().get(), "is not an interaction");
+        }
+        checkDeal(work, changed, current);
+    }
+
+    private static void checkDeal(UnitOfWork work, Interaction changed, Optional<Interaction> current) {
+        if (changed.deal().isEmpty()) {
+            return;
+        }
+        DealId id = changed.deal().get();
+        boolean sameDeal = changed.deal().equals(current.flatMap(Interaction::deal));
+        if (sameDeal && changed.clients().equals(current.get().clients())) {
+            return;
+        }
+        Optional<Deal> deal = sameDeal ? work.store(DealStore.class).get(id) : visibleDeal(work, id);
+        if (deal.isEmpty()) {
+            throw new ValidationException("deal", id, "is not a deal (or not one you may see)");
+        }
+        if (!changed.clients().contains(deal.get().client())) {
+            throw new ValidationException("deal", id, "is deal № " + deal.get().number() + " of client " + deal.get().client()
+                    + ", who does not take part in the interaction: add the client to its participants first");
         }
     }
 

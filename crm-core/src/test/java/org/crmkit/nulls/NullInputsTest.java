@@ -121,7 +121,8 @@ class NullInputsTest {
             "Clients.search#0", "NameSearch.of#0", "NameSearch.ofOtherLayout#0", "PhoneNumber.searchable#0", "PhoneNumber.searchable#1",
             "Deal.withContact#0", "Deal.expectClose#0", "Deal.withSource#0",
             // the verbs of an interaction that clear a field, a completion without a result, a channel not noted
-            "Interaction.describe#0", "Interaction.withProject#0", "Interaction.basedOn#0", "Interaction.withDirection#0",
+            "Interaction.describe#0", "Interaction.withProject#0", "Interaction.basedOn#0", "Interaction.forDeal#0",
+            "Interaction.withDirection#0",
             "Interaction.complete#0", "Participant.of#2", "Participant.reachedBy#0",
             // a fact without a client or an order; an account whose bank or correspondent account is not noted
             "Fact.forClient#0", "Fact.forOrder#0", "BankAccount.withCorrespondentAccount#0", "BankAccount.atBank#0");

@@ -31,10 +31,18 @@ import org.crmkit.common.ClientKind;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.DuplicateException;
 import org.crmkit.common.EmployeeId;
+import org.crmkit.common.Money;
+import org.crmkit.common.NotFoundException;
+import org.crmkit.common.TenantId;
 import org.crmkit.common.SortOrder;
 import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.criteria.Relation;
+import org.crmkit.deal.Deal;
+import org.crmkit.deal.DealId;
+import org.crmkit.deal.NewDeal;
+import org.crmkit.deal.Pipeline;
+import org.crmkit.feed.FeedEntry;
 import org.crmkit.feed.FeedStore;
 import org.crmkit.interaction.CalendarPeriod;
 import org.crmkit.interaction.Importance;
@@ -56,8 +64,8 @@ import org.quicktheories.impl.Constraint;
  * Interactions in the store kit: stored and read back whole, versioned, numbered once; random
  * criterion trees over every interaction leaf select the same interactions in every order as the
  * in-memory meaning does ({@link InteractionCriterion#matches}); clients filtered by their
- * interactions ({@link InteractionCriterion#OF_CLIENT}) likewise; and bad input through the use
- * cases stores nothing, on every storage.
+ * interactions ({@link InteractionCriterion#OF_CLIENT}) likewise; the link to a deal stored, found
+ * and checked; and bad input through the use cases stores nothing, on every storage.
  */
 abstract class InteractionContract extends DealContract {
     /** The seed of the random trees: the same trees in every run and every store. */
@@ -255,6 +263,96 @@ abstract class InteractionContract extends DealContract {
         assertThat(crm.interactions().history(alfa.id())).isEmpty();
     }
 
+    @Test
+    void aDealLinkReadsBackThroughEveryChangeAndItsCriterionFindsExactlyTheDealsInteractions() {
+        Base base = storeBase(40);
+        Interaction linked = base.interactions().stream().filter(i -> i.deal().isPresent() && i.isOpen()).findFirst().orElseThrow();
+        DealId other = InteractionSamples.dealOf(linked.clients().get(0), 2);
+        Interaction moved = storage().inTransaction(tenant, s -> s.get(InteractionStore.class).update(linked.forDeal(other)));
+        assertThat(storage().<Optional<Interaction>>read(tenant, s -> s.get(InteractionStore.class).get(linked.id())))
+                .contains(moved).hasValueSatisfying(i -> assertThat(i.deal()).contains(other));
+        Interaction cleared = storage().inTransaction(tenant, s -> s.get(InteractionStore.class).update(moved.forDeal(null)));
+        assertThat(storage().<Optional<Interaction>>read(tenant, s -> s.get(InteractionStore.class).get(linked.id())))
+                .contains(cleared).hasValueSatisfying(i -> assertThat(i.deal()).isEmpty());
+
+        List<Interaction> now = base.interactions().stream().map(i -> i.id().equals(linked.id()) ? cleared : i).collect(Collectors.toList());
+        for (Client client : base.clients()) {
+            for (int which = 0; which < 3; which++) {
+                DealId deal = InteractionSamples.dealOf(client.id(), which);
+                List<Interaction> expected = now.stream().filter(i -> i.deal().equals(Optional.of(deal)))
+                        .sorted(InteractionQuery.Order.START.comparator()).collect(Collectors.toList());
+                assertThat(find(InteractionQuery.ofDeal(deal))).as("deal %s of %s", which, client.code()).containsExactlyElementsOf(expected);
+                assertThat(storage().<Long>read(tenant, s -> s.get(InteractionStore.class).count(Criterion.not(new InteractionCriterion.ForDeal(deal)))))
+                        .isEqualTo(now.size() - expected.size());
+            }
+        }
+        assertThat(find(InteractionQuery.ofDeal(InteractionSamples.dealOf(base.clients().get(0).id(), 0)))).as("the samples link deals")
+                .isNotEmpty();
+    }
+
+    @Test
+    void anInteractionBasedOnADealOfAClientTakingPartIsJournaledFedAndListedWithTheDealAndBadDealsAreRefused() {
+        Crm crm = dealCrm();
+        Pipeline pipeline = salesPipeline(crm, "Продажи");
+        Client alfa = crm.clients().register(NewClient.legalEntity("Альфа"));
+        Client beta = crm.clients().register(NewClient.legalEntity("Бета"));
+        Deal alfaDeal = crm.deals().open(NewDeal.of(alfa.id(), "Поставка", Money.of("100", "RUB"), pipeline.id()));
+        Deal betaDeal = crm.deals().open(NewDeal.of(beta.id(), "Сервис", Money.of("200", "RUB"), pipeline.id()));
+        TenantId elsewhere = newTenant();
+        Crm other = Crm.builder().storage(storage()).actor(Actor.employee(elsewhere, ALEKSEEV)).build();
+        Client otherAlfa = other.clients().register(NewClient.legalEntity("Альфа"));
+        Deal foreign = other.deals().open(NewDeal.of(otherAlfa.id(), "Чужая", Money.of("1", "RUB"), salesPipeline(other, "Продажи").id()));
+        Timing hour = Timing.timed(Instant.parse("2024-04-01T09:00:00Z"), Instant.parse("2024-04-01T10:00:00Z"));
+        List<Participant> withAlfa = List.of(Participant.of(alfa.id()));
+        int fed = storage().<Integer>read(tenant, s -> s.get(FeedStore.class).after(0, 1000).size());
+
+        DealId unknown = new DealId(ids.next());
+        for (DealId bad : List.of(unknown, betaDeal.id(), foreign.id())) {
+            assertThatThrownBy(() -> crm.interactions().plan(InteractionKind.MEETING, "Встреча", hour, ALEKSEEV,
+                    i -> i.withParticipants(withAlfa).forDeal(bad))).as("deal %s", bad)
+                    .isInstanceOfSatisfying(ValidationException.class, e -> {
+                        assertThat(e.field()).isEqualTo("deal");
+                        assertThat(e.rejectedValue()).isEqualTo(bad.toString());
+                    });
+        }
+        assertThat(crm.interactions().count(Criterion.all())).isZero();
+        assertThat(storage().<Integer>read(tenant, s -> s.get(FeedStore.class).after(0, 1000).size())).isEqualTo(fed);
+
+        Interaction later = crm.interactions().plan(InteractionKind.MEETING, "Встреча",
+                Timing.timed(Instant.parse("2024-04-02T09:00:00Z"), Instant.parse("2024-04-02T10:00:00Z")), ALEKSEEV,
+                i -> i.withParticipants(List.of(Participant.of(beta.id()), Participant.of(alfa.id()))).forDeal(alfaDeal.id())).interaction();
+        Interaction call = crm.interactions().plan(InteractionKind.OUTGOING_CALL, "Звонок", hour, ALEKSEEV,
+                i -> i.withParticipants(withAlfa)).interaction();
+        Interaction linked = crm.interactions().update(call.id(), i -> i.forDeal(alfaDeal.id()));
+        assertThat(linked.deal()).contains(alfaDeal.id());
+        assertThat(linked.version()).isEqualTo(2);
+        assertThat(crm.interactions().get(call.id())).isEqualTo(linked);
+        assertThat(crm.interactions().ofDeal(alfaDeal.id())).containsExactly(linked, later);
+        assertThat(crm.interactions().ofDeal(betaDeal.id())).isEmpty();
+        assertThatThrownBy(() -> crm.interactions().ofDeal(foreign.id())).isInstanceOf(NotFoundException.class);
+        assertThat(crm.interactions().journal(call.id())).filteredOn(e -> e.field().equals("deal")).singleElement()
+                .satisfies(e -> assertThat(e.newValue()).contains(alfaDeal.id().toString()));
+        assertThat(crm.feed().after(0, 1000)).filteredOn(f -> f.kind().equals("interaction") && f.id().equals(call.id().toString()))
+                .extracting(FeedEntry::change, FeedEntry::fields).last().isEqualTo(org.assertj.core.groups.Tuple.tuple("changed", Set.of("deal")));
+
+        int fedBefore = crm.feed().after(0, 1000).size();
+        assertThatThrownBy(() -> crm.interactions().update(later.id(), i -> i.withParticipants(List.of(Participant.of(beta.id())))))
+                .as("the deal's client leaves").isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("deal");
+                    assertThat(e.rejectedValue()).isEqualTo(alfaDeal.id().toString());
+                });
+        assertThatThrownBy(() -> crm.interactions().update(call.id(), i -> i.forDeal(foreign.id())))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("deal"));
+        assertThat(crm.interactions().get(later.id())).isEqualTo(later);
+        assertThat(crm.interactions().get(call.id())).isEqualTo(linked);
+        assertThat(crm.feed().after(0, 1000)).hasSize(fedBefore);
+
+        Interaction unlinked = crm.interactions().update(call.id(), i -> i.forDeal(null));
+        assertThat(unlinked.deal()).isEmpty();
+        assertThat(crm.interactions().ofDeal(alfaDeal.id())).containsExactly(later);
+        assertThat(crm.interactions().count(new InteractionCriterion.ForDeal(alfaDeal.id()))).isEqualTo(1);
+    }
+
     /** The in-memory meaning of the leaves on related records, from the stored base itself. */
     private static final class Related implements InteractionCriterion.Related, ContactPersonCriterion.Related {
         private final Base base;
@@ -311,7 +409,7 @@ abstract class InteractionContract extends DealContract {
     private static Criterion<InteractionCriterion> interactionLeaf(RandomnessSource in, Base base, int depth) {
         List<Interaction> all = base.interactions();
         List<CalendarPeriod> periods = InteractionSamples.periods();
-        switch (pick(in, 14)) {
+        switch (pick(in, 15)) {
             case 0:
                 return new InteractionCriterion.IdIn(pick(in, 4) == 0 ? Set.of()
                         : Set.copyOf(List.of(all.get(pick(in, all.size())).id(), all.get(pick(in, all.size())).id())));
@@ -347,6 +445,9 @@ abstract class InteractionContract extends DealContract {
                 return new InteractionCriterion.SubjectContains(SUBJECT_FRAGMENTS[pick(in, SUBJECT_FRAGMENTS.length)]);
             case 12:
                 return new InteractionCriterion.ContentContains(CONTENT_FRAGMENTS[pick(in, CONTENT_FRAGMENTS.length)]);
+            case 13:
+                return new InteractionCriterion.ForDeal(InteractionSamples.dealOf(base.clients().get(pick(in, base.clients().size())).id(),
+                        pick(in, 3)));
             default:
                 return pick(in, 2) == 0 ? Criterion.all() : Criterion.none();
         }

@@ -19,6 +19,7 @@ import org.crmkit.client.PersonName;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ClientKind;
 import org.crmkit.common.EmployeeId;
+import org.crmkit.deal.DealId;
 import org.crmkit.interaction.CalendarPeriod;
 import org.crmkit.interaction.Direction;
 import org.crmkit.interaction.Importance;
@@ -32,7 +33,8 @@ import org.crmkit.interaction.Timing;
 /**
  * A varied population of interactions for the store kit: every kind (and a tenant's own), every
  * state, timed items (moments among them) and all-day ones around the night of a DST change,
- * promises, participants with and without persons and channels, other employees, authors.
+ * promises, participants with and without persons and channels, other employees, authors, links
+ * to earlier interactions and to deals ({@link #dealOf}).
  */
 final class InteractionSamples {
     static final String[] EMPLOYEES = {"alekseev", "panina", "petrishchev", "abdulov"};
@@ -72,6 +74,14 @@ final class InteractionSamples {
         return persons;
     }
 
+    /**
+     * The deal id the samples link a client's interactions to (two per client, stable for the
+     * client). The stores keep the link as given; that the deal exists is the use case's check.
+     */
+    static DealId dealOf(ClientId client, int which) {
+        return new DealId(UUID.nameUUIDFromBytes(("deal " + which + " of " + client).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Periods a calendar asks about: a night across the DST change in two zones, an hour, a month, a moment's edge. */
     static List<CalendarPeriod> periods() {
         return List.of(CalendarPeriod.days(LocalDate.of(2024, 3, 31), LocalDate.of(2024, 3, 31), BERLIN),
@@ -108,6 +118,9 @@ final class InteractionSamples {
             i = i.withParticipants(participants(k, clients, persons));
             if (k > 0 && k % 7 == 0) {
                 i = i.basedOn(all.get(k - 1).id());
+            }
+            if (k % 4 != 2 && !i.clients().isEmpty()) {
+                i = i.forDeal(dealOf(i.clients().get(0), k % 4 == 3 ? 1 : 0));
             }
             switch (k % 6) {
                 case 1:

@@ -162,4 +162,9 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
         return "(" + i + ".content_key IS NOT NULL AND " + i + ".content_key LIKE "
                 + param("%" + SqlCriteria.escapeLike(criterion.fragment()) + "%") + " ESCAPE '\\')";
     }
+
+    @Override
+    public String forDeal(InteractionCriterion.ForDeal criterion) {
+        return "(" + i + ".deal_id IS NOT NULL AND " + i + ".deal_id = " + param(criterion.deal().value()) + ")";
+    }
 }

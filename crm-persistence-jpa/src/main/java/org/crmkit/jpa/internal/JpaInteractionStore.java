@@ -23,6 +23,7 @@ import org.crmkit.common.ClientId;
 import org.crmkit.common.CleanText;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.deal.DealId;
 import org.crmkit.interaction.Direction;
 import org.crmkit.interaction.Importance;
 import org.crmkit.interaction.AnalysisRow;
@@ -51,7 +52,7 @@ final class JpaInteractionStore implements InteractionStore {
     private static final String TABLE = "crm_interaction";
     private static final String COLUMNS = "tenant_id, id, interaction_number, kind, direction, state, subject, subject_key, content_text,"
             + " content_key, result_text, timed, start_at, end_at, first_day, last_day, start_key, due_key, responsible, author,"
-            + " importance, project, based_on, promise_due, promise_side, version";
+            + " importance, project, based_on, deal_id, promise_due, promise_side, version";
 
     private final JpaStores u;
 
@@ -134,7 +135,7 @@ final class JpaInteractionStore implements InteractionStore {
         u.writing();
         u.batch(b -> {
             try (BatchInserts.Batch insert = b.statement("INSERT INTO crm_interaction (" + COLUMNS + ") VALUES ("
-                    + "?, ".repeat(25) + "?)")) {
+                    + "?, ".repeat(26) + "?)")) {
                 bindRow(insert.set(u.tenant, Types.VARCHAR).set(interaction.id().value(), Types.OTHER), interaction)
                         .set(1L, Types.BIGINT).row();
             }
@@ -179,6 +180,7 @@ final class JpaInteractionStore implements InteractionStore {
                 .set(x.responsible().value(), Types.VARCHAR).set(x.author().map(EmployeeId::value).orElse(null), Types.VARCHAR)
                 .set(x.importance().name(), Types.VARCHAR).set(x.project().orElse(null), Types.VARCHAR)
                 .set(x.basedOn().map(InteractionId::value).orElse(null), Types.OTHER)
+                .set(x.deal().map(DealId::value).orElse(null), Types.OTHER)
                 .set(x.promise().map(Promise::due).orElse(null), Types.DATE)
                 .set(x.promise().map(p -> p.side().name()).orElse(null), Types.VARCHAR);
     }
@@ -218,7 +220,7 @@ final class JpaInteractionStore implements InteractionStore {
     /** One row of {@code crm_interaction} as read, before its children are added. */
     private record Row(UUID id, long number, String kind, String direction, String state, String subject, String content, String result,
                        boolean timed, OffsetDateTime startAt, OffsetDateTime endAt, LocalDate firstDay, LocalDate lastDay,
-                       String responsible, String author, String importance, String project, UUID basedOn, LocalDate promiseDue,
+                       String responsible, String author, String importance, String project, UUID basedOn, UUID deal, LocalDate promiseDue,
                        String promiseSide, long version) {
     }
 
@@ -227,7 +229,7 @@ final class JpaInteractionStore implements InteractionStore {
                 rs.getString("state"), rs.getString("subject"), rs.getString("content_text"), rs.getString("result_text"),
                 rs.getBoolean("timed"), rs.getObject("start_at", OffsetDateTime.class), rs.getObject("end_at", OffsetDateTime.class),
                 rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class), rs.getString("responsible"),
-                rs.getString("author"), rs.getString("importance"), rs.getString("project"), rs.getObject("based_on", UUID.class),
+                rs.getString("author"), rs.getString("importance"), rs.getString("project"), rs.getObject("based_on", UUID.class), rs.getObject("deal_id", UUID.class),
                 rs.getObject("promise_due", LocalDate.class), rs.getString("promise_side"), rs.getLong("version"));
     }
 
@@ -273,7 +275,7 @@ final class JpaInteractionStore implements InteractionStore {
                 Optional.ofNullable(r.direction()).map(Direction::valueOf), InteractionState.valueOf(r.state()), r.subject(),
                 Optional.ofNullable(r.content()), Optional.ofNullable(r.result()), timing, new EmployeeId(r.responsible()), employees,
                 Optional.ofNullable(r.author()).map(EmployeeId::new), Importance.valueOf(r.importance()), Optional.ofNullable(r.project()),
-                Optional.ofNullable(r.basedOn()).map(InteractionId::new), participants,
+                Optional.ofNullable(r.basedOn()).map(InteractionId::new), Optional.ofNullable(r.deal()).map(DealId::new), participants,
                 Optional.ofNullable(r.promiseDue()).map(due -> new Promise(due, PromiseSide.valueOf(r.promiseSide()))), r.version());
     }
 
