@@ -39,6 +39,7 @@ public final class BrochureClients {
                 .fullName("ООО \"Питерсофт\"")
                 .group(buyers.id())
                 .relationship(RelationshipType.VIP)
+                .registeredOn(LocalDate.of(2010, 2, 15))
                 .inn("7707083893").kpp("770701001")
                 .contact(ContactType.PHONE, "+7 903 523 66 45")
                 .contact(ContactType.FAX, "+7 (495) 3212223")
@@ -51,6 +52,7 @@ public final class BrochureClients {
                 .fullName("ЗАО \"Прайм-М - агентство\"")
                 .group(buyers.id())
                 .relationship(RelationshipType.REGULAR)
+                .registeredOn(LocalDate.of(2008, 1, 1))
                 .inn("7736050003")
                 .contactPerson(PersonName.of("Светикова", "Светлана", "Андреевна"), p -> p
                         .assignResponsible(EmployeeId.of("abdulov"))

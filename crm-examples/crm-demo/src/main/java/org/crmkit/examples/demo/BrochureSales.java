@@ -97,10 +97,11 @@ public final class BrochureSales {
     static void create(Crm crm, BrochureClients.Created brochure) {
         Client alkhimov = brochure.alkhimov();
         Client baev = crm.clients().register(NewClient.legalEntity("Баев и Ко").group(brochure.buyers().id())
-                .relationship(RelationshipType.REGULAR).manager(EmployeeId.of("alekseev")));
+                .relationship(RelationshipType.REGULAR).manager(EmployeeId.of("alekseev")).registeredOn(LocalDate.of(2009, 12, 1)));
         Client belyavsky = crm.clients().register(NewClient.individual("Белявский").group(brochure.buyers().id())
-                .relationship(RelationshipType.ONE_OFF_BUYER).manager(EmployeeId.of("panina")));
-        crm.clients().register(NewClient.individual("Иваночкин").group(brochure.buyers().id()).manager(EmployeeId.of("panina")));
+                .relationship(RelationshipType.ONE_OFF_BUYER).manager(EmployeeId.of("panina")).registeredOn(LocalDate.of(2010, 3, 10)));
+        crm.clients().register(NewClient.individual("Иваночкин").group(brochure.buyers().id()).manager(EmployeeId.of("panina"))
+                .registeredOn(LocalDate.of(2010, 5, 20)));
 
         recordInteractions(crm, alkhimov);
 
@@ -161,7 +162,7 @@ public final class BrochureSales {
         return Timing.timed(start.atZone(MOSCOW).toInstant(), start.plusMinutes(minutes).atZone(MOSCOW).toInstant());
     }
 
-    private static Map<String, ClientId> clientsByName(Crm crm) {
+    static Map<String, ClientId> clientsByName(Crm crm) {
         return crm.clients().find(ClientQuery.where(Criterion.all())).stream()
                 .collect(Collectors.toMap(Client::shortName, Client::id, (a, b) -> a));
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.crmkit.Crm;
@@ -23,22 +24,26 @@ import org.crmkit.common.EmployeeId;
 import org.crmkit.common.TenantId;
 import org.crmkit.employee.Employee;
 import org.crmkit.employee.EmployeeDirectory;
+import org.crmkit.handover.HandOverReport;
 import org.crmkit.jpa.JpaStorage;
 import org.crmkit.property.PropertyDefinition;
 
 /**
  * Creates the brochure's clients and their sales side in an embedded H2 database (first run), then
  * prints their cards, a few quick searches, Алхимов's interactions, contract and bank account, a
- * sales funnel, the report "Доходы и расходы" with ABC classes, and a change journal. Run it twice: the second run finds the data again.
+ * sales funnel, the report "Доходы и расходы" with ABC classes, an employee's week with a reminder, a
+ * satisfaction survey, a hand-over, the reports "Анализ взаимодействий" and "Клиенты без
+ * взаимодействий", and a change journal. Run it twice: the second run finds the data again.
  *
  * <p>Argument: the database file (default {@code data/crm-demo}).
  */
 public final class Demo {
     private static final TenantId TENANT = TenantId.of("veterok");
-    private static final EmployeeDirectory STAFF = EmployeeDirectory.of(List.of(
+    static final EmployeeDirectory STAFF = EmployeeDirectory.of(List.of(
             Employee.of("abdulov", "Абдулов Юрий Владимирович", "sales"),
             Employee.of("alekseev", "Алексеев И.Н.", "sales"),
-            Employee.of("panina", "Панина Л.Г.", "service")));
+            Employee.of("panina", "Панина Л.Г.", "service"),
+            Employee.of("petrishchev", "Петрищев А.Е.", "sales")));
 
     private Demo() {
     }
@@ -53,12 +58,15 @@ public final class Demo {
         try (Crm crm = Crm.builder()
                 .storage(JpaStorage.h2(file))
                 .employees(STAFF)
+                .zone(BrochureSales.MOSCOW)
                 .actor(Actor.employee(TENANT, EmployeeId.of("abdulov")))
                 .build()) {
             List<ClientSummary> found = crm.clients().search("Питерсофт");
+            Optional<HandOverReport> handOver = Optional.empty();
             if (found.isEmpty()) {
                 out.println("New database at " + file.toAbsolutePath() + ": registering the brochure's clients.");
                 BrochureSales.create(crm, BrochureClients.create(crm));
+                handOver = Optional.of(BrochureInteractions.create(crm));
             } else {
                 out.println("Database at " + file.toAbsolutePath() + " already holds the brochure's clients (from an earlier run).");
                 ClientSummary pitersoft = found.get(0);
@@ -71,6 +79,7 @@ public final class Demo {
             }
             printSearches(crm, out);
             BrochureSales.print(crm, out);
+            BrochureInteractions.print(crm, handOver, out);
             ClientSummary pitersoft = crm.clients().search("Питерсофт").get(0);
             out.println("Change journal of " + pitersoft.shortName() + ":");
             for (AuditEntry entry : crm.clients().history(pitersoft.id())) {

@@ -42,7 +42,7 @@ class BrochureClientsTest {
         assertThat(read.relationship()).contains(RelationshipType.VIP);
         assertThat(read.group()).contains(brochure.buyers().id());
         assertThat(read.manager()).contains(EmployeeId.of("abdulov"));
-        assertThat(read.registeredOn()).isEqualTo(LocalDate.of(2011, 9, 16));
+        assertThat(read.registeredOn()).isEqualTo(LocalDate.of(2010, 2, 15));
         assertThat(read.primaryContact(ContactType.PHONE).orElseThrow().value()).isEqualTo("+79035236645");
         assertThat(read.primaryContact(ContactType.FAX).orElseThrow().value()).isEqualTo("+74953212223");
         assertThat(read.primaryContact(ContactType.EMAIL).orElseThrow().value()).isEqualTo("info@pitersoft.ru");

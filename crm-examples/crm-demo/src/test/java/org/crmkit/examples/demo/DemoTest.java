@@ -37,13 +37,25 @@ class DemoTest {
                 .contains("Основной договор: № 28 of 2009-12-02 (RUB)")
                 .contains("outgoing-call      2011-01-10T12:30  DONE")
                 .contains("Воронка продаж \"Продажи кондиционеров\"")
-                .containsPattern("Итого, RUB +174621\\.46 +116225\\.76 +58395\\.70");
+                .containsPattern("Итого, RUB +174621\\.46 +116225\\.76 +58395\\.70")
+                .contains("Неделя Алексеев И.Н. с 2011-01-10 по 2011-01-16 (Europe/Moscow)")
+                .contains("повторяющиеся дела crmkit пока не поддерживает")
+                .containsPattern("Напоминание на 2011-01-12T09:30 о \"Замер помещения под вентиляцию\".*ACKNOWLEDGED")
+                .contains("Повторный запрос: к показу 0 напоминаний.")
+                .contains("Передача дел: Петрищев А.Е. уходит, дела принимает Панина Л.Г.")
+                .containsPattern("Уточнить объем заказа +Заря +DONE +→ Петрищев А\\.Е\\.")
+                .contains("Анализ взаимодействий с 2011-09-01 по 2011-09-30")
+                .contains("Клиенты без взаимодействий с 2011-09-01 по 2011-09-30")
+                .containsPattern("Важный клиент \\(VIP\\) +1\\s+Питерсофт +2010-02-15");
 
         String second = run(file);
         assertThat(second).contains("already holds the brochure's clients")
                 .contains("Updated the notes of Питерсофт to version 2.")
                 .contains("┌ Прайм-М (000000012)")
                 .contains("notes")
-                .containsPattern("Баев и Ко +A +20338\\.38");
+                .containsPattern("Баев и Ко +A +20338\\.38")
+                .contains("Напоминаний к показу нет")
+                .contains("Анализ взаимодействий с 2011-09-01 по 2011-09-30")
+                .doesNotContain("Передача дел:");
     }
 }
