@@ -317,7 +317,8 @@ public final class Interactions {
     /**
      * The clients without interactions in a period ({@link ClientsWithoutInteractions}): one
      * statement for a database store. {@code relationships} and {@code managers} narrow it to
-     * clients of one of those types or main managers; an empty set does not narrow.
+     * clients of one of those types or main managers; an empty set does not narrow. A client
+     * registered after the period's last day is not listed: it was not a client then.
      */
     public ClientsWithoutInteractions withoutInteractions(CalendarPeriod period, Set<RelationshipTypeId> relationships,
                                                           Set<EmployeeId> managers) {
@@ -335,7 +336,8 @@ public final class Interactions {
         }
         Criterion<ClientCriterion> clients = wanted;
         return context.read(work -> ClientsWithoutInteractions.of(period,
-                work.store(InteractionStore.class).withoutInteractions(visibleClients(work).and(clients), counting(period))));
+                work.store(InteractionStore.class).withoutInteractions(visibleClients(work).and(clients), counting(period)).stream()
+                        .filter(c -> !c.registeredOn().isAfter(period.lastDay())).collect(Collectors.toList())));
     }
 
     /** The clients without interactions in a calendar month in {@code zone}. */

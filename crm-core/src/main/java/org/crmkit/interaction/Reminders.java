@@ -137,7 +137,10 @@ public final class Reminders {
      * Leases to this caller up to {@code max} reminders due at {@code now} (those that fire first
      * first) for {@code leaseFor}, and returns them, each with its {@link Lease} (one token for the
      * call). No other caller gets them until the lease ends; acknowledge each one fired with
-     * {@link #acknowledge}. Refused, naming the field: {@code leaseFor} not positive or longer than
+     * {@link #acknowledge}. A lease is a reservation in real time: it lasts {@code leaseFor} from
+     * {@code now} or from the Crm clock's now, whichever is later, so a host polling with a
+     * {@code now} behind the clock (catching up) still holds what it got long enough to acknowledge
+     * it. Refused, naming the field: {@code leaseFor} not positive or longer than
      * {@link #MAX_LEASE}, {@code max} outside 1..{@value #MAX_DUE}.
      */
     public List<Reminder> due(Instant now, Duration leaseFor, int max) {
@@ -149,7 +152,8 @@ public final class Reminders {
         if (max < 1 || max > MAX_DUE) {
             throw new ValidationException("max", max, "must be between 1 and " + MAX_DUE);
         }
-        Lease lease = new Lease(UUID.randomUUID(), now.plus(leaseFor));
+        Instant clockNow = context.clock().instant();
+        Lease lease = new Lease(UUID.randomUUID(), (now.isAfter(clockNow) ? now : clockNow).plus(leaseFor));
         return context.write(work -> work.store(ReminderStore.class).lease(now, lease, max));
     }
 

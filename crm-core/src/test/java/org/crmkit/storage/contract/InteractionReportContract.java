@@ -276,6 +276,13 @@ abstract class InteractionReportContract extends LedgerContract {
         assertThat(p.crm.interactions().withoutInteractions(CalendarPeriod.days(LocalDate.of(2011, 10, 1), LocalDate.of(2011, 10, 1), MOSCOW),
                 Set.of(), Set.of()).clients()).as("on 1 October the call to Дом мод and the task of Алхимов count")
                 .containsExactly(p.hatber, p.zarya, p.kvadro);
+
+        ClientId newcomer = p.crm.clients().register(NewClient.legalEntity("Новичок").manager(PANINA)
+                .registeredOn(LocalDate.of(2011, 10, 1))).id();
+        assertThat(p.crm.interactions().withoutInteractions(SEPTEMBER, Set.of(), Set.of()).clients())
+                .as("a client registered after the period was not forgotten in it").containsExactly(p.hatber, p.domMod, p.zarya);
+        assertThat(p.crm.interactions().withoutInteractions(CalendarPeriod.days(LocalDate.of(2011, 10, 1), LocalDate.of(2011, 10, 1), MOSCOW),
+                Set.of(), Set.of()).clients()).as("registered on the period's last day: listed").contains(newcomer);
     }
 
     @Test

@@ -34,6 +34,7 @@ import org.crmkit.feed.FeedEntry;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionId;
 import org.crmkit.interaction.InteractionKind;
+import org.crmkit.interaction.Lease;
 import org.crmkit.interaction.Reminder;
 import org.crmkit.interaction.ReminderEvent;
 import org.crmkit.interaction.ReminderId;
@@ -129,6 +130,23 @@ abstract class ReminderContract extends InteractionContract {
                 .containsExactly("set", "set", "set", "acknowledged", "acknowledged");
         assertThat(reminderEvents).filteredOn(e -> e instanceof ReminderEvent).extracting(e -> e.getClass().getSimpleName())
                 .containsExactly("Added", "Added", "Added", "Acknowledged", "Acknowledged");
+    }
+
+    @Test
+    void aPollBehindTheClockLeasesFromTheClocksNowSoItsCallerCanStillAcknowledge() {
+        DealContract.HandClock clock = new DealContract.HandClock();
+        Crm crm = reminderCrm(clock);
+        Interaction meeting = meeting(crm, AFTERNOON);
+        Reminder reminder = crm.interactions().reminders().set(meeting.id(), NINE);
+        clock.advance(Duration.ofHours(1));
+
+        List<Reminder> leased = crm.interactions().reminders().due(NINE, Duration.ofMinutes(5), 10);
+
+        assertThat(leased).extracting(Reminder::id).containsExactly(reminder.id());
+        Lease lease = leased.get(0).lease().orElseThrow();
+        assertThat(lease.until()).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)));
+        assertThat(crm.interactions().reminders().due(Duration.ofMinutes(5), 10)).as("held against a poller at the clock's now").isEmpty();
+        assertThat(crm.interactions().reminders().acknowledge(reminder.id(), lease.token()).state()).isEqualTo(ReminderState.ACKNOWLEDGED);
     }
 
     @Test
