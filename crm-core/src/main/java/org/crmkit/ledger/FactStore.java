@@ -5,10 +5,14 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
 
+import org.crmkit.common.ClientId;
+
 /**
  * Keeps one tenant's income and expense facts, inside the unit of work that handed it out. A
  * database store writes a push as one batched upsert and answers {@link #sums} with one grouping
- * statement; every store answers the same sums (the store kit compares them).
+ * statement; every store answers the same sums (the store kit compares them). It also keeps the
+ * clients' classes last recomputed from the facts ({@link ClientClass}), which client queries
+ * select through {@link ClientClassCriterion#OF_CLIENT}.
  */
 public interface FactStore {
     /** Stores the facts, each replacing the fact stored under its key; the keys in the list are distinct. */
@@ -33,4 +37,12 @@ public interface FactStore {
      * included) summed ({@link ClientTotals}); facts without a client are left out; in no particular order.
      */
     List<ClientTotals> perClient(LocalDate from, LocalDate until, Currency currency);
+
+    /**
+     * Replaces the tenant's stored classes with these (one per client, the clients distinct): a
+     * client not among them has none afterwards. Answers how many clients had stored classes before.
+     */
+    int replaceClasses(List<ClientClass> classes);
+
+    Optional<ClientClass> storedClasses(ClientId client);
 }

@@ -129,17 +129,64 @@ public final class Ledger {
      * ({@link ClientClasses}, {@link AbcRules} for where loss-making clients go).
      */
     public ClientClasses classes(LocalDate from, LocalDate until, String currency, AbcRules rules) {
-        ValidationException.required(from, "from");
-        ValidationException.required(until, "until");
-        ValidationException.required(rules, "rules");
-        java.util.Currency code = org.crmkit.common.Money.currency(currency);
-        if (until.isBefore(from)) {
-            throw new ValidationException("until", until, "is before the period's start " + from);
-        }
+        Period period = Period.of(from, until, currency, rules);
         return context.read(work -> {
             requireLedger(work);
-            return ClientClasses.of(from, until, code, rules, work.store(FactStore.class).perClient(from, until, code));
+            return period.classes(work);
         });
+    }
+
+    /**
+     * Computes what {@link #classes} answers and, in the same unit of work, replaces the tenant's
+     * stored classes with it ({@link ClientClass}, selected by {@link ClientClassCriterion}): a
+     * client not classed this time loses its stored classes. Like facts, stored classes are not
+     * journaled: they are derived, and recomputing gives them again.
+     */
+    public Recomputed recomputeClasses(LocalDate from, LocalDate until, String currency, AbcRules rules) {
+        Period period = Period.of(from, until, currency, rules);
+        return context.write(work -> {
+            requireLedger(work);
+            ClientClasses classes = period.classes(work);
+            int replaced = work.store(FactStore.class).replaceClasses(ClientClass.of(classes));
+            return new Recomputed(classes, classes.abc().size(), classes.rfm().size(), replaced);
+        });
+    }
+
+    /** A client's classes as the last {@link #recomputeClasses} stored them; empty if it was not classed then. */
+    public Optional<ClientClass> storedClasses(ClientId client) {
+        ValidationException.required(client, "client");
+        return context.read(work -> {
+            requireLedger(work);
+            return work.store(FactStore.class).storedClasses(client);
+        });
+    }
+
+    /**
+     * What a recomputation did: the classes computed, how many clients now have stored classes
+     * (each a grade), how many of them RFM scores, and how many clients had stored classes before.
+     */
+    public record Recomputed(ClientClasses classes, int stored, int scored, int replaced) {
+        public Recomputed {
+            ValidationException.required(classes, "classes");
+        }
+    }
+
+    /** The checked arguments of a classification. */
+    private record Period(LocalDate from, LocalDate until, java.util.Currency currency, AbcRules rules) {
+        static Period of(LocalDate from, LocalDate until, String currency, AbcRules rules) {
+            ValidationException.required(from, "from");
+            ValidationException.required(until, "until");
+            ValidationException.required(rules, "rules");
+            java.util.Currency code = org.crmkit.common.Money.currency(currency);
+            if (until.isBefore(from)) {
+                throw new ValidationException("until", until, "is before the period's start " + from);
+            }
+            return new Period(from, until, code, rules);
+        }
+
+        ClientClasses classes(UnitOfWork work) {
+            return ClientClasses.of(from, until, currency, rules, work.store(FactStore.class).perClient(from, until, currency));
+        }
     }
 
     private static void requireLedger(UnitOfWork work) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import org.crmkit.common.ClientId;
 import org.crmkit.common.Money;
+import org.crmkit.ledger.ClientClass;
 import org.crmkit.ledger.ClientTotals;
 import org.crmkit.ledger.Fact;
 import org.crmkit.ledger.FactKey;
@@ -108,6 +109,25 @@ final class MemoryFactStore implements FactStore {
         totals.forEach((client, t) -> answer.add(new ClientTotals(client, t.income(), t.expense(), t.lastIncome(),
                 documents.getOrDefault(client, Set.of()).size())));
         return answer;
+    }
+
+    @Override
+    public int replaceClasses(List<ClientClass> classes) {
+        unit.writing();
+        Map<ClientId, ClientClass> before = new LinkedHashMap<>(data.clientClasses);
+        unit.onRollback(() -> {
+            data.clientClasses.clear();
+            data.clientClasses.putAll(before);
+        });
+        data.clientClasses.clear();
+        classes.forEach(c -> data.clientClasses.put(c.client(), c));
+        return before.size();
+    }
+
+    @Override
+    public Optional<ClientClass> storedClasses(ClientId client) {
+        unit.checkOpen();
+        return Optional.ofNullable(data.clientClasses.get(client));
     }
 
     private static Optional<LocalDate> later(Optional<LocalDate> a, Optional<LocalDate> b) {

@@ -9,6 +9,7 @@ import org.crmkit.client.ContactPersonCriterion;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.CrmException;
 import org.crmkit.interaction.InteractionCriterion;
+import org.crmkit.ledger.ClientClassCriterion;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealCriterion;
 import org.crmkit.criteria.Relation;
@@ -35,7 +36,9 @@ final class MemoryRelations implements ContactPersonCriterion.Related, DealCrite
                         .anyMatch(i -> i.clients().contains(client)
                                 && InteractionCriterion.matches((Criterion<InteractionCriterion>) criterion, i, this)),
                 SurveyCriterion.LAST_SCORES.name(), (client, criterion) -> MemorySurveyStore.lastScores(data, client).stream()
-                        .anyMatch(s -> SurveyCriterion.matches((Criterion<SurveyCriterion>) criterion, s)));
+                        .anyMatch(s -> SurveyCriterion.matches((Criterion<SurveyCriterion>) criterion, s)),
+                ClientClassCriterion.OF_CLIENT.name(), (client, criterion) -> Optional.ofNullable(data.clientClasses.get(client))
+                        .filter(k -> ClientClassCriterion.matches((Criterion<ClientClassCriterion>) criterion, k)).isPresent());
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.crmkit.contract.BankAccount;
 import org.crmkit.contract.BankAccountId;
 import org.crmkit.contract.Contract;
 import org.crmkit.contract.ContractId;
+import org.crmkit.ledger.ClientClass;
 import org.crmkit.ledger.Fact;
 import org.crmkit.ledger.FactKey;
 import org.crmkit.deal.Deal;
@@ -65,6 +66,7 @@ final class MemoryTenant {
     final Map<ContractId, Contract> contracts = new LinkedHashMap<>();
     final Map<BankAccountId, BankAccount> bankAccounts = new LinkedHashMap<>();
     final Map<FactKey, Fact> facts = new LinkedHashMap<>();
+    final Map<ClientId, ClientClass> clientClasses = new LinkedHashMap<>();
     // surveys: current templates, every revision's questions, responses and their scores
     final Map<TemplateId, Template> templates = new LinkedHashMap<>();
     final Map<List<Object>, Template> templateRevisions = new HashMap<>();

@@ -203,6 +203,11 @@ class NullInputsTest {
         sample(org.crmkit.ledger.Fact.class, () -> fact);
         sample(org.crmkit.ledger.AbcRules.class, () -> org.crmkit.ledger.AbcRules.DEFAULT);
         sample(org.crmkit.ledger.ClientClasses.class, () -> crm.ledger().classes(from, until, "RUB", org.crmkit.ledger.AbcRules.DEFAULT));
+        sample(org.crmkit.ledger.Ledger.Recomputed.class, () -> crm.ledger().recomputeClasses(from, until, "RUB", org.crmkit.ledger.AbcRules.DEFAULT));
+        sample(org.crmkit.ledger.ClientClass.class, () -> new org.crmkit.ledger.ClientClass(client.id(),
+                org.crmkit.ledger.ClientClasses.Grade.B, java.util.Optional.of(new org.crmkit.ledger.ClientClass.Scores(5, 1, 3))));
+        sample(org.crmkit.ledger.ClientClass.Scores.class, () -> new org.crmkit.ledger.ClientClass.Scores(5, 1, 3));
+        sample(org.crmkit.ledger.ClientClassCriterion.class, () -> org.crmkit.ledger.ClientClassCriterion.GradeIn.of(org.crmkit.ledger.ClientClasses.Grade.A));
         sample(org.crmkit.ledger.IncomeExpenses.class, () -> crm.ledger().incomeAndExpenses(from, until));
         sample(org.crmkit.ledger.IncomeExpenses.Section.class, () -> crm.ledger().incomeAndExpenses(from, until).currencies().get(0));
         sample(org.crmkit.ledger.IncomeExpenses.ClientLine.class,

@@ -12,12 +12,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.crmkit.Crm;
 import org.crmkit.access.AccessPolicies;
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.client.ClientQuery;
+import org.crmkit.client.ClientSummary;
 import org.crmkit.client.NewClient;
+import org.crmkit.criteria.Criterion;
 import org.crmkit.common.AccessDeniedException;
 import org.crmkit.common.Actor;
 import org.crmkit.common.ClientId;
@@ -26,6 +32,8 @@ import org.crmkit.common.Money;
 import org.crmkit.common.ValidationException;
 import org.crmkit.common.SortOrder;
 import org.crmkit.ledger.AbcRules;
+import org.crmkit.ledger.ClientClass;
+import org.crmkit.ledger.ClientClassCriterion;
 import org.crmkit.ledger.ClientClasses;
 import org.crmkit.ledger.ClientClasses.Grade;
 import org.crmkit.ledger.Fact;
@@ -362,5 +370,159 @@ abstract class LedgerContract extends ContractsContract {
                 .satisfies(e -> assertThat(e.grade()).isEqualTo(Grade.A));
         assertThatThrownBy(() -> AbcRules.of(AbcRules.Measure.PROFIT, "80", "15", "4")).isInstanceOfSatisfying(ValidationException.class,
                 e -> assertThat(e.field()).isEqualTo("c"));
+    }
+
+    /**
+     * Stored classes (issue 15): a recomputation stores exactly what {@code classes} answers, and
+     * client queries on every store select exactly the clients whose stored classes match, checked
+     * against expectations computed from the returned {@link ClientClasses} (fixed leaves, their
+     * negations, and random trees inside and outside the relation); a recomputation for another
+     * period replaces them all; another tenant's classes are not touched.
+     */
+    @Test
+    void recomputedClassesAreStoredAndClientQueriesSelectExactlyTheClientsWhoseClassesMatch() {
+        Crm crm = crm();
+        Random random = new Random(15);
+        List<ClientId> clients = new ArrayList<>();
+        for (int i = 0; i < 14; i++) {
+            clients.add(crm.clients().register(NewClient.legalEntity("Клиент " + i)).id());
+        }
+        LocalDate jan = LocalDate.of(2024, 1, 1);
+        LocalDate endOfJan = LocalDate.of(2024, 1, 31);
+        List<Fact> facts = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            ClientId client = clients.get(random.nextInt(10)); // the 11th has expenses only, the last three no facts in January
+            String amount = random.nextInt(7) == 0 ? "0" : (random.nextInt(9) == 0 ? "-" : "") + (1 + random.nextInt(500)) + ".00";
+            facts.add(fact("Я-" + i, 1, jan.plusDays(random.nextInt(31)), amount, (random.nextInt(300)) + ".00").forClient(client));
+        }
+        facts.add(fact("Р-1", 1, jan.plusDays(3), "0", "25").forClient(clients.get(10)));
+        facts.add(fact("Ф-1", 1, LocalDate.of(2024, 2, 10), "100", "10").forClient(clients.get(0)));
+        facts.add(fact("Ф-2", 1, LocalDate.of(2024, 2, 11), "50", "60").forClient(clients.get(11)));
+        crm.ledger().push(facts);
+
+        Crm theirs = crmOfAnotherTenant(facts, clients);
+        Ledger.Recomputed theirRecomputation = theirs.ledger().recomputeClasses(jan, endOfJan, "RUB", AbcRules.DEFAULT);
+
+        ClientClasses expected = crm.ledger().classes(jan, endOfJan, "RUB", AbcRules.DEFAULT);
+        Ledger.Recomputed recomputed = crm.ledger().recomputeClasses(jan, endOfJan, "RUB", AbcRules.DEFAULT);
+        assertThat(recomputed.classes()).isEqualTo(expected);
+        assertThat(recomputed.stored()).isEqualTo(expected.abc().size()).isGreaterThan(5);
+        assertThat(recomputed.scored()).isEqualTo(expected.rfm().size()).isLessThan(recomputed.stored());
+        assertThat(recomputed.replaced()).isZero();
+        assertClassesSelect(crm, clients, stored(expected), random);
+
+        ClientClasses february = crm.ledger().classes(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29), "RUB", AbcRules.DEFAULT);
+        Ledger.Recomputed again = crm.ledger().recomputeClasses(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 2, 29), "RUB", AbcRules.DEFAULT);
+        assertThat(again.classes()).isEqualTo(february);
+        assertThat(again.replaced()).isEqualTo(recomputed.stored());
+        assertThat(again.stored()).isEqualTo(2);
+        assertThat(crm.ledger().storedClasses(clients.get(1))).isEmpty();
+        Map<ClientId, ClientClass> now = stored(february);
+        assertThat(now.keySet()).containsExactlyInAnyOrder(clients.get(0), clients.get(11));
+        assertThat(listed(crm, ClientClassCriterion.clientsWith(ClientClassCriterion.GradeIn.of(Grade.A, Grade.B, Grade.C))))
+                .isEqualTo(now.keySet());
+        assertClassesSelect(crm, clients, now, random);
+
+        assertThat(theirs.ledger().recomputeClasses(jan, endOfJan, "RUB", AbcRules.DEFAULT).replaced()).isEqualTo(theirRecomputation.stored());
+        assertThat(theirs.clients().count(ClientClassCriterion.clientsWith(Criterion.all()))).isEqualTo(theirRecomputation.stored());
+    }
+
+    /** Another tenant with the same facts on clients of its own; answers its facade. */
+    private Crm crmOfAnotherTenant(List<Fact> facts, List<ClientId> ours) {
+        org.crmkit.common.TenantId mine = tenant;
+        tenant = newTenant();
+        try {
+            Crm theirs = crm();
+            Map<ClientId, ClientId> to = new LinkedHashMap<>();
+            ours.forEach(c -> to.put(c, theirs.clients().register(NewClient.legalEntity("Их " + to.size())).id()));
+            theirs.ledger().push(facts.stream().map(f -> f.forClient(to.get(f.client().orElseThrow()))).toList());
+            return theirs;
+        } finally {
+            tenant = mine;
+        }
+    }
+
+    private static Map<ClientId, ClientClass> stored(ClientClasses classes) {
+        Map<ClientId, ClientClass> stored = new LinkedHashMap<>();
+        classes.abc().forEach(a -> stored.put(a.client(), new ClientClass(a.client(), a.grade(),
+                classes.rfmOf(a.client()).map(r -> new ClientClass.Scores(r.recency(), r.frequency(), r.monetary())))));
+        return stored;
+    }
+
+    private void assertClassesSelect(Crm crm, List<ClientId> clients, Map<ClientId, ClientClass> stored, Random random) {
+        for (ClientId client : clients) {
+            assertThat(crm.ledger().storedClasses(client)).isEqualTo(Optional.ofNullable(stored.get(client)));
+        }
+        List<Criterion<ClientClassCriterion>> leaves = new ArrayList<>();
+        for (Grade grade : Grade.values()) {
+            leaves.add(ClientClassCriterion.GradeIn.of(grade));
+        }
+        leaves.add(ClientClassCriterion.GradeIn.of(Grade.A, Grade.C));
+        for (ClientClassCriterion.Measure measure : ClientClassCriterion.Measure.values()) {
+            leaves.add(new ClientClassCriterion.ScoreBetween(measure, 4, 5));
+            leaves.add(new ClientClassCriterion.ScoreBetween(measure, 1, 2));
+            leaves.add(new ClientClassCriterion.ScoreBetween(measure, 3, 3));
+        }
+        List<Criterion<ClientClassCriterion>> trees = new ArrayList<>();
+        for (Criterion<ClientClassCriterion> leaf : leaves) {
+            trees.add(leaf);
+            trees.add(Criterion.not(leaf));
+        }
+        for (int i = 0; i < 30; i++) {
+            trees.add(classTree(random, leaves, 2));
+        }
+        for (Criterion<ClientClassCriterion> tree : trees) {
+            Set<ClientId> expected = stored.values().stream().filter(k -> ClientClassCriterion.matches(tree, k)).map(ClientClass::client)
+                    .collect(Collectors.toSet());
+            ClientCriterion having = ClientClassCriterion.clientsWith(tree);
+            assertThat(listed(crm, having)).as("%s", tree).isEqualTo(expected);
+            assertThat(listed(crm, Criterion.not(having))).as("not %s", tree)
+                    .isEqualTo(clients.stream().filter(c -> !expected.contains(c)).collect(Collectors.toSet()));
+            assertThat(crm.clients().count(Criterion.and(having, new ClientCriterion.IdIn(Set.of(clients.get(0), clients.get(1))))))
+                    .isEqualTo(expected.stream().filter(c -> c.equals(clients.get(0)) || c.equals(clients.get(1))).count());
+        }
+    }
+
+    private static Criterion<ClientClassCriterion> classTree(Random random, List<Criterion<ClientClassCriterion>> leaves, int depth) {
+        int pick = random.nextInt(depth == 0 ? 1 : 4);
+        switch (pick) {
+            case 1:
+                return Criterion.and(classTree(random, leaves, depth - 1), classTree(random, leaves, depth - 1));
+            case 2:
+                return Criterion.or(classTree(random, leaves, depth - 1), classTree(random, leaves, depth - 1));
+            case 3:
+                return Criterion.not(classTree(random, leaves, depth - 1));
+            default:
+                return leaves.get(random.nextInt(leaves.size()));
+        }
+    }
+
+    private static Set<ClientId> listed(Crm crm, Criterion<ClientCriterion> where) {
+        return crm.clients().summaries(new ClientQuery(where, ClientQuery.Order.CODE, 0, 100)).stream().map(ClientSummary::id)
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void badClassInputsAreRefusedNamingFieldAndValueAndStoreNothing() {
+        Crm crm = crm();
+        ClientId client = crm.clients().register(NewClient.legalEntity("Альфа")).id();
+        crm.ledger().push(List.of(fact("Д-1", 1, DAY, "10", "1").forClient(client)));
+
+        assertRefused(() -> crm.ledger().recomputeClasses(DAY, DAY.minusDays(1), "RUB", AbcRules.DEFAULT), "until", DAY.minusDays(1).toString());
+        assertRefused(() -> crm.ledger().recomputeClasses(DAY, DAY, "RUX", AbcRules.DEFAULT), "currency", "RUX");
+        assertRefused(() -> new ClientClassCriterion.ScoreBetween(ClientClassCriterion.Measure.RECENCY, 0, 3), "min", "0");
+        assertRefused(() -> new ClientClassCriterion.ScoreBetween(ClientClassCriterion.Measure.MONETARY, 4, 3), "max", "3");
+        assertRefused(() -> new ClientClassCriterion.ScoreBetween(ClientClassCriterion.Measure.FREQUENCY, 1, 6), "max", "6");
+        assertRefused(() -> new ClientClassCriterion.GradeIn(Set.of()), "grades", "[]");
+        assertRefused(() -> new ClientClass.Scores(3, 6, 1), "frequency", "6");
+        assertThat(crm.ledger().storedClasses(client)).isEmpty();
+
+        Crm denied = Crm.builder().storage(storage()).accessPolicy(AccessPolicies.builder().administer((actor, area) -> !area.equals("ledger")).build())
+                .actor(Actor.employee(tenant, EmployeeId.of("ivanov"))).build();
+        assertThatThrownBy(() -> denied.ledger().recomputeClasses(DAY, DAY, "RUB", AbcRules.DEFAULT)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> denied.ledger().storedClasses(client)).isInstanceOf(AccessDeniedException.class);
+        assertThat(crm.ledger().storedClasses(client)).isEmpty();
+        assertThat(crm.ledger().recomputeClasses(DAY, DAY, "RUB", AbcRules.DEFAULT).stored()).isEqualTo(1);
+        assertThat(crm.ledger().storedClasses(client).orElseThrow().grade()).isEqualTo(Grade.A);
     }
 }

@@ -9,11 +9,17 @@ import java.sql.Types;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.crmkit.common.ClientId;
 import org.crmkit.common.Money;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.ledger.ClientClass;
+import org.crmkit.ledger.ClientClassCriterion;
+import org.crmkit.ledger.ClientClasses;
 import org.crmkit.ledger.ClientTotals;
 import org.crmkit.ledger.Fact;
 import org.crmkit.ledger.FactKey;
@@ -24,7 +30,8 @@ import org.crmkit.ledger.FactSum;
  * The FactStore of a JPA unit of work: rows of {@code crm_ledger_fact}, written by plain JDBC. A push
  * is one batched upsert on the primary key (H2 {@code MERGE INTO … KEY}, PostgreSQL
  * {@code INSERT … ON CONFLICT DO UPDATE}), executed every {@value #BATCH} rows; the report's sums
- * are one {@code GROUP BY} statement over the period's rows.
+ * are one {@code GROUP BY} statement over the period's rows. The clients' stored classes are rows of
+ * {@code crm_client_class}, replaced whole by one DELETE and a batched INSERT.
  */
 final class JpaFactStore implements FactStore {
     private static final int BATCH = 500;
@@ -46,28 +53,39 @@ final class JpaFactStore implements FactStore {
     public void upsert(List<Fact> facts) {
         u.writing();
         u.flush("record", "", 0);
-        String sql = u.dialect == SqlDialect.H2 ? H2_UPSERT : POSTGRES_UPSERT;
+        batched(u.dialect == SqlDialect.H2 ? H2_UPSERT : POSTGRES_UPSERT, facts, (statement, fact) -> {
+            statement.setString(1, u.tenant);
+            statement.setString(2, fact.key().source());
+            statement.setString(3, fact.key().document());
+            statement.setInt(4, fact.key().line());
+            statement.setObject(5, fact.date());
+            if (fact.client().isPresent()) {
+                statement.setObject(6, fact.client().get().value());
+            } else {
+                statement.setNull(6, u.dialect.nullType(Types.OTHER));
+            }
+            if (fact.order().isPresent()) {
+                statement.setString(7, fact.order().get());
+            } else {
+                statement.setNull(7, Types.VARCHAR);
+            }
+            statement.setString(8, fact.currency().getCurrencyCode());
+            statement.setBigDecimal(9, fact.amount().amount());
+            statement.setBigDecimal(10, fact.cost().amount());
+        });
+    }
+
+    /** Sets one row's parameters of a batched statement. */
+    private interface Binder<T> {
+        void bind(PreparedStatement statement, T row) throws SQLException;
+    }
+
+    /** Runs {@code sql} once per row, sent every {@value #BATCH} rows, on the unit of work's connection. */
+    private <T> void batched(String sql, List<T> rows, Binder<T> binder) {
         try (PreparedStatement statement = u.em.unwrap(Connection.class).prepareStatement(sql)) {
             int pending = 0;
-            for (Fact fact : facts) {
-                statement.setString(1, u.tenant);
-                statement.setString(2, fact.key().source());
-                statement.setString(3, fact.key().document());
-                statement.setInt(4, fact.key().line());
-                statement.setObject(5, fact.date());
-                if (fact.client().isPresent()) {
-                    statement.setObject(6, fact.client().get().value());
-                } else {
-                    statement.setNull(6, u.dialect.nullType(Types.OTHER));
-                }
-                if (fact.order().isPresent()) {
-                    statement.setString(7, fact.order().get());
-                } else {
-                    statement.setNull(7, Types.VARCHAR);
-                }
-                statement.setString(8, fact.currency().getCurrencyCode());
-                statement.setBigDecimal(9, fact.amount().amount());
-                statement.setBigDecimal(10, fact.cost().amount());
+            for (T row : rows) {
+                binder.bind(statement, row);
                 statement.addBatch();
                 if (++pending == BATCH) {
                     statement.executeBatch();
@@ -150,5 +168,71 @@ final class JpaFactStore implements FactStore {
                 new ClientId(rs.getObject("client_id", UUID.class)), money(rs.getBigDecimal("income"), code),
                 money(rs.getBigDecimal("expense"), code), Optional.ofNullable(rs.getObject("last_income", LocalDate.class)),
                 rs.getLong("documents")));
+    }
+
+    /** Deletes the tenant's rows and inserts the new ones in batches of {@value #BATCH}, in the unit of work's transaction. */
+    @Override
+    public int replaceClasses(List<ClientClass> classes) {
+        int before = delete("DELETE FROM crm_client_class WHERE tenant_id = ?1", List.of(u.tenant));
+        String sql = "INSERT INTO crm_client_class (tenant_id, client_id, grade, recency, frequency, monetary) VALUES (?, ?, ?, ?, ?, ?)";
+        batched(sql, classes, (statement, c) -> {
+            statement.setString(1, u.tenant);
+            statement.setObject(2, c.client().value());
+            statement.setString(3, c.grade().name());
+            for (ClientClassCriterion.Measure measure : ClientClassCriterion.Measure.values()) {
+                if (c.rfm().isPresent()) {
+                    statement.setInt(4 + measure.ordinal(), c.rfm().get().of(measure));
+                } else {
+                    statement.setNull(4 + measure.ordinal(), Types.SMALLINT);
+                }
+            }
+        });
+        return before;
+    }
+
+    @Override
+    public Optional<ClientClass> storedClasses(ClientId client) {
+        u.checkOpen();
+        return u.select(new JpaStores.Select("SELECT grade, recency, frequency, monetary FROM crm_client_class WHERE tenant_id = ?1 AND client_id = ?2",
+                List.of(u.tenant, client.value())), rs -> {
+                    int recency = rs.getInt("recency");
+                    Optional<ClientClass.Scores> rfm = rs.wasNull() ? Optional.empty()
+                            : Optional.of(new ClientClass.Scores(recency, rs.getInt("frequency"), rs.getInt("monetary")));
+                    return new ClientClass(client, ClientClasses.Grade.valueOf(rs.getString("grade").strip()), rfm);
+                }).stream().findFirst();
+    }
+
+    /** The EXISTS for {@link ClientClassCriterion#OF_CLIENT}: the client's row of stored classes, satisfying the criterion. */
+    static String classesOf(String client, Criterion<ClientClassCriterion> criterion, List<Object> parameters) {
+        String k = "cc" + parameters.size();
+        return "EXISTS (SELECT 1 FROM crm_client_class " + k + " WHERE " + k + ".tenant_id = ?1 AND " + k + ".client_id = " + client + ".id AND ("
+                + criterion.fold(new ClassSql(parameters, k)) + "))";
+    }
+
+    /**
+     * The leaves on stored classes, as conditions on their row. A score leaf tests its column for
+     * NULL first, so that it is false (not unknown) for a client without scores, and NOT means what
+     * it means in memory.
+     */
+    private static final class ClassSql extends LeafSql.OnRow<ClientClassCriterion> implements ClientClassCriterion.Visitor<String> {
+        ClassSql(List<Object> parameters, String alias) {
+            super(parameters, alias);
+        }
+
+        @Override
+        public String leaf(ClientClassCriterion leaf) {
+            return leaf.accept(this);
+        }
+
+        @Override
+        public String gradeIn(ClientClassCriterion.GradeIn c) {
+            return alias + ".grade IN (" + c.grades().stream().sorted().map(g -> param(g.name())).collect(Collectors.joining(", ")) + ")";
+        }
+
+        @Override
+        public String scoreBetween(ClientClassCriterion.ScoreBetween c) {
+            String column = alias + "." + c.measure().name().toLowerCase(Locale.ROOT);
+            return column + " IS NOT NULL AND " + column + " >= " + param(c.min()) + " AND " + column + " <= " + param(c.max());
+        }
     }
 }

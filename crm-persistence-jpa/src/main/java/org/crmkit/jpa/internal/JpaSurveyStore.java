@@ -224,18 +224,9 @@ final class JpaSurveyStore implements SurveyStore {
     }
 
     /** The leaves on a last score, as conditions on its answer row. */
-    private static final class ScoreSql extends LeafSql<SurveyCriterion> implements SurveyCriterion.Visitor<String> {
-        private final List<Object> parameters;
-        private final String alias;
-
+    private static final class ScoreSql extends LeafSql.OnRow<SurveyCriterion> implements SurveyCriterion.Visitor<String> {
         ScoreSql(List<Object> parameters, String alias) {
-            this.parameters = parameters;
-            this.alias = alias;
-        }
-
-        private String param(Object value) {
-            parameters.add(value);
-            return "?" + parameters.size();
+            super(parameters, alias);
         }
 
         @Override

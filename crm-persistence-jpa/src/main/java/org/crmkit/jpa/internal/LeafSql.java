@@ -36,4 +36,21 @@ abstract class LeafSql<L extends Criterion.Leaf<L>> implements Criterion.Folder<
     public String not(Criterion<L> part) {
         return "NOT (" + part.fold(this) + ")";
     }
+
+    /** A translator whose leaves are conditions on one aliased row, with positional parameters appended to a shared list. */
+    abstract static class OnRow<L extends Criterion.Leaf<L>> extends LeafSql<L> {
+        final List<Object> parameters;
+        final String alias;
+
+        OnRow(List<Object> parameters, String alias) {
+            this.parameters = parameters;
+            this.alias = alias;
+        }
+
+        /** Appends a parameter; answers its placeholder. */
+        String param(Object value) {
+            parameters.add(value);
+            return "?" + parameters.size();
+        }
+    }
 }

@@ -9,6 +9,7 @@ import org.crmkit.common.CrmException;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealCriterion;
 import org.crmkit.interaction.InteractionCriterion;
+import org.crmkit.ledger.ClientClassCriterion;
 import org.crmkit.survey.SurveyCriterion;
 
 /**
@@ -38,7 +39,9 @@ final class RelationSql {
             InteractionCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) ->
                     InteractionSql.ofClient(client, (Criterion<InteractionCriterion>) criterion, parameters, dialect),
             SurveyCriterion.LAST_SCORES.name(), (client, criterion, parameters, dialect) ->
-                    JpaSurveyStore.lastScores(client, (Criterion<SurveyCriterion>) criterion, parameters));
+                    JpaSurveyStore.lastScores(client, (Criterion<SurveyCriterion>) criterion, parameters),
+            ClientClassCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) ->
+                    JpaFactStore.classesOf(client, (Criterion<ClientClassCriterion>) criterion, parameters));
 
     private RelationSql() {
     }
