@@ -189,6 +189,40 @@ abstract class InteractionContract extends DealContract {
     }
 
     @Test
+    void longItemsAreFoundDeepInsideThemAndAnItemThatGrowsIsFoundInItsNewSpan() {
+        EmployeeId panina = EmployeeId.of("panina");
+        Interaction quarter = Interaction.plan(new InteractionId(ids.next()), 1, InteractionKind.TASK, "Квартальный план",
+                Timing.allDay(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 2, 9)), panina, Optional.empty());
+        Interaction trip = Interaction.plan(new InteractionId(ids.next()), 2, InteractionKind.MEETING, "Командировка",
+                Timing.timed(Instant.parse("2024-03-01T06:00:00Z"), Instant.parse("2024-03-04T18:00:00Z")), panina, Optional.empty());
+        Interaction call = Interaction.plan(new InteractionId(ids.next()), 3, InteractionKind.OUTGOING_CALL, "Звонок",
+                Timing.timed(Instant.parse("2024-05-01T10:00:00Z"), Instant.parse("2024-05-01T10:30:00Z")), panina, Optional.empty());
+        List<Interaction> stored = new ArrayList<>();
+        for (Interaction x : List.of(call, trip, quarter)) { // the longest last: every write must raise the recorded span
+            stored.add(storage().inTransaction(tenant, s -> s.get(InteractionStore.class).insert(x)));
+        }
+        ZoneId moscow = InteractionSamples.MOSCOW;
+        List<CalendarPeriod> periods = List.of(CalendarPeriod.days(LocalDate.of(2024, 1, 20), LocalDate.of(2024, 1, 20), moscow),
+                CalendarPeriod.days(LocalDate.of(2024, 2, 9), LocalDate.of(2024, 2, 9), moscow),
+                CalendarPeriod.days(LocalDate.of(2024, 2, 10), LocalDate.of(2024, 2, 10), InteractionSamples.BERLIN),
+                new CalendarPeriod(Instant.parse("2024-03-04T17:59:59Z"), Instant.parse("2024-03-04T19:00:00Z"), moscow),
+                new CalendarPeriod(Instant.parse("2024-03-04T18:00:00Z"), Instant.parse("2024-03-04T19:00:00Z"), moscow),
+                CalendarPeriod.days(LocalDate.of(2024, 7, 15), LocalDate.of(2024, 7, 15), moscow));
+        for (CalendarPeriod period : periods) {
+            InteractionQuery query = InteractionQuery.calendar(Set.of(panina), period);
+            assertThat(find(query)).as("%s", period).containsExactlyElementsOf(stored.stream()
+                    .filter(i -> i.timing().overlaps(period)).sorted(query.order().comparator()).collect(Collectors.toList()));
+        }
+        assertThat(find(InteractionQuery.calendar(Set.of(panina), periods.get(0)))).containsExactly(stored.get(2));
+        assertThat(find(InteractionQuery.calendar(Set.of(panina), periods.get(3)))).containsExactly(stored.get(1));
+        assertThat(find(InteractionQuery.calendar(Set.of(panina), periods.get(4)))).as("it ended at 18:00").isEmpty();
+
+        Interaction grown = storage().inTransaction(tenant, s -> s.get(InteractionStore.class)
+                .update(stored.get(0).reschedule(Timing.allDay(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 9, 30)))));
+        assertThat(find(InteractionQuery.calendar(Set.of(panina), periods.get(5)))).as("five months long now").containsExactly(grown);
+    }
+
+    @Test
     void keysetPagesListEveryMatchingInteractionOnceById() {
         Base base = storeBase(30);
         Criterion<InteractionCriterion> open = new InteractionCriterion.StateIn(InteractionState.OPEN);

@@ -1,20 +1,14 @@
 package org.crmkit.jpa.internal;
 
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
-import jakarta.persistence.PersistenceException;
-
-import org.crmkit.common.CrmException;
 
 /**
  * Hands out client code numbers per tenant from {@code crm_code_counter}, in a short transaction of
- * its own (like a database sequence): registrations of one tenant do not queue behind each other's
+ * its own ({@link OwnTransaction}, like a database sequence): registrations of one tenant do not queue behind each other's
  * units of work, and a number is never handed out twice, even when the unit of work that asked
  * for it rolls back.
  */
 final class CodeCounter {
-    private static final int ATTEMPTS = 3;
-
     private CodeCounter() {
     }
 
@@ -24,35 +18,16 @@ final class CodeCounter {
 
     /** The same from another counter table of the same shape ({@code tenant_id, last_value}), e.g. interaction numbers. */
     static long reserve(EntityManagerFactory factory, String table, String tenant, int count) {
-        PersistenceException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            EntityManager em = factory.createEntityManager();
-            try {
-                em.getTransaction().begin();
-                int updated = em.createNativeQuery("UPDATE " + table + " SET last_value = last_value + ?1 WHERE tenant_id = ?2")
-                        .setParameter(1, count).setParameter(2, tenant).executeUpdate();
-                if (updated == 0) {
-                    em.createNativeQuery("INSERT INTO " + table + " (tenant_id, last_value) VALUES (?1, ?2)")
-                            .setParameter(1, tenant).setParameter(2, count).executeUpdate();
-                }
-                long lastValue = ((Number) em.createNativeQuery("SELECT last_value FROM " + table + " WHERE tenant_id = ?1")
-                        .setParameter(1, tenant).getSingleResult()).longValue();
-                em.getTransaction().commit();
-                return lastValue - count + 1;
-            } catch (PersistenceException e) {
-                // two first registrations of a tenant raced to insert its counter row: count again
-                last = e;
-                try {
-                    if (em.getTransaction().isActive()) {
-                        em.getTransaction().rollback();
-                    }
-                } catch (RuntimeException rollbackFailure) {
-                    e.addSuppressed(rollbackFailure);
-                }
-            } finally {
-                em.close();
+        return OwnTransaction.run(factory, em -> {
+            int updated = em.createNativeQuery("UPDATE " + table + " SET last_value = last_value + ?1 WHERE tenant_id = ?2")
+                    .setParameter(1, count).setParameter(2, tenant).executeUpdate();
+            if (updated == 0) {
+                em.createNativeQuery("INSERT INTO " + table + " (tenant_id, last_value) VALUES (?1, ?2)")
+                        .setParameter(1, tenant).setParameter(2, count).executeUpdate();
             }
-        }
-        throw new CrmException("could not reserve numbers of " + table + " for tenant " + tenant, last);
+            long lastValue = ((Number) em.createNativeQuery("SELECT last_value FROM " + table + " WHERE tenant_id = ?1")
+                    .setParameter(1, tenant).getSingleResult()).longValue();
+            return lastValue - count + 1;
+        }, "reserve numbers of " + table + " for tenant " + tenant);
     }
 }

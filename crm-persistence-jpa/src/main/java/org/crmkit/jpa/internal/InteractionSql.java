@@ -1,9 +1,13 @@
 package org.crmkit.jpa.internal;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import org.crmkit.client.ClientCriterion;
@@ -23,14 +27,27 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
     private static final String OPEN = InteractionState.OPEN.stream().map(s -> "'" + s.name() + "'").sorted()
             .collect(Collectors.joining(", "));
 
+    /** Slack on the derived bounds of {@code start_key}: they only need to hold, not to be tight. */
+    private static final Duration SLACK = Duration.ofDays(1);
+
     private final List<Object> parameters;
     private final String i;
     private final SqlDialect dialect;
+    private final LongSupplier longestSpanMicros;
 
     InteractionSql(List<Object> parameters, String alias, SqlDialect dialect) {
+        this(parameters, alias, dialect, null);
+    }
+
+    /**
+     * With {@code longestSpanMicros}, the tenant's longest span ever stored ({@link InteractionSpans}),
+     * asked only when an {@code Overlaps} leaf is translated: it bounds {@code start_key} from below.
+     */
+    InteractionSql(List<Object> parameters, String alias, SqlDialect dialect, LongSupplier longestSpanMicros) {
         this.parameters = parameters;
         this.i = alias;
         this.dialect = dialect;
+        this.longestSpanMicros = longestSpanMicros;
     }
 
     /** {@code EXISTS} an interaction of client {@code c} matching the criterion: the relation {@code interactions} of clients. */
@@ -128,19 +145,37 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
     @Override
     public String startsIn(InteractionCriterion.StartsIn criterion) {
         CalendarPeriod period = criterion.period();
-        return "((" + i + ".start_at IS NOT NULL AND " + i + ".start_at >= " + param(utc(period.from())) + " AND " + i + ".start_at < "
+        // implied bounds on start_key (an all-day item's first day at midnight UTC lies within a day of
+        // the period's edges, whatever its zone), so that one range of crm_interaction_start_ix is read
+        return "(" + startKeyBetween(period.from().minus(SLACK), period.until().plus(SLACK)) + " AND ((" + i
+                + ".start_at IS NOT NULL AND " + i + ".start_at >= " + param(utc(period.from())) + " AND " + i + ".start_at < "
                 + param(utc(period.until())) + ") OR (" + i + ".first_day IS NOT NULL AND " + i + ".first_day >= "
-                + param(period.firstDay()) + " AND " + i + ".first_day <= " + param(period.lastDay()) + "))";
+                + param(period.firstDay()) + " AND " + i + ".first_day <= " + param(period.lastDay()) + ")))";
+    }
+
+    private String startKeyBetween(Instant from, Instant until) {
+        return i + ".start_key >= " + param(utc(from)) + " AND " + i + ".start_key < " + param(utc(until));
     }
 
     /** As {@code Timing.overlaps}: a timed item starts before the end and ends after the start (a moment lies in it). */
     @Override
     public String overlaps(InteractionCriterion.Overlaps criterion) {
         CalendarPeriod period = criterion.period();
+        // An item overlapping the period ends after it starts (an all-day item's end key, the day after
+        // its last day at midnight UTC, no more than 14 hours before, whatever the zone), so it starts at
+        // most the tenant's longest span and a day before it: bounded on both sides, start_key is one
+        // index range.
+        String bounds = "";
+        if (longestSpanMicros != null) {
+            Instant lowest = period.from().minus(Duration.of(longestSpanMicros.getAsLong(), ChronoUnit.MICROS)).minus(SLACK);
+            bounds = startKeyBetween(lowest, period.until().plus(SLACK)) + " AND ";
+        }
         String from = param(utc(period.from()));
-        return "((" + i + ".start_at IS NOT NULL AND " + i + ".start_at < " + param(utc(period.until())) + " AND (" + i + ".end_at > "
-                + from + " OR " + i + ".start_at >= " + from + ")) OR (" + i + ".first_day IS NOT NULL AND " + i + ".first_day <= "
-                + param(period.lastDay()) + " AND " + i + ".last_day >= " + param(period.firstDay()) + "))";
+        String timed = i + ".start_at IS NOT NULL AND " + i + ".start_at < " + param(utc(period.until())) + " AND (" + i + ".end_at > "
+                + from + " OR " + i + ".start_at >= " + from + ")";
+        String allDay = i + ".first_day IS NOT NULL AND " + i + ".first_day <= " + param(period.lastDay()) + " AND " + i + ".last_day >= "
+                + param(period.firstDay());
+        return "(" + bounds + "((" + timed + ") OR (" + allDay + ")))";
     }
 
     /** As {@code Interaction.overdueAt}: open, and a promise due before today, or an item that ended before now (today). */

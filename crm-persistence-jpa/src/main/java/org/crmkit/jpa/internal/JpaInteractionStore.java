@@ -127,12 +127,14 @@ final class JpaInteractionStore implements InteractionStore {
     /** {@code i.tenant_id = ?1 AND (…)}: the tenant first, then the translated criterion. */
     private String where(Criterion<InteractionCriterion> criterion, List<Object> parameters) {
         parameters.add(u.tenant);
-        return "i.tenant_id = ?1 AND (" + criterion.fold(new InteractionSql(parameters, "i", u.dialect)) + ")";
+        return "i.tenant_id = ?1 AND (" + criterion.fold(new InteractionSql(parameters, "i", u.dialect, () -> InteractionSpans.longest(u)))
+                + ")";
     }
 
     @Override
     public Interaction insert(Interaction interaction) {
         u.writing();
+        InteractionSpans.cover(u, InteractionSpans.of(interaction.timing()));
         u.batch(b -> {
             try (BatchInserts.Batch insert = b.statement("INSERT INTO crm_interaction (" + COLUMNS + ") VALUES ("
                     + "?, ".repeat(26) + "?)")) {
@@ -147,6 +149,7 @@ final class JpaInteractionStore implements InteractionStore {
     @Override
     public Interaction update(Interaction interaction) {
         u.writing();
+        InteractionSpans.cover(u, InteractionSpans.of(interaction.timing()));
         UUID id = interaction.id().value();
         long version = u.bumpVersion(TABLE, id, interaction.version(), "interaction", interaction.id());
         u.batch(b -> {
