@@ -220,6 +220,16 @@ abstract class InteractionContract extends DealContract {
         Interaction grown = storage().inTransaction(tenant, s -> s.get(InteractionStore.class)
                 .update(stored.get(0).reschedule(Timing.allDay(LocalDate.of(2024, 5, 1), LocalDate.of(2024, 9, 30)))));
         assertThat(find(InteractionQuery.calendar(Set.of(panina), periods.get(5)))).as("five months long now").containsExactly(grown);
+
+        // late in the evening west of Greenwich: the all-day item's key (its day at midnight UTC) lies
+        // more than a day before the period starts, and it still starts in, and overlaps, the period
+        Interaction day = storage().inTransaction(tenant, s -> s.get(InteractionStore.class).insert(Interaction.plan(
+                new InteractionId(ids.next()), 4, InteractionKind.TASK, "Отчёт за день", Timing.allDay(LocalDate.of(2024, 3, 5),
+                        LocalDate.of(2024, 3, 5)), panina, Optional.empty())));
+        CalendarPeriod evening = new CalendarPeriod(Instant.parse("2024-03-06T03:00:00Z"), Instant.parse("2024-03-06T04:00:00Z"),
+                ZoneId.of("America/New_York"));
+        assertThat(find(InteractionQuery.where(new InteractionCriterion.StartsIn(evening)))).containsExactly(day);
+        assertThat(find(InteractionQuery.calendar(Set.of(panina), evening))).containsExactly(day);
     }
 
     @Test
@@ -472,7 +482,7 @@ abstract class InteractionContract extends DealContract {
                 return new InteractionCriterion.Overlaps(periods.get(pick(in, periods.size())));
             case 10: {
                 Instant now = InteractionSamples.BASE.plusSeconds(1800L * pick(in, 60));
-                ZoneId zone = pick(in, 2) == 0 ? InteractionSamples.BERLIN : InteractionSamples.MOSCOW;
+                ZoneId zone = List.of(InteractionSamples.BERLIN, InteractionSamples.MOSCOW, ZoneId.of("America/New_York")).get(pick(in, 3));
                 return new InteractionCriterion.OverdueAt(now, LocalDate.ofInstant(now, zone));
             }
             case 11:

@@ -89,7 +89,9 @@ final class InteractionSamples {
                 new CalendarPeriod(BASE.plusSeconds(3 * 3600), BASE.plusSeconds(4 * 3600), BERLIN),
                 new CalendarPeriod(BASE.plusSeconds(7 * 3600), BASE.plusSeconds(7 * 3600 + 1), BERLIN),
                 CalendarPeriod.month(java.time.YearMonth.of(2024, 4), MOSCOW),
-                new CalendarPeriod(BASE.minusSeconds(86_400 * 30), BASE.minusSeconds(86_400 * 29), ZoneId.of("UTC")));
+                new CalendarPeriod(BASE.minusSeconds(86_400 * 30), BASE.minusSeconds(86_400 * 29), ZoneId.of("UTC")),
+                // late on 31 March in New York: the all-day items of that day have keys more than a day before it
+                new CalendarPeriod(Instant.parse("2024-04-01T03:00:00Z"), Instant.parse("2024-04-01T04:30:00Z"), ZoneId.of("America/New_York")));
     }
 
     static List<Interaction> population(Supplier<UUID> ids, List<Client> clients, List<ContactPerson> persons, int n) {

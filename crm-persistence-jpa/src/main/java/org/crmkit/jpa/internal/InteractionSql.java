@@ -27,9 +27,6 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
     private static final String OPEN = InteractionState.OPEN.stream().map(s -> "'" + s.name() + "'").sorted()
             .collect(Collectors.joining(", "));
 
-    /** Slack on the derived bounds of {@code start_key}: they only need to hold, not to be tight. */
-    private static final Duration SLACK = Duration.ofDays(1);
-
     private final List<Object> parameters;
     private final String i;
     private final SqlDialect dialect;
@@ -145,12 +142,26 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
     @Override
     public String startsIn(InteractionCriterion.StartsIn criterion) {
         CalendarPeriod period = criterion.period();
-        // implied bounds on start_key (an all-day item's first day at midnight UTC lies within a day of
-        // the period's edges, whatever its zone), so that one range of crm_interaction_start_ix is read
-        return "(" + startKeyBetween(period.from().minus(SLACK), period.until().plus(SLACK)) + " AND ((" + i
+        // the bounds on start_key this implies, so that one range of crm_interaction_start_ix is read
+        return "(" + startKeyBetween(lowestStart(period), highestStart(period)) + " AND ((" + i
                 + ".start_at IS NOT NULL AND " + i + ".start_at >= " + param(utc(period.from())) + " AND " + i + ".start_at < "
                 + param(utc(period.until())) + ") OR (" + i + ".first_day IS NOT NULL AND " + i + ".first_day >= "
                 + param(period.firstDay()) + " AND " + i + ".first_day <= " + param(period.lastDay()) + ")))";
+    }
+
+    /**
+     * Where a start key can lie for an item in the period: a timed item's key is its start, an
+     * all-day item's its first day at midnight UTC, so the period's instants or its days at midnight
+     * UTC, whichever reach further (the days are those of the period's zone).
+     */
+    private static Instant lowestStart(CalendarPeriod period) {
+        Instant day = period.firstDay().atStartOfDay(ZoneOffset.UTC).toInstant();
+        return day.isBefore(period.from()) ? day : period.from();
+    }
+
+    private static Instant highestStart(CalendarPeriod period) {
+        Instant day = period.lastDay().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return day.isAfter(period.until()) ? day : period.until();
     }
 
     private String startKeyBetween(Instant from, Instant until) {
@@ -161,14 +172,14 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
     @Override
     public String overlaps(InteractionCriterion.Overlaps criterion) {
         CalendarPeriod period = criterion.period();
-        // An item overlapping the period ends after it starts (an all-day item's end key, the day after
-        // its last day at midnight UTC, no more than 14 hours before, whatever the zone), so it starts at
-        // most the tenant's longest span and a day before it: bounded on both sides, start_key is one
+        // An item overlapping the period ends after its start (a timed item after from; an all-day item's
+        // end key, the day after its last day at midnight UTC, after the first day's midnight UTC), so it
+        // starts at most the tenant's longest span before that: bounded on both sides, start_key is one
         // index range.
         String bounds = "";
         if (longestSpanMicros != null) {
-            Instant lowest = period.from().minus(Duration.of(longestSpanMicros.getAsLong(), ChronoUnit.MICROS)).minus(SLACK);
-            bounds = startKeyBetween(lowest, period.until().plus(SLACK)) + " AND ";
+            Instant lowest = lowestStart(period).minus(Duration.of(longestSpanMicros.getAsLong(), ChronoUnit.MICROS));
+            bounds = startKeyBetween(lowest, highestStart(period)) + " AND ";
         }
         String from = param(utc(period.from()));
         String timed = i + ".start_at IS NOT NULL AND " + i + ".start_at < " + param(utc(period.until())) + " AND (" + i + ".end_at > "
