@@ -36,7 +36,7 @@ final class InteractionReportSql {
 
     static List<AnalysisRow> analysis(JpaStores u, Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients) {
         List<Object> parameters = new ArrayList<>(List.of(u.tenant));
-        String interactionWhere = interactions.fold(new InteractionSql(parameters, "i", u.dialect));
+        String interactionWhere = interactions.fold(new InteractionSql(parameters, "i", u.dialect, () -> InteractionSpans.longest(u)));
         String clientWhere = clients.fold(new SqlCriteria(parameters, "c", u.dialect));
         String sql = "SELECT i.responsible, c.id AS client_id, c.short_name, i.kind, i.id, i.interaction_number, i.subject, i.start_key"
                 + " FROM crm_interaction i LEFT JOIN (crm_interaction_participant p JOIN crm_client c ON c.tenant_id = p.tenant_id"
