@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What a plugin's test double of its e-mail provider (GreenMail, a fake HTTP API) exposes to
- * {@link EmailSenderContract}. The failure switches are optional: a double that cannot simulate them
- * keeps the default, which throws {@link UnsupportedOperationException}, and the kit skips those tests.
+ * {@link EmailSenderContract}. The failure switches are required: how a plugin classifies a
+ * provider's temporary and permanent refusals is part of its contract (a mailing retries the one
+ * and gives up on the other), and a kit that skipped those cases would prove nothing about them.
  */
 public interface EmailServerDouble {
 
@@ -13,14 +14,10 @@ public interface EmailServerDouble {
     List<ReceivedEmail> received();
 
     /** While on, answer every submission with the provider's temporary refusal (for SMTP a 4xx reply). */
-    default void rejectTemporarily(boolean on) {
-        throw new UnsupportedOperationException("this double cannot refuse temporarily");
-    }
+    void rejectTemporarily(boolean on);
 
     /** Answer submissions to this address with the provider's permanent refusal (for SMTP a 5xx reply). */
-    default void rejectPermanently(String address) {
-        throw new UnsupportedOperationException("this double cannot refuse permanently");
-    }
+    void rejectPermanently(String address);
 
     /** Forget received messages and stop refusing. */
     void reset();
