@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +56,12 @@ import org.crmkit.usecase.UnitOfWork;
  * client ({@link Interaction#mainClient()}), fed (ids, kinds and field names only) and announced
  * after the commit ({@link InteractionEvent}). Days ("today", all-day items in a calendar) are read
  * in the zone of the Crm's clock.
+ *
+ * <p>Size (about 545 lines): the reports' bodies live in {@link InteractionReports} and reminders
+ * in {@link Reminders}; what stays here is the one aggregate's write path (plan, verbs, the shared
+ * check-store-journal-announce sequence and the reference checks every write runs) and its reads,
+ * which share the private visibility helpers. Splitting the write path further would spread one
+ * unit-of-work sequence over classes that each need all of it.
  */
 public final class Interactions {
     /** Interactions need their own store beside the client base. */
@@ -76,9 +81,11 @@ public final class Interactions {
             InteractionState.IN_PROGRESS, "started", InteractionState.DONE, "completed", InteractionState.CANCELLED, "cancelled");
 
     private final CrmContext context;
+    private final InteractionReports reports;
 
     public Interactions(CrmContext context) {
         this.context = context;
+        this.reports = new InteractionReports(context);
     }
 
     /**
@@ -287,9 +294,7 @@ public final class Interactions {
      * all-day items); {@link #analysis(YearMonth, ZoneId)} makes a month of one.
      */
     public InteractionAnalysis analysis(CalendarPeriod period) {
-        ValidationException.required(period, "period");
-        return context.read(work -> InteractionAnalysis.of(period, Optional.empty(),
-                work.store(InteractionStore.class).analysis(counting(period).and(visible(work)), visibleClients(work))));
+        return reports.analysis(period);
     }
 
     /** The interaction analysis for a calendar month in {@code zone} ("September 2011" in the tenant's zone). */
@@ -302,16 +307,7 @@ public final class Interactions {
      * A client that does not exist, or that the actor may not see, is refused naming {@code client}.
      */
     public InteractionAnalysis analysis(ClientId client, CalendarPeriod period) {
-        ValidationException.required(client, "client");
-        ValidationException.required(period, "period");
-        return context.read(work -> {
-            if (visibleClients(work, Set.of(client)).isEmpty()) {
-                throw new ValidationException("client", client, "is not a client (or not one you may see)");
-            }
-            Criterion<ClientCriterion> only = new ClientCriterion.IdIn(Set.of(client));
-            return InteractionAnalysis.of(period, Optional.of(client), work.store(InteractionStore.class)
-                    .analysis(Criterion.and(counting(period), visible(work), new InteractionCriterion.OfClient(only)), visibleClients(work).and(only)));
-        });
+        return reports.analysis(client, period);
     }
 
     /**
@@ -322,38 +318,13 @@ public final class Interactions {
      */
     public ClientsWithoutInteractions withoutInteractions(CalendarPeriod period, Set<RelationshipTypeId> relationships,
                                                           Set<EmployeeId> managers) {
-        ValidationException.required(period, "period");
-        ValidationException.requiredElements(relationships, "relationships");
-        ValidationException.requiredElements(managers, "managers");
-        List<Criterion<ClientCriterion>> types = relationships.stream().sorted(Comparator.comparing(RelationshipTypeId::value))
-                .<Criterion<ClientCriterion>>map(ClientCriterion.RelationshipIs::new).collect(Collectors.toList());
-        Criterion<ClientCriterion> wanted = new ClientCriterion.Archived(false);
-        if (!types.isEmpty()) {
-            wanted = wanted.and(new Criterion.Or<>(types));
-        }
-        if (!managers.isEmpty()) {
-            wanted = wanted.and(new ClientCriterion.ManagedBy(managers));
-        }
-        Criterion<ClientCriterion> clients = wanted;
-        return context.read(work -> ClientsWithoutInteractions.of(period,
-                work.store(InteractionStore.class).withoutInteractions(visibleClients(work).and(clients), counting(period)).stream()
-                        .filter(c -> !c.registeredOn().isAfter(period.lastDay())).collect(Collectors.toList())));
+        return reports.withoutInteractions(period, relationships, managers);
     }
 
     /** The clients without interactions in a calendar month in {@code zone}. */
     public ClientsWithoutInteractions withoutInteractions(YearMonth month, ZoneId zone, Set<RelationshipTypeId> relationships,
                                                           Set<EmployeeId> managers) {
         return withoutInteractions(CalendarPeriod.month(month, zone), relationships, managers);
-    }
-
-    /** What the reports count: not cancelled, starting in the period. */
-    private static Criterion<InteractionCriterion> counting(CalendarPeriod period) {
-        return Criterion.and(Criterion.not(new InteractionCriterion.StateIn(Set.of(InteractionState.CANCELLED))),
-                new InteractionCriterion.StartsIn(period));
-    }
-
-    private static Criterion<ClientCriterion> visibleClients(UnitOfWork work) {
-        return work.context().access().visible(work.actor(), ClientAccess.CLIENTS);
     }
 
     /** The journal of one interaction, oldest first. */
@@ -485,7 +456,7 @@ public final class Interactions {
     }
 
     /** Those of the clients that exist and the actor may see, in one query. */
-    private static Map<ClientId, Client> visibleClients(UnitOfWork work, Set<ClientId> ids) {
+    static Map<ClientId, Client> visibleClients(UnitOfWork work, Set<ClientId> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
@@ -536,7 +507,7 @@ public final class Interactions {
         return moved;
     }
 
-    private static Criterion<InteractionCriterion> visible(UnitOfWork work) {
+    static Criterion<InteractionCriterion> visible(UnitOfWork work) {
         return work.context().access().visible(work.actor(), InteractionAccess.INTERACTIONS);
     }
 
