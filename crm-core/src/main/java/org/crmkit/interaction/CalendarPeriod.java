@@ -2,6 +2,7 @@ package org.crmkit.interaction;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -41,6 +42,12 @@ public record CalendarPeriod(Instant from, Instant until, ZoneId zone) {
     public static CalendarPeriod month(YearMonth month, ZoneId zone) {
         ValidationException.required(month, "month");
         return days(month.atDay(1), month.atEndOfMonth(), zone);
+    }
+
+    /** A calendar year in {@code zone}. */
+    public static CalendarPeriod year(Year year, ZoneId zone) {
+        ValidationException.required(year, "year");
+        return days(year.atDay(1), year.atMonth(12).atEndOfMonth(), zone);
     }
 
     /** The day of {@link #from} in the zone. */

@@ -98,11 +98,12 @@ public record InteractionAnalysis(CalendarPeriod period, Optional<ClientId> clie
         return responsibles.stream().filter(r -> r.responsible().equals(employee)).findFirst();
     }
 
-    private static final Comparator<EmployeeId> EMPLOYEES = Comparator.comparing(EmployeeId::value, SortOrder.TEXT);
-    private static final Comparator<List<Object>> CLIENTS = Comparator.comparing((List<Object> c) -> c.get(0) != null)
+    static final Comparator<EmployeeId> EMPLOYEES = Comparator.comparing(EmployeeId::value, SortOrder.TEXT);
+    /** Clients in report order: "no client" first, then by name and id. */
+    static final Comparator<List<Object>> CLIENTS = Comparator.comparing((List<Object> c) -> c.get(0) != null)
             .thenComparing(c -> (String) c.get(1), Comparator.nullsFirst(SortOrder.TEXT))
             .thenComparing(c -> c.get(0) == null ? null : ((ClientId) c.get(0)).value(), Comparator.nullsFirst(SortOrder.UUIDS));
-    private static final Comparator<InteractionKind> KINDS = Comparator.comparing(InteractionKind::key, SortOrder.TEXT);
+    static final Comparator<InteractionKind> KINDS = Comparator.comparing(InteractionKind::key, SortOrder.TEXT);
     private static final Comparator<Item> ITEMS = Comparator.comparing(Item::start).thenComparingLong(Item::number);
 
     /** The report from a store's rows: lines sorted and subtotals counted here, the same for every store. */

@@ -34,6 +34,12 @@ final class InteractionReports {
                 work.store(InteractionStore.class).analysis(counting(period).and(Interactions.visible(work)), visibleClients(work))));
     }
 
+    AnalysisSummary analysisSummary(CalendarPeriod period) {
+        ValidationException.required(period, "period");
+        return context.read(work -> AnalysisSummary.of(period,
+                work.store(InteractionStore.class).analysisCounts(counting(period).and(Interactions.visible(work)), visibleClients(work))));
+    }
+
     /**
      * The interaction analysis of one client: its interactions in the period, listed under it only.
      * A client that does not exist, or that the actor may not see, is refused naming {@code client}.

@@ -53,6 +53,13 @@ public interface InteractionStore {
     List<AnalysisRow> analysis(Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients);
 
     /**
+     * The rows of {@link AnalysisSummary}: the rows {@link #analysis} would list, counted per
+     * responsible employee, client (or none) and kind, plus one {@link AnalysisCount#total} per
+     * employee with their distinct interactions; in no particular order.
+     */
+    List<AnalysisCount> analysisCounts(Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients);
+
+    /**
      * The rows of {@link ClientsWithoutInteractions}: the clients matching {@code clients} that take
      * part in no interaction matching {@code counting}; in no particular order.
      */

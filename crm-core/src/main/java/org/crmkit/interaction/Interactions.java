@@ -1,5 +1,6 @@
 package org.crmkit.interaction;
 
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -300,6 +301,20 @@ public final class Interactions {
     /** The interaction analysis for a calendar month in {@code zone} ("September 2011" in the tenant's zone). */
     public InteractionAnalysis analysis(YearMonth month, ZoneId zone) {
         return analysis(CalendarPeriod.month(month, zone));
+    }
+
+    /**
+     * The interaction analysis's top three levels (employee, client, kind) with their counts, for a
+     * long period such as a year: one grouping statement for a database store, which sends counts,
+     * not interactions. The counts equal those of {@link #analysis(CalendarPeriod)}.
+     */
+    public AnalysisSummary analysisSummary(CalendarPeriod period) {
+        return reports.analysisSummary(period);
+    }
+
+    /** The top three levels of the interaction analysis for a calendar year in {@code zone}. */
+    public AnalysisSummary analysisSummary(Year year, ZoneId zone) {
+        return analysisSummary(CalendarPeriod.year(year, zone));
     }
 
     /**

@@ -2,9 +2,13 @@ package org.crmkit.memory;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -12,12 +16,15 @@ import org.crmkit.client.Client;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.DuplicateException;
+import org.crmkit.common.EmployeeId;
 import org.crmkit.common.SortOrder;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.interaction.AnalysisCount;
 import org.crmkit.interaction.AnalysisRow;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.interaction.InteractionId;
+import org.crmkit.interaction.InteractionKind;
 import org.crmkit.interaction.InteractionQuery;
 import org.crmkit.interaction.InteractionStore;
 import org.crmkit.interaction.QuietClient;
@@ -121,6 +128,22 @@ final class MemoryInteractionStore implements InteractionStore {
             listed.forEach(c -> rows.add(AnalysisRow.of(i, Optional.of(c))));
         });
         return rows;
+    }
+
+    @Override
+    public List<AnalysisCount> analysisCounts(Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients) {
+        record Line(EmployeeId responsible, Optional<ClientId> client, Optional<String> name, InteractionKind kind) {
+        }
+        Map<Line, Long> counts = new LinkedHashMap<>();
+        Map<EmployeeId, Set<InteractionId>> distinct = new LinkedHashMap<>();
+        for (AnalysisRow row : analysis(interactions, clients)) {
+            counts.merge(new Line(row.responsible(), row.client(), row.clientName(), row.kind()), 1L, Long::sum);
+            distinct.computeIfAbsent(row.responsible(), e -> new HashSet<>()).add(row.interaction());
+        }
+        List<AnalysisCount> answer = new ArrayList<>();
+        counts.forEach((line, count) -> answer.add(AnalysisCount.of(line.responsible(), line.client(), line.name(), line.kind(), count)));
+        distinct.forEach((employee, ids) -> answer.add(AnalysisCount.total(employee, ids.size())));
+        return answer;
     }
 
     @Override

@@ -220,6 +220,12 @@ class NullInputsTest {
                 () -> new org.crmkit.interaction.InteractionAnalysis.ResponsibleLine(EmployeeId.of("alekseev"), 0, List.of()));
         sample(org.crmkit.interaction.InteractionAnalysis.ClientLine.class,
                 () -> new org.crmkit.interaction.InteractionAnalysis.ClientLine(Optional.empty(), Optional.empty(), 0, List.of()));
+        sample(org.crmkit.interaction.AnalysisSummary.class, () -> crm.interactions().analysisSummary(month));
+        sample(org.crmkit.interaction.AnalysisSummary.ResponsibleTotal.class,
+                () -> new org.crmkit.interaction.AnalysisSummary.ResponsibleTotal(EmployeeId.of("alekseev"), 0, List.of()));
+        sample(org.crmkit.interaction.AnalysisSummary.ClientTotal.class,
+                () -> new org.crmkit.interaction.AnalysisSummary.ClientTotal(Optional.empty(), Optional.empty(), 0, List.of()));
+        sample(java.time.Year.class, () -> java.time.Year.of(2024));
         sample(org.crmkit.interaction.ClientsWithoutInteractions.class, () -> crm.interactions().withoutInteractions(month, Set.of(), Set.of()));
         sample(org.crmkit.interaction.ClientsWithoutInteractions.ManagerLine.class,
                 () -> new org.crmkit.interaction.ClientsWithoutInteractions.ManagerLine(Optional.empty(), 0, List.of()));

@@ -17,7 +17,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * {@code CRMKIT_TEST_PG_PASSWORD}; use a scratch database) or an embedded PostgreSQL started once
  * per test JVM and stopped when it exits.
  */
-final class TestDatabases {
+public final class TestDatabases {
     private static EmbeddedPostgres embedded;
 
     private TestDatabases() {
@@ -40,7 +40,7 @@ final class TestDatabases {
         return JpaStorage.builder().url(postgresUrl()).user(postgresUser()).password(postgresPassword()).build();
     }
 
-    static synchronized String postgresUrl() {
+    public static synchronized String postgresUrl() {
         String external = System.getenv("CRMKIT_TEST_PG_URL");
         if (external != null && !external.isBlank()) {
             return external;
@@ -66,12 +66,12 @@ final class TestDatabases {
         return embedded.getJdbcUrl("postgres", "crm") + "&reWriteBatchedInserts=true";
     }
 
-    static String postgresUser() {
+    public static String postgresUser() {
         String user = System.getenv("CRMKIT_TEST_PG_USER");
         return user != null ? user : "postgres";
     }
 
-    static String postgresPassword() {
+    public static String postgresPassword() {
         String password = System.getenv("CRMKIT_TEST_PG_PASSWORD");
         return password != null ? password : "postgres";
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ import org.crmkit.common.EmployeeId;
 import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.employee.EmployeeDirectory;
+import org.crmkit.interaction.AnalysisCount;
 import org.crmkit.interaction.AnalysisRow;
+import org.crmkit.interaction.AnalysisSummary;
 import org.crmkit.interaction.CalendarPeriod;
 import org.crmkit.interaction.ClientsWithoutInteractions;
 import org.crmkit.interaction.Interaction;
@@ -93,6 +96,18 @@ abstract class InteractionReportContract extends LedgerContract {
         return rows;
     }
 
+    /** The rows counted as {@link InteractionStore#analysisCounts} defines it: per employee, client and kind, and each employee's distinct interactions. */
+    private static List<AnalysisCount> expectedCounts(List<AnalysisRow> rows) {
+        record Line(EmployeeId responsible, Optional<ClientId> client, Optional<String> name, InteractionKind kind) {
+        }
+        List<AnalysisCount> counts = new ArrayList<>();
+        rows.stream().collect(Collectors.groupingBy(r -> new Line(r.responsible(), r.client(), r.clientName(), r.kind()), Collectors.counting()))
+                .forEach((line, n) -> counts.add(AnalysisCount.of(line.responsible(), line.client(), line.name(), line.kind(), n)));
+        rows.stream().collect(Collectors.groupingBy(AnalysisRow::responsible, Collectors.mapping(AnalysisRow::interaction, Collectors.toSet())))
+                .forEach((employee, ids) -> counts.add(AnalysisCount.total(employee, ids.size())));
+        return counts;
+    }
+
     private static Criterion<InteractionCriterion> counting(CalendarPeriod period) {
         return Criterion.and(Criterion.not(new InteractionCriterion.StateIn(Set.of(InteractionState.CANCELLED))),
                 new InteractionCriterion.StartsIn(period));
@@ -127,6 +142,12 @@ abstract class InteractionReportContract extends LedgerContract {
             assertThat(storage().<List<AnalysisRow>>read(tenant, s -> s.get(InteractionStore.class).analysis(counting(period), managed)))
                     .as("analysis rows of %s, clients managed by two", period)
                     .containsExactlyInAnyOrderElementsOf(expectedRows(population, clients, period, isManaged));
+            assertThat(storage().<List<AnalysisCount>>read(tenant, s -> s.get(InteractionStore.class).analysisCounts(counting(period), Criterion.all())))
+                    .as("analysis counts of %s", period)
+                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(population, clients, period, c -> true)));
+            assertThat(storage().<List<AnalysisCount>>read(tenant, s -> s.get(InteractionStore.class).analysisCounts(counting(period), managed)))
+                    .as("analysis counts of %s, clients managed by two", period)
+                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(population, clients, period, isManaged)));
 
             for (Criterion<ClientCriterion> wanted : List.of(active, active.and(managed))) {
                 List<QuietClient> expected = clients.stream().filter(c -> !c.archived())
@@ -234,6 +255,30 @@ abstract class InteractionReportContract extends LedgerContract {
         assertThat(report.total()).isEqualTo(6);
 
         assertThat(p.crm.interactions().analysis(SEPTEMBER)).isEqualTo(report);
+    }
+
+    @Test
+    void theSummaryHasTheAnalysisCountsDownToKindsForAMonthAndForAYear() {
+        Picture p = new Picture();
+        p.plan(InteractionKind.MEETING, "Встреча в марте", Timing.allDay(LocalDate.of(2011, 3, 14), LocalDate.of(2011, 3, 14)), PANINA,
+                List.of(p.zarya, p.kvadro), false);
+        p.plan(InteractionKind.NOTE, "Заметка 2012 года", Timing.allDay(LocalDate.of(2012, 1, 1), LocalDate.of(2012, 1, 1)), PANINA,
+                List.of(p.zarya), false);
+
+        AnalysisSummary month = p.crm.interactions().analysisSummary(SEPTEMBER);
+        assertThat(month).isEqualTo(AnalysisSummary.of(p.crm.interactions().analysis(SEPTEMBER)));
+        assertThat(month.total()).isEqualTo(6);
+        assertThat(month.responsible(ALEKSEEV).orElseThrow().interactions()).as("the exhibition once, though it has two clients").isEqualTo(3);
+        assertThat(month.responsible(ALEKSEEV).orElseThrow().client(p.alkhimov).orElseThrow().kind(InteractionKind.MEETING).orElseThrow()
+                .interactions()).isEqualTo(1);
+
+        AnalysisSummary year = p.crm.interactions().analysisSummary(Year.of(2011), MOSCOW);
+        assertThat(year.period()).isEqualTo(CalendarPeriod.days(LocalDate.of(2011, 1, 1), LocalDate.of(2011, 12, 31), MOSCOW));
+        assertThat(year).isEqualTo(AnalysisSummary.of(p.crm.interactions().analysis(year.period())));
+        assertThat(year.total()).as("September's, the two calls at its edges, the October task and the March meeting; not 2012's note")
+                .isEqualTo(10);
+        assertThat(year.responsible(PANINA).orElseThrow().client(p.zarya).orElseThrow().interactions()).isEqualTo(1);
+        assertThat(year.responsible(PANINA).orElseThrow().interactions()).isEqualTo(4);
     }
 
     @Test

@@ -26,6 +26,7 @@ import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealId;
 import org.crmkit.interaction.Direction;
 import org.crmkit.interaction.Importance;
+import org.crmkit.interaction.AnalysisCount;
 import org.crmkit.interaction.AnalysisRow;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionCriterion;
@@ -115,6 +116,13 @@ final class JpaInteractionStore implements InteractionStore {
     public List<AnalysisRow> analysis(Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients) {
         u.checkOpen();
         return InteractionReportSql.analysis(u, interactions, clients);
+    }
+
+    /** One grouping statement (see {@link InteractionReportSql}). */
+    @Override
+    public List<AnalysisCount> analysisCounts(Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients) {
+        u.checkOpen();
+        return InteractionReportSql.analysisCounts(u, interactions, clients);
     }
 
     /** One statement (see {@link InteractionReportSql}). */

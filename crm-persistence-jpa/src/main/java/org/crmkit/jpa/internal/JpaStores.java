@@ -229,10 +229,26 @@ public final class JpaStores implements Stores {
      * flushed first, so the query sees what this unit wrote.
      */
     <R> List<R> select(Select select, ResultRows.Reader<R> reader) {
+        return select(select, reader, false);
+    }
+
+    /**
+     * Runs a report's statement as {@link #select}, planned with its values every time ({@link
+     * SqlDialect#planWithValues}): a report runs seldom and reads much, so a plan that fits its
+     * period is worth the planning.
+     */
+    <R> List<R> report(Select select, ResultRows.Reader<R> reader) {
+        return select(select, reader, true);
+    }
+
+    private <R> List<R> select(Select select, ResultRows.Reader<R> reader, boolean planWithValues) {
         if (!readOnly) {
             flush("record", "", 0);
         }
         try (PreparedStatement statement = prepare(select)) {
+            if (planWithValues) {
+                dialect.planWithValues(statement);
+            }
             try (ResultSet rs = statement.executeQuery()) {
                 List<R> rows = new ArrayList<>();
                 while (rs.next()) {

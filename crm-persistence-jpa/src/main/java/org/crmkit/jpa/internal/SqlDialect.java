@@ -1,12 +1,15 @@
 package org.crmkit.jpa.internal;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import org.postgresql.PGStatement;
 
 /**
  * Everything the JPA store writes differently for H2 and for PostgreSQL, in one place: the rest of
@@ -107,6 +110,11 @@ public enum SqlDialect {
         }
 
         @Override
+        void planWithValues(PreparedStatement statement) {
+            // H2 plans every statement it prepares anew, with no generic plan
+        }
+
+        @Override
         String updateFirst(String table, String set, String where, String order, int max) {
             return "UPDATE " + table + " SET " + set + " WHERE " + where + " AND id IN (SELECT id FROM " + table + " WHERE " + where
                     + " ORDER BY " + order + " FETCH FIRST " + max + " ROWS ONLY)";
@@ -203,6 +211,13 @@ public enum SqlDialect {
         }
 
         @Override
+        void planWithValues(PreparedStatement statement) throws SQLException {
+            if (statement.isWrapperFor(PGStatement.class)) {
+                statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
+        }
+
+        @Override
         String updateFirst(String table, String set, String where, String order, int max) {
             return "WITH picked AS (SELECT id FROM " + table + " WHERE " + where + " ORDER BY " + order + " FETCH FIRST " + max
                     + " ROWS ONLY FOR UPDATE SKIP LOCKED) UPDATE " + table + " SET " + set + " WHERE " + where
@@ -221,6 +236,16 @@ public enum SqlDialect {
      * updated rows for that second check.
      */
     abstract String updateFirst(String table, String set, String where, String order, int max);
+
+    /**
+     * Has {@code statement} planned with its parameters' values each time it runs. PostgreSQL's
+     * driver turns a statement run five times into a server-side prepared statement, and the server
+     * then may keep one generic plan for every value; for a report over a period that plan is
+     * guessed from default selectivities (a year's range of interactions estimated as one row, and
+     * a nested loop over 18,000 rows chosen), so a report's statement stays an unnamed one, which
+     * the server plans with the values. H2 plans each statement it prepares.
+     */
+    abstract void planWithValues(PreparedStatement statement) throws SQLException;
 
     /** The dialect of a JDBC URL ({@code jdbc:postgresql:…}, otherwise H2). */
     public static SqlDialect ofUrl(String url) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -31,6 +32,7 @@ import org.crmkit.common.ClientKind;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.TenantId;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.interaction.AnalysisSummary;
 import org.crmkit.interaction.CalendarPeriod;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionAnalysis;
@@ -44,8 +46,10 @@ import org.crmkit.interaction.Timing;
 import org.crmkit.jpa.JpaStorage;
 
 /**
- * The two interaction reports for one month, through crmkit ({@code crm.interactions().analysis}
- * and {@code withoutInteractions}: one statement each plus grouping and subtotals in Java) against
+ * The two interaction reports for one month, and the analysis's top three levels and the clients
+ * without interactions for the year, through crmkit ({@code crm.interactions().analysis},
+ * {@code analysisSummary} and {@code withoutInteractions}: one statement each plus grouping and
+ * subtotals in Java) against
  * the same grouping written by hand in SQL and sent by plain JDBC (the baseline: the rows read into
  * plain values, no subtotals), on a generated dataset: clients with a main manager (5% archived),
  * interactions over the year 2024 (one client, one in ten with two, one in twenty with none; one in
@@ -60,6 +64,7 @@ public final class InteractionReportBenchmark {
     private static final String TENANT = "bench-ireports";
     private static final ZoneId ZONE = ZoneId.of("Europe/Moscow");
     private static final YearMonth MONTH = YearMonth.of(2024, 6);
+    private static final Year YEAR = Year.of(2024);
 
     private InteractionReportBenchmark() {
     }
@@ -70,7 +75,7 @@ public final class InteractionReportBenchmark {
 
     public static void main(String[] arguments) throws Exception {
         Args args = new Args(arguments, Map.of("clients", "2000", "interactions", "20000", "employees", "20", "queries", "30",
-                "warmup", "5", "db", "h2,pg", "seed", "20240601"));
+                "warmup", "5", "db", "h2,pg", "seed", "20240601", "explain", "false"));
         Path target = Path.of("target");
         Report report = new Report(target, String.format(Locale.ROOT, "Interaction reports over %,d clients and %,d interactions",
                 args.integer("clients"), args.integer("interactions")), "InteractionReportBenchmark " + args.describe());
@@ -164,13 +169,27 @@ public final class InteractionReportBenchmark {
                     + " WHERE c.tenant_id = ? AND c.archived = FALSE AND NOT EXISTS (SELECT 1 FROM crm_interaction_participant p"
                     + " JOIN crm_interaction i ON i.tenant_id = p.tenant_id AND i.id = p.interaction_id WHERE p.tenant_id = c.tenant_id"
                     + " AND p.client_id = c.id AND i.state <> 'CANCELLED' AND " + STARTS_IN + ")";
+            String summarySql = "SELECT i.responsible, p.client_id, c.short_name, i.kind, COUNT(DISTINCT i.id)"
+                    + " FROM crm_interaction i LEFT JOIN crm_interaction_participant p ON p.tenant_id = i.tenant_id AND p.interaction_id = i.id"
+                    + " LEFT JOIN crm_client c ON c.tenant_id = p.tenant_id AND c.id = p.client_id"
+                    + " WHERE i.tenant_id = ? AND i.state <> 'CANCELLED' AND " + STARTS_IN
+                    + " GROUP BY i.responsible, p.client_id, c.short_name, i.kind"
+                    + " UNION ALL SELECT i.responsible, NULL, NULL, NULL, COUNT(*) FROM crm_interaction i"
+                    + " WHERE i.tenant_id = ? AND i.state <> 'CANCELLED' AND " + STARTS_IN + " GROUP BY i.responsible";
+            CalendarPeriod year = CalendarPeriod.year(YEAR, ZONE);
+            Operation crmSummary = () -> rows(crm.interactions().analysisSummary(YEAR, ZONE));
+            Operation jdbcSummary = () -> select(connection, summarySql, year, rs -> new Object[] {rs.getString(1), rs.getObject(2, UUID.class),
+                rs.getString(3), rs.getString(4), rs.getLong(5)});
+            Operation crmYearQuiet = () -> crm.interactions().withoutInteractions(year, Set.of(), Set.of()).total();
             Operation crmAnalysis = () -> rows(crm.interactions().analysis(period));
             Operation jdbcAnalysis = () -> select(connection, analysisSql, period, rs -> new Object[] {rs.getString(1),
                 rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4), rs.getObject(5, UUID.class), rs.getLong(6), rs.getString(7),
                 rs.getObject(8, OffsetDateTime.class)});
             Operation crmQuiet = () -> crm.interactions().withoutInteractions(period, Set.of(), Set.of()).total();
-            Operation jdbcQuiet = () -> select(connection, quietSql, period, rs -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getObject(6, LocalDate.class)});
+            RowReader quietRow = rs -> new Object[] {rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getString(5), rs.getObject(6, LocalDate.class)};
+            Operation jdbcQuiet = () -> select(connection, quietSql, period, quietRow);
+            Operation jdbcYearQuiet = () -> select(connection, quietSql, year, quietRow);
             TenantId tenant = TenantId.of(TENANT);
             Criterion<InteractionCriterion> counting = Criterion.and(
                     Criterion.not(new InteractionCriterion.StateIn(Set.of(InteractionState.CANCELLED))), new InteractionCriterion.StartsIn(period));
@@ -183,7 +202,12 @@ public final class InteractionReportBenchmark {
                     List.of(crmAnalysis, storeAnalysis), args, rows);
             compare(server, "clients without interactions", jdbcQuiet, List.of("crmkit `withoutInteractions`", "its store call alone"),
                     List.of(crmQuiet, storeQuiet), args, rows);
-            report.line(String.format(Locale.ROOT, "Period: %s in %s. Rows per call are in the method column.", MONTH, ZONE)).line("");
+            compare(server, "analysis, top three levels for " + YEAR, jdbcSummary, List.of("crmkit `analysisSummary`"), List.of(crmSummary),
+                    args, rows);
+            compare(server, "clients without interactions in " + YEAR, jdbcYearQuiet, List.of("crmkit `withoutInteractions`"),
+                    List.of(crmYearQuiet), args, rows);
+            report.line(String.format(Locale.ROOT, "Periods: the month %s and the year %s in %s. Rows per call are in the method column.",
+                    MONTH, YEAR, ZONE)).line("");
             report.table(List.of("database", "report", "method (rows)", "median / p99 ms (n)", "median ÷ baseline"), rows);
             Latencies empty = new Latencies();
             for (int i = 0; i < args.integer("queries"); i++) {
@@ -193,7 +217,25 @@ public final class InteractionReportBenchmark {
             }
             report.line("An empty unit of work (`storage.read(tenant, s -> 0)`), for scale: median " + Latencies.ms(empty.median()) + " ms, p99 "
                     + Latencies.ms(empty.p99()) + " ms.").line("");
+            if (server instanceof PostgresServer && Boolean.parseBoolean(args.text("explain"))) {
+                String plans = ((PostgresServer) server).plansOf("crm_interaction", () -> {
+                    for (Operation operation : List.of(crmSummary, jdbcSummary, crmYearQuiet, jdbcYearQuiet, crmQuiet, jdbcQuiet)) {
+                        try {
+                            operation.run();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }
+                });
+                report.line("Plans (auto_explain, ANALYZE) of crmkit's and the hand-written statements, in that order, for the year's"
+                        + " summary, the year's and the month's clients without interactions:").line("").line("```").line(plans).line("```");
+            }
         }
+    }
+
+    /** The summary's lines as the hand-written statement sends them: one per kind under a client, and one total per employee. */
+    private static long rows(AnalysisSummary summary) {
+        return summary.responsibles().stream().mapToLong(r -> 1 + r.clients().stream().mapToLong(c -> c.kinds().size()).sum()).sum();
     }
 
     private static long rows(InteractionAnalysis report) {
@@ -207,11 +249,14 @@ public final class InteractionReportBenchmark {
 
     private static long select(Connection connection, String sql, CalendarPeriod period, RowReader reader) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, TENANT);
-            statement.setObject(2, OffsetDateTime.ofInstant(period.from(), ZoneOffset.UTC));
-            statement.setObject(3, OffsetDateTime.ofInstant(period.until(), ZoneOffset.UTC));
-            statement.setObject(4, period.firstDay());
-            statement.setObject(5, period.lastDay());
+            long branches = sql.chars().filter(c -> c == '?').count() / 5;
+            for (int b = 0; b < branches; b++) { // each branch of a statement takes the tenant and the period
+                statement.setString(5 * b + 1, TENANT);
+                statement.setObject(5 * b + 2, OffsetDateTime.ofInstant(period.from(), ZoneOffset.UTC));
+                statement.setObject(5 * b + 3, OffsetDateTime.ofInstant(period.until(), ZoneOffset.UTC));
+                statement.setObject(5 * b + 4, period.firstDay());
+                statement.setObject(5 * b + 5, period.lastDay());
+            }
             List<Object[]> rows = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {

@@ -145,7 +145,7 @@ final class PostgresServer implements BenchServer {
                 s.execute("CREATE DATABASE " + name);
             }
         }
-        String url = embedded.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true";
+        String url = embedded.getJdbcUrl("postgres", name) + "&reWriteBatchedInserts=true" + System.getProperty("bench.pgUrlExtra", "");
         return new BenchDatabase(name, url, "postgres", "", true, false);
     }
 
