@@ -375,6 +375,9 @@ class NullInputsTest {
         sample(org.crmkit.consent.Purpose.class, () -> org.crmkit.consent.Purpose.MARKETING);
         sample(org.crmkit.consent.UnsubscribeTokens.class, () -> unsubscribeTokens);
         sample(org.crmkit.consent.UnsubscribeToken.class, () -> unsubscribeToken);
+        sample(org.crmkit.consent.UnsubscribeHeaders.class, () -> org.crmkit.consent.UnsubscribeHeaders.of("https://crm.example.ru/u/",
+                "unsubscribe@crm.example.ru"));
+        sample(java.net.URI.class, () -> java.net.URI.create("https://crm.example.ru/u/"));
         sample(org.crmkit.consent.QuietHours.class, () -> org.crmkit.consent.QuietHours.between(java.time.LocalTime.of(21, 0),
                 java.time.LocalTime.of(9, 0)));
         sample(java.time.LocalTime.class, () -> java.time.LocalTime.of(12, 0));
