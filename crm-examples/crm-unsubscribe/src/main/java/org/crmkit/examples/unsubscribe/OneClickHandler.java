@@ -102,7 +102,8 @@ final class OneClickHandler implements HttpHandler {
         try {
             outcome = unsubscriber.unsubscribe(verified);
         } catch (ValidationException refused) {
-            answer(exchange, 400, "text/plain", "Cannot unsubscribe: " + refused.getMessage() + "\n");
+            // the field and the problem, not the value: a forwarded link must not show the address
+            answer(exchange, 400, "text/plain", "Cannot unsubscribe with this link: " + refused.field() + " " + refused.problem() + ".\n");
             return;
         }
         String what = what(verified);

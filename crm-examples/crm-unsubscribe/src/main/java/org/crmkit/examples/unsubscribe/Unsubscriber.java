@@ -8,7 +8,8 @@ import org.crmkit.consent.UnsubscribeToken;
  * consent changes nothing and answers {@link Outcome#ALREADY_WITHDRAWN}.
  *
  * <p>A {@link org.crmkit.common.ValidationException} thrown here is shown to the person as a 400
- * with its problem; anything else as a 500 without details (and logged).
+ * with its field and problem (never the rejected value); anything else as a 500 without details
+ * (and logged).
  */
 @FunctionalInterface
 public interface Unsubscriber {

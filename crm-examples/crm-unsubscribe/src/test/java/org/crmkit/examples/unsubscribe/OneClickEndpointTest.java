@@ -263,6 +263,18 @@ class OneClickEndpointTest {
     }
 
     @Test
+    void aRefusalBehindTheEndpointAnswers400NamingTheProblemButNotTheValue() throws Exception {
+        server = UnsubscribeApp.start(settings, clock, token -> {
+            throw new ValidationException("address", token.address(), "is no longer one of the client's addresses");
+        });
+
+        HttpResponse<String> response = oneClick(token());
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body().strip()).isEqualTo("Cannot unsubscribe with this link: address is no longer one of the client's addresses.");
+    }
+
+    @Test
     void aTokenSignedWithThePreviousKeyWorksUntilItsGraceEnd() throws Exception {
         String previousKey = Base64.getEncoder().encodeToString("previous-secret-of-thirty-two-bytes!!".getBytes(StandardCharsets.US_ASCII));
         UnsubscribeApp.Settings before = settings(Map.of("CRMKIT_UNSUBSCRIBE_KEY_ID", "2026-06", "CRMKIT_UNSUBSCRIBE_KEY", previousKey));
