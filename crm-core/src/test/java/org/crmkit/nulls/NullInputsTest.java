@@ -99,7 +99,7 @@ class NullInputsTest {
     private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
             "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction", "org.crmkit.contract", "org.crmkit.ledger",
-            "org.crmkit.survey");
+            "org.crmkit.survey", "org.crmkit.consent");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
@@ -133,6 +133,7 @@ class NullInputsTest {
      */
     private static final Set<String> PLUMBING_METHODS = Set.of("check", "checkTypeChange", "compatibleWith", "keepsEntriesOf",
             "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "admits", "rank", "tier", "EmailAddress.parse#0", "PhoneNumber.parse#0",
+            "Channel.parse#1",
             "overlaps", "startsIn", "endedBefore", "overdueAt", "involves");
     private static final Set<String> PLUMBING_CLASSES = Set.of("NameWords", "CleanText", "Changes", "Relation", "ClientSummary");
 
@@ -362,6 +363,30 @@ class NullInputsTest {
         sample(org.crmkit.interaction.Lease.class, () -> new org.crmkit.interaction.Lease(new java.util.UUID(0, 3),
                 Instant.parse("2024-01-15T09:50:00Z")));
         sample(java.time.Duration.class, () -> java.time.Duration.ofMinutes(5));
+        // consent: unsubscribe tokens and their keys
+        org.crmkit.consent.SigningKey signingKey = org.crmkit.consent.SigningKey.of("k1", new byte[32]);
+        org.crmkit.consent.SigningKeys signingKeys = org.crmkit.consent.SigningKeys.current(signingKey);
+        org.crmkit.consent.ConsentSubject consentSubject = org.crmkit.consent.ConsentSubject.client(client.id());
+        org.crmkit.consent.UnsubscribeTokens unsubscribeTokens = org.crmkit.consent.UnsubscribeTokens.of(signingKeys,
+                java.time.Duration.ofDays(60), java.time.Clock.fixed(Instant.parse("2024-01-15T10:00:00Z"), java.time.ZoneOffset.UTC));
+        org.crmkit.consent.UnsubscribeToken unsubscribeToken = new org.crmkit.consent.UnsubscribeToken(TenantId.of("nulls"), consentSubject,
+                org.crmkit.consent.Channel.EMAIL, org.crmkit.consent.Purpose.MARKETING, "a@b.ru", Optional.empty(),
+                Instant.parse("2024-01-15T09:00:00Z"));
+        sample(byte.class, () -> (byte) 1);
+        sample(org.crmkit.consent.SigningKey.class, () -> org.crmkit.consent.SigningKey.of("k2", new byte[33]));
+        sample(org.crmkit.consent.SigningKeys.class, () -> signingKeys);
+        sample(org.crmkit.consent.SigningKeys.Retired.class, () -> new org.crmkit.consent.SigningKeys.Retired(signingKey,
+                Instant.parse("2024-01-15T10:00:00Z")));
+        sample(org.crmkit.consent.ConsentSubject.class, () -> consentSubject);
+        sample(org.crmkit.consent.Purpose.class, () -> org.crmkit.consent.Purpose.MARKETING);
+        sample(org.crmkit.consent.UnsubscribeTokens.class, () -> unsubscribeTokens);
+        sample(org.crmkit.consent.UnsubscribeToken.class, () -> unsubscribeToken);
+        sample(org.crmkit.consent.UnsubscribeHeaders.class, () -> org.crmkit.consent.UnsubscribeHeaders.of("https://crm.example.ru/u/",
+                "unsubscribe@crm.example.ru"));
+        sample(java.net.URI.class, () -> java.net.URI.create("https://crm.example.ru/u/"));
+        sample(org.crmkit.consent.QuietHours.class, () -> org.crmkit.consent.QuietHours.between(java.time.LocalTime.of(21, 0),
+                java.time.LocalTime.of(9, 0)));
+        sample(java.time.LocalTime.class, () -> java.time.LocalTime.of(12, 0));
     }
 
     private void sample(Class<?> type, Supplier<Object> value) {
