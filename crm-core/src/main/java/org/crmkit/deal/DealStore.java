@@ -28,6 +28,23 @@ public interface DealStore {
 
     long count(Criterion<DealCriterion> where);
 
+    /**
+     * Every deal matching {@code where}, by number. This default reads them page by page; a database
+     * answers it with one statement (for the few deals of one client or one employee's open deals).
+     */
+    default List<Deal> list(Criterion<DealCriterion> where) {
+        List<Deal> deals = new ArrayList<>();
+        Optional<DealId> after = Optional.empty();
+        List<Deal> page;
+        do {
+            page = findAfter(where, after, 1000);
+            deals.addAll(page);
+            after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1).id());
+        } while (page.size() == 1000);
+        deals.sort(java.util.Comparator.comparingLong(Deal::number));
+        return deals;
+    }
+
     /** Stores a new deal (version 0); returns it at version 1. */
     Deal insert(Deal deal);
 

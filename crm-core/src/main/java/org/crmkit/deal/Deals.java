@@ -47,8 +47,10 @@ public final class Deals {
     public static final Feature FEATURE = Feature.of("deals", DealStore.class, PipelineStore.class, LostReasonStore.class);
     /** The record kind of deals in the change feed and the journal's subjects. */
     static final String KIND = "deal";
+    /** The deals a hand-over moved, in its {@link org.crmkit.handover.HandOverReport}. */
+    public static final HandOver.Key<DealId> HANDED_OVER = new HandOver.Key<>(KIND, DealId.class);
     /** When an employee leaves, their open deals go to the successor; won and lost deals keep their responsible. */
-    public static final HandOver HAND_OVER = new HandOver(KIND, Deals::handOver);
+    public static final HandOver HAND_OVER = HandOver.of(Deals.HANDED_OVER, Deals::handOver);
     static final int PAGE = 500;
     /** Most deals one page of {@link #listAfter} reads. */
     public static final int MAX_LIMIT = 1000;
@@ -110,6 +112,23 @@ public final class Deals {
             throw new ValidationException("limit", limit, "must be between 1 and " + MAX_LIMIT);
         }
         return context.read(work -> work.store(DealStore.class).findAfter(visible(work).and(where), after, limit));
+    }
+
+    /** The deals of a client that the actor may see, by number: one statement for a database store. */
+    public List<Deal> ofClient(ClientId client) {
+        ValidationException.required(client, "client");
+        return context.read(work -> work.store(DealStore.class).list(visible(work).and(
+                new DealCriterion.OfClient(new ClientCriterion.IdIn(Set.of(client))))));
+    }
+
+    /**
+     * The open deals an employee is responsible for that the actor may see, by number: one
+     * statement for a database store.
+     */
+    public List<Deal> openOf(EmployeeId responsible) {
+        ValidationException.required(responsible, "responsible");
+        return context.read(work -> work.store(DealStore.class).list(Criterion.and(visible(work),
+                new DealCriterion.ResponsibleIn(Set.of(responsible)), new DealCriterion.StatusIs(StageKind.OPEN))));
     }
 
     /** How many deals matching {@code where} the actor may see. */
@@ -272,12 +291,17 @@ public final class Deals {
     }
 
     /** The open deals an employee is responsible for move to the successor; won and lost deals stay as they are. */
-    private static long handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
+    private static List<DealId> handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
         if (!work.context().storage().storeTypes().contains(DealStore.class)) {
-            return 0; // a storage without deals has no deals to hand over
+            return List.of(); // a storage without deals has no deals to hand over
         }
-        return eachPage(work, Criterion.and(new DealCriterion.ResponsibleIn(Set.of(from)), new DealCriterion.StatusIs(StageKind.OPEN)),
-                page -> page.forEach(deal -> stored(work, deal, deal.assign(to), "changed")));
+        List<DealId> moved = new java.util.ArrayList<>();
+        eachPage(work, Criterion.and(new DealCriterion.ResponsibleIn(Set.of(from)), new DealCriterion.StatusIs(StageKind.OPEN)),
+                page -> page.forEach(deal -> {
+                    stored(work, deal, deal.assign(to), "changed");
+                    moved.add(deal.id());
+                }));
+        return moved;
     }
 
     /** Every deal matching, page by page by id from a keyset cursor (a page may change its deals); answers how many it read. */

@@ -51,6 +51,10 @@ import org.crmkit.deal.StageVisit;
 import org.crmkit.employee.Employee;
 import org.crmkit.employee.EmployeeDirectory;
 import org.crmkit.feed.FeedEntry;
+import org.crmkit.handover.HandOverReport;
+import org.crmkit.deal.Deals;
+import org.crmkit.client.Clients;
+import org.crmkit.interaction.Interactions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -307,6 +311,39 @@ abstract class DealContract extends ListingContract {
         assertThat(alekseev.deals().moveTo(onMine, stage(pipeline, "Переговоры")).version()).isEqualTo(2);
         assertThatThrownBy(() -> alekseev.deals().open(NewDeal.of(theirs.id(), "4", Money.of("4", "RUB"), pipeline.id())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("client"));
+
+        assertThat(alekseev.deals().ofClient(theirs.id())).as("of a client he may not see: his own deal only")
+                .extracting(Deal::id).containsExactly(onTheirsMineToo.id());
+        assertThat(alekseev.deals().openOf(BORISOVA)).as("her deal on a client he may not see").isEmpty();
+        assertThat(admin.deals().openOf(BORISOVA)).extracting(Deal::id).containsExactly(onTheirs.id());
+    }
+
+    @Test
+    void aClientsDealsAndAnEmployeesOpenDealsAreListedByNumber() {
+        Crm crm = dealCrm();
+        Pipeline pipeline = salesPipeline(crm, "Продажи");
+        crm.pipelines().addLostReason("price", "Цена");
+        Client alpha = crm.clients().register(NewClient.legalEntity("Альфа"));
+        Client beta = crm.clients().register(NewClient.legalEntity("Бета"));
+        Deal a1 = crm.deals().open(NewDeal.of(alpha.id(), "1", Money.of("1", "RUB"), pipeline.id()).responsible(VOLKOV));
+        Deal b2 = crm.deals().open(NewDeal.of(beta.id(), "2", Money.of("2", "RUB"), pipeline.id()).responsible(VOLKOV));
+        Deal a3 = crm.deals().win(crm.deals().open(NewDeal.of(alpha.id(), "3", Money.of("3", "RUB"), pipeline.id()).responsible(VOLKOV)),
+                stage(pipeline, "Успех"), LocalDate.of(2026, 1, 10));
+        Deal a4 = crm.deals().open(NewDeal.of(alpha.id(), "4", Money.of("4", "RUB"), pipeline.id()).responsible(BORISOVA));
+        Deal b5 = crm.deals().lose(crm.deals().open(NewDeal.of(beta.id(), "5", Money.of("5", "RUB"), pipeline.id()).responsible(VOLKOV)),
+                LostReasonId.of("price"), LocalDate.of(2026, 1, 11));
+        Deal a6 = crm.deals().moveTo(crm.deals().open(NewDeal.of(alpha.id(), "6", Money.of("6", "RUB"), pipeline.id()).responsible(VOLKOV)),
+                stage(pipeline, "Переговоры"));
+
+        assertThat(crm.deals().ofClient(alpha.id())).containsExactly(a1, a3, a4, a6);
+        assertThat(crm.deals().ofClient(beta.id())).containsExactly(b2, b5);
+        assertThat(crm.deals().ofClient(newClientId())).isEmpty();
+        assertThat(crm.deals().openOf(VOLKOV)).as("won and lost ones are not open").containsExactly(a1, b2, a6);
+        assertThat(crm.deals().openOf(BORISOVA)).containsExactly(a4);
+        assertThat(crm.deals().openOf(ALEKSEEV)).isEmpty();
+        assertThat(crm.deals().find(a6.id())).contains(a6);
+        assertThat(crm.deals().get(a3.id())).isEqualTo(a3);
+        assertThatThrownBy(() -> crm.deals().get(new DealId(ids.next()))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -322,7 +359,12 @@ abstract class DealContract extends ListingContract {
                 .responsible(VOLKOV)), LostReasonId.of("price"), LocalDate.of(2026, 1, 11));
         Deal bystander = crm.deals().open(NewDeal.of(client.id(), "Чужая", Money.of("4", "RUB"), pipeline.id()).responsible(BORISOVA));
 
-        assertThat(crm.handOvers().handOver(VOLKOV, ALEKSEEV).moved()).containsEntry("deal", 1L).containsEntry("client", 0L);
+        HandOverReport report = crm.handOvers().handOver(VOLKOV, ALEKSEEV);
+        assertThat(report.moved()).containsEntry("deal", 1L).containsEntry("client", 0L);
+        assertThat(report.count(Deals.HANDED_OVER)).isEqualTo(1);
+        assertThat(report.ids(Deals.HANDED_OVER)).as("typed ids of what moved").containsExactly(open.id());
+        assertThat(report.ids(Clients.HANDED_OVER)).isEmpty();
+        assertThat(report.count(Interactions.HANDED_OVER)).isZero();
 
         assertThat(crm.deals().get(open.id()).responsible()).isEqualTo(ALEKSEEV);
         assertThat(crm.deals().get(won.id())).isEqualTo(won);

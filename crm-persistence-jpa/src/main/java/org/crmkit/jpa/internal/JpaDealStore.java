@@ -77,6 +77,16 @@ final class JpaDealStore implements DealStore {
         return deals(u.select(new JpaStores.Select(sql.toString(), parameters), JpaDealStore::row));
     }
 
+    /** One statement on {@code crm_deal} (and one for the stage history of the deals it found). */
+    @Override
+    public List<Deal> list(Criterion<DealCriterion> where) {
+        u.checkOpen();
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT d.* FROM crm_deal d WHERE " + DealSql.where(u.tenant, where, parameters, u.dialect)
+                + " ORDER BY d.tenant_id, d.deal_number";
+        return deals(u.select(new JpaStores.Select(sql, parameters), JpaDealStore::row));
+    }
+
     @Override
     public long count(Criterion<DealCriterion> where) {
         u.checkOpen();
