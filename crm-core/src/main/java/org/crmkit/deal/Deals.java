@@ -1,5 +1,6 @@
 package org.crmkit.deal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -142,6 +143,63 @@ public final class Deals {
         ValidationException.required(stage, "stage");
         return change(deal, "moved", (work, current) -> current.moveTo(Pipelines.require(work, current.pipeline(), "pipeline"), stage,
                 work.actor().name(), work.now()));
+    }
+
+    /**
+     * Moves an open deal to an open stage of its pipeline, due by {@code deadline} (moving to the
+     * stage it is in replaces that stage's deadline).
+     */
+    public Deal moveTo(Deal deal, StageId stage, Instant deadline) {
+        ValidationException.required(stage, "stage");
+        ValidationException.required(deadline, "stageDeadline");
+        return change(deal, "moved", (work, current) -> current.moveTo(Pipelines.require(work, current.pipeline(), "pipeline"), stage,
+                deadline, work.actor().name(), work.now()));
+    }
+
+    /**
+     * The open deal's current stage is due by {@code deadline} (replacing the one it had):
+     * journaled and fed as the field {@code stageDeadline}, published as a {@link DealEvent.DealChanged}.
+     * Refused for a won or lost deal, naming {@code stageDeadline}.
+     */
+    public Deal planStageDeadline(Deal deal, Instant deadline) {
+        ValidationException.required(deadline, "stageDeadline");
+        return change(deal, "changed", (work, current) -> current.planStageDeadline(deadline));
+    }
+
+    /** The deal's current stage no longer has a deadline. */
+    public Deal dropStageDeadline(Deal deal) {
+        return change(deal, "changed", (work, current) -> current.dropStageDeadline());
+    }
+
+    /**
+     * The open deals of these responsible employees (that the actor may see) whose current stage is
+     * due in {@code [from, until)}, by deadline then number: one statement for a database store, to
+     * show beside {@code interactions().calendar(...)}.
+     */
+    public List<Deal> stageDeadlines(Set<EmployeeId> responsible, Instant from, Instant until) {
+        List<EmployeeId> employees = ValidationException.requiredElements(responsible, "responsible");
+        ValidationException.required(from, "from");
+        ValidationException.required(until, "until");
+        if (employees.isEmpty()) {
+            throw new ValidationException("responsible", "[]", "name at least one employee");
+        }
+        if (!until.isAfter(from)) {
+            throw new ValidationException("until", until, "must be after from (" + from + ")");
+        }
+        return context.read(work -> work.store(DealStore.class).stageDeadlines(Criterion.and(visible(work),
+                new DealCriterion.ResponsibleIn(Set.copyOf(employees))), Optional.of(from), until, Integer.MAX_VALUE));
+    }
+
+    /**
+     * Control of obligations: the open deals (that the actor may see) whose current stage's deadline
+     * has passed by now, oldest deadline first (at most {@code limit}), beside
+     * {@code interactions().overdue(limit)}.
+     */
+    public List<Deal> overdueStageDeadlines(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationException("limit", limit, "must be between 1 and " + MAX_LIMIT);
+        }
+        return context.read(work -> work.store(DealStore.class).stageDeadlines(visible(work), Optional.empty(), work.now(), limit));
     }
 
     /** Wins an open deal into a won stage of its pipeline, on {@code on}. */
@@ -419,6 +477,7 @@ public final class Deals {
             Optional<Pipeline> pipeline = pipelines.computeIfAbsent(deal.pipeline(), id -> work.store(PipelineStore.class).get(id));
             view.put("stage", pipeline.flatMap(p -> p.stage(deal.stage())).map(Stage::name).orElse(deal.stage().toString()));
             view.put("status", deal.status().word());
+            deal.stageDeadline().ifPresent(d -> view.put("stageDeadline", d.toString()));
             deal.closedOn().ifPresent(d -> view.put("closedOn", d.toString()));
             deal.lostReason().ifPresent(r -> view.put("lostReason", work.store(LostReasonStore.class).all().stream()
                     .filter(l -> l.id().equals(r)).map(LostReason::name).findFirst().orElse(r.value())));
