@@ -544,6 +544,8 @@ abstract class DealContract extends ListingContract {
         leaves.add(new DealCriterion.OfClient(new ClientCriterion.ManagedBy(Set.of(ALEKSEEV))));
         leaves.add(new DealCriterion.OfClient(new ClientCriterion.NameContains("бет")));
         leaves.add(new DealCriterion.OfClient(Criterion.not(new ClientCriterion.IdIn(Set.of(ids.get(0))))));
+        leaves.add(new DealCriterion.OfClient(new ClientCriterion.IdIn(Set.of(ids.get(1), ids.get(2)))));
+        leaves.add(new DealCriterion.OfClient(new ClientCriterion.IdIn(Set.of())));
         leaves.add(new DealCriterion.InPipeline(p.wholesale().id()));
         leaves.add(new DealCriterion.AtStage(Set.of(stage(p.sales(), "Предложение"), stage(p.wholesale(), "Заявка"))));
         leaves.add(new DealCriterion.StatusIs(StageKind.OPEN));
