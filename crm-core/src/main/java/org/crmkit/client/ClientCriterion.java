@@ -1,5 +1,6 @@
 package org.crmkit.client;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -97,6 +98,8 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         R relationshipIs(RelationshipIs criterion);
 
         R archived(Archived criterion);
+
+        R registeredOnOrBefore(RegisteredOnOrBefore criterion);
 
         R propertyEquals(PropertyEquals criterion);
 
@@ -436,6 +439,27 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.archived(this);
+        }
+    }
+
+    /**
+     * The client was registered on this day or before it ({@link Client#registeredOn()}): in a
+     * report over a period, a client registered after the period's last day was not a client then.
+     * "Registered between a and b" is this leaf for b and NOT this leaf for the day before a.
+     */
+    record RegisteredOnOrBefore(LocalDate day) implements ClientCriterion {
+        public RegisteredOnOrBefore {
+            ValidationException.required(day, "day");
+        }
+
+        @Override
+        public boolean test(Client client, Related related) {
+            return !client.registeredOn().isAfter(day);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.registeredOnOrBefore(this);
         }
     }
 

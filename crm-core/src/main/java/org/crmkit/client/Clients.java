@@ -47,7 +47,9 @@ public final class Clients {
     private static final int SEARCH_LIMIT = 50;
     private static final int HAND_OVER_PAGE = 500;
     /** When a manager leaves, the clients they manage go to the successor. */
-    public static final HandOver HAND_OVER = new HandOver(KIND, Clients::handOver);
+    /** The clients a hand-over moved, in its {@link org.crmkit.handover.HandOverReport}. */
+    public static final HandOver.Key<ClientId> HANDED_OVER = new HandOver.Key<>(KIND, ClientId.class);
+    public static final HandOver HAND_OVER = HandOver.of(HANDED_OVER, Clients::handOver);
 
     private final CrmContext context;
 
@@ -182,9 +184,13 @@ public final class Clients {
     }
 
     /** The clients an employee manages, archived ones included, move to the successor. */
-    private static long handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
-        return eachPage(work.stores().get(ClientStore.class), new ClientCriterion.ManagedBy(Set.of(from)),
-                page -> page.forEach(client -> store(work, client, client.assignManager(to))));
+    private static List<ClientId> handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
+        List<ClientId> moved = new ArrayList<>();
+        eachPage(work.stores().get(ClientStore.class), new ClientCriterion.ManagedBy(Set.of(from)), page -> page.forEach(client -> {
+            store(work, client, client.assignManager(to));
+            moved.add(client.id());
+        }));
+        return moved;
     }
 
     /**

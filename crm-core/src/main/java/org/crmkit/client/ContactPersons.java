@@ -1,5 +1,6 @@
 package org.crmkit.client;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +26,9 @@ public final class ContactPersons {
     /** The record kind of contact persons in the change feed. */
     static final String KIND = ClientAccess.CONTACT_PERSONS.name();
     /** When an employee leaves, the contact persons they are responsible for go to the successor. */
-    public static final HandOver HAND_OVER = new HandOver(KIND, ContactPersons::handOver);
+    /** The contact persons a hand-over moved, in its {@link org.crmkit.handover.HandOverReport}. */
+    public static final HandOver.Key<ContactPersonId> HANDED_OVER = new HandOver.Key<>(KIND, ContactPersonId.class);
+    public static final HandOver HAND_OVER = HandOver.of(HANDED_OVER, ContactPersons::handOver);
 
     private final CrmContext context;
 
@@ -120,22 +123,22 @@ public final class ContactPersons {
     }
 
     /** The persons an employee is responsible for, at any client, move to the successor. */
-    private static long handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
+    private static List<ContactPersonId> handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
         ContactPersonStore persons = work.stores().get(ContactPersonStore.class);
         Criterion<ClientCriterion> withTheirs = new ClientCriterion.Having<>(ContactPersonCriterion.OF_CLIENT,
                 new ContactPersonCriterion.ResponsibleIs(from));
-        long[] moved = {0};
+        List<ContactPersonId> moved = new ArrayList<>();
         Clients.eachPage(work.stores().get(ClientStore.class), withTheirs, clients -> {
             for (Client client : clients) {
                 for (ContactPerson person : persons.ofClient(client.id())) {
                     if (person.responsible().filter(from::equals).isPresent()) {
                         journal(work, person.auditView(), persons.update(person.assignResponsible(to)));
-                        moved[0]++;
+                        moved.add(person.id());
                     }
                 }
             }
         });
-        return moved[0];
+        return moved;
     }
 
     private static void changeableClient(UnitOfWork work, ClientId id) {

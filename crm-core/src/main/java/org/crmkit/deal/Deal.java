@@ -23,7 +23,10 @@ import org.crmkit.common.ValidationException;
  * its reason, an open one neither. Stage moves go through the verbs that check them against the
  * {@link Pipeline} ({@link #moveTo}, {@link #win}, {@link #lose}, {@link #reopen}); the other
  * fields through {@link #retitle}, {@link #reprice}, {@link #expectClose}, {@link #assign},
- * {@link #withContact} and {@link #withSource} ({@code null} clears the optional ones). That the
+ * {@link #withContact} and {@link #withSource} ({@code null} clears the optional ones). An open
+ * deal's current stage may have a deadline ({@link #planStageDeadline}, {@link #moveTo(Pipeline,
+ * StageId, Instant, String, Instant)}); entering another stage leaves it in the history with the
+ * stay it belonged to, and the new stage has none until one is planned; a won or lost deal has none. That the
  * contact person belongs to the client is checked by the use case, which can read both.
  *
  * @param number the tenant's running number of the deal, from 1, never reused
@@ -68,6 +71,10 @@ public record Deal(DealId id, long number, ClientId client, Optional<ContactPers
         if ((status != StageKind.OPEN) != closedOn.isPresent()) {
             throw new ValidationException("closedOn", closedOn.orElse(null), "is given exactly when the deal is won or lost");
         }
+        if (status != StageKind.OPEN && history.get(history.size() - 1).deadline().isPresent()) {
+            throw new ValidationException("stageDeadline", history.get(history.size() - 1).deadline().get(),
+                    "is given only while the deal is open");
+        }
         if ((status == StageKind.LOST) != lostReason.isPresent()) {
             throw new ValidationException("lostReason", lostReason.orElse(null), "is given exactly when the deal is lost");
         }
@@ -93,6 +100,42 @@ public record Deal(DealId id, long number, ClientId client, Optional<ContactPers
         requireOpen("move");
         requireKind(next, StageKind.OPEN, "win or lose the deal to move it into a closing stage");
         return next.id().equals(stage) ? this : enter(next, Optional.empty(), Optional.empty(), by, at);
+    }
+
+    /**
+     * Moves an open deal to an open stage of its pipeline, which is due by {@code deadline} (the same
+     * stage: its deadline is replaced).
+     */
+    public Deal moveTo(Pipeline in, StageId target, Instant deadline, String by, Instant at) {
+        ValidationException.required(deadline, "stageDeadline");
+        return moveTo(in, target, by, at).planStageDeadline(deadline);
+    }
+
+    /** The deadline of the current stage, if one was planned since the deal entered it. */
+    public Optional<Instant> stageDeadline() {
+        return history.get(history.size() - 1).deadline();
+    }
+
+    /** The current stage is due by {@code deadline} (replacing an earlier one); only an open deal's. */
+    public Deal planStageDeadline(Instant deadline) {
+        ValidationException.required(deadline, "stageDeadline");
+        if (status != StageKind.OPEN) {
+            throw new ValidationException("stageDeadline", deadline, "deal " + number + " is " + status.word()
+                    + "; only an open deal's stage has a deadline (reopen it first)");
+        }
+        return withCurrentDeadline(Optional.of(deadline));
+    }
+
+    /** The current stage no longer has a deadline. */
+    public Deal dropStageDeadline() {
+        return withCurrentDeadline(Optional.empty());
+    }
+
+    private Deal withCurrentDeadline(Optional<Instant> deadline) {
+        List<StageVisit> visits = new ArrayList<>(history);
+        visits.add(visits.remove(visits.size() - 1).due(deadline));
+        return new Deal(id, number, client, contactPerson, title, amount, expectedClose, responsible, source, pipeline, stage, status,
+                visits, closedOn, lostReason, version);
     }
 
     /** Wins an open deal: into a won stage of its own pipeline, on a date. */

@@ -28,6 +28,37 @@ public interface DealStore {
 
     long count(Criterion<DealCriterion> where);
 
+    /**
+     * Every deal matching {@code where}, by number. This default reads them page by page; a database
+     * answers it with one statement (for the few deals of one client or one employee's open deals).
+     */
+    default List<Deal> list(Criterion<DealCriterion> where) {
+        List<Deal> deals = new ArrayList<>();
+        Optional<DealId> after = Optional.empty();
+        List<Deal> page;
+        do {
+            page = findAfter(where, after, 1000);
+            deals.addAll(page);
+            after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1).id());
+        } while (page.size() == 1000);
+        deals.sort(java.util.Comparator.comparingLong(Deal::number));
+        return deals;
+    }
+
+    /**
+     * Up to {@code limit} open deals matching {@code where} whose current stage's deadline is at or
+     * after {@code from} (none: any) and before {@code until}, by deadline, then number. This default
+     * reads the matching deals with {@link #list}; a database answers it with one statement on an
+     * index of the deadlines.
+     */
+    default List<Deal> stageDeadlines(Criterion<DealCriterion> where, Optional<Instant> from, Instant until, int limit) {
+        return list(where).stream()
+                .filter(d -> d.status() == StageKind.OPEN && d.stageDeadline().isPresent())
+                .filter(d -> from.map(f -> !d.stageDeadline().get().isBefore(f)).orElse(true) && d.stageDeadline().get().isBefore(until))
+                .sorted(java.util.Comparator.comparing((Deal d) -> d.stageDeadline().get()).thenComparingLong(Deal::number))
+                .limit(limit).collect(java.util.stream.Collectors.toList());
+    }
+
     /** Stores a new deal (version 0); returns it at version 1. */
     Deal insert(Deal deal);
 

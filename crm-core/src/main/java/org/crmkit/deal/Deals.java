@@ -1,5 +1,6 @@
 package org.crmkit.deal;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,8 +48,10 @@ public final class Deals {
     public static final Feature FEATURE = Feature.of("deals", DealStore.class, PipelineStore.class, LostReasonStore.class);
     /** The record kind of deals in the change feed and the journal's subjects. */
     static final String KIND = "deal";
+    /** The deals a hand-over moved, in its {@link org.crmkit.handover.HandOverReport}. */
+    public static final HandOver.Key<DealId> HANDED_OVER = new HandOver.Key<>(KIND, DealId.class);
     /** When an employee leaves, their open deals go to the successor; won and lost deals keep their responsible. */
-    public static final HandOver HAND_OVER = new HandOver(KIND, Deals::handOver);
+    public static final HandOver HAND_OVER = HandOver.of(Deals.HANDED_OVER, Deals::handOver);
     static final int PAGE = 500;
     /** Most deals one page of {@link #listAfter} reads. */
     public static final int MAX_LIMIT = 1000;
@@ -112,6 +115,23 @@ public final class Deals {
         return context.read(work -> work.store(DealStore.class).findAfter(visible(work).and(where), after, limit));
     }
 
+    /** The deals of a client that the actor may see, by number: one statement for a database store. */
+    public List<Deal> ofClient(ClientId client) {
+        ValidationException.required(client, "client");
+        return context.read(work -> work.store(DealStore.class).list(visible(work).and(
+                new DealCriterion.OfClient(new ClientCriterion.IdIn(Set.of(client))))));
+    }
+
+    /**
+     * The open deals an employee is responsible for that the actor may see, by number: one
+     * statement for a database store.
+     */
+    public List<Deal> openOf(EmployeeId responsible) {
+        ValidationException.required(responsible, "responsible");
+        return context.read(work -> work.store(DealStore.class).list(Criterion.and(visible(work),
+                new DealCriterion.ResponsibleIn(Set.of(responsible)), new DealCriterion.StatusIs(StageKind.OPEN))));
+    }
+
     /** How many deals matching {@code where} the actor may see. */
     public long count(Criterion<DealCriterion> where) {
         ValidationException.required(where, "where");
@@ -123,6 +143,63 @@ public final class Deals {
         ValidationException.required(stage, "stage");
         return change(deal, "moved", (work, current) -> current.moveTo(Pipelines.require(work, current.pipeline(), "pipeline"), stage,
                 work.actor().name(), work.now()));
+    }
+
+    /**
+     * Moves an open deal to an open stage of its pipeline, due by {@code deadline} (moving to the
+     * stage it is in replaces that stage's deadline).
+     */
+    public Deal moveTo(Deal deal, StageId stage, Instant deadline) {
+        ValidationException.required(stage, "stage");
+        ValidationException.required(deadline, "stageDeadline");
+        return change(deal, "moved", (work, current) -> current.moveTo(Pipelines.require(work, current.pipeline(), "pipeline"), stage,
+                deadline, work.actor().name(), work.now()));
+    }
+
+    /**
+     * The open deal's current stage is due by {@code deadline} (replacing the one it had):
+     * journaled and fed as the field {@code stageDeadline}, published as a {@link DealEvent.DealChanged}.
+     * Refused for a won or lost deal, naming {@code stageDeadline}.
+     */
+    public Deal planStageDeadline(Deal deal, Instant deadline) {
+        ValidationException.required(deadline, "stageDeadline");
+        return change(deal, "changed", (work, current) -> current.planStageDeadline(deadline));
+    }
+
+    /** The deal's current stage no longer has a deadline. */
+    public Deal dropStageDeadline(Deal deal) {
+        return change(deal, "changed", (work, current) -> current.dropStageDeadline());
+    }
+
+    /**
+     * The open deals of these responsible employees (that the actor may see) whose current stage is
+     * due in {@code [from, until)}, by deadline then number: one statement for a database store, to
+     * show beside {@code interactions().calendar(...)}.
+     */
+    public List<Deal> stageDeadlines(Set<EmployeeId> responsible, Instant from, Instant until) {
+        List<EmployeeId> employees = ValidationException.requiredElements(responsible, "responsible");
+        ValidationException.required(from, "from");
+        ValidationException.required(until, "until");
+        if (employees.isEmpty()) {
+            throw new ValidationException("responsible", "[]", "name at least one employee");
+        }
+        if (!until.isAfter(from)) {
+            throw new ValidationException("until", until, "must be after from (" + from + ")");
+        }
+        return context.read(work -> work.store(DealStore.class).stageDeadlines(Criterion.and(visible(work),
+                new DealCriterion.ResponsibleIn(Set.copyOf(employees))), Optional.of(from), until, Integer.MAX_VALUE));
+    }
+
+    /**
+     * Control of obligations: the open deals (that the actor may see) whose current stage's deadline
+     * has passed by now, oldest deadline first (at most {@code limit}), beside
+     * {@code interactions().overdue(limit)}.
+     */
+    public List<Deal> overdueStageDeadlines(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new ValidationException("limit", limit, "must be between 1 and " + MAX_LIMIT);
+        }
+        return context.read(work -> work.store(DealStore.class).stageDeadlines(visible(work), Optional.empty(), work.now(), limit));
     }
 
     /** Wins an open deal into a won stage of its pipeline, on {@code on}. */
@@ -272,12 +349,17 @@ public final class Deals {
     }
 
     /** The open deals an employee is responsible for move to the successor; won and lost deals stay as they are. */
-    private static long handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
+    private static List<DealId> handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
         if (!work.context().storage().storeTypes().contains(DealStore.class)) {
-            return 0; // a storage without deals has no deals to hand over
+            return List.of(); // a storage without deals has no deals to hand over
         }
-        return eachPage(work, Criterion.and(new DealCriterion.ResponsibleIn(Set.of(from)), new DealCriterion.StatusIs(StageKind.OPEN)),
-                page -> page.forEach(deal -> stored(work, deal, deal.assign(to), "changed")));
+        List<DealId> moved = new java.util.ArrayList<>();
+        eachPage(work, Criterion.and(new DealCriterion.ResponsibleIn(Set.of(from)), new DealCriterion.StatusIs(StageKind.OPEN)),
+                page -> page.forEach(deal -> {
+                    stored(work, deal, deal.assign(to), "changed");
+                    moved.add(deal.id());
+                }));
+        return moved;
     }
 
     /** Every deal matching, page by page by id from a keyset cursor (a page may change its deals); answers how many it read. */
@@ -395,6 +477,7 @@ public final class Deals {
             Optional<Pipeline> pipeline = pipelines.computeIfAbsent(deal.pipeline(), id -> work.store(PipelineStore.class).get(id));
             view.put("stage", pipeline.flatMap(p -> p.stage(deal.stage())).map(Stage::name).orElse(deal.stage().toString()));
             view.put("status", deal.status().word());
+            deal.stageDeadline().ifPresent(d -> view.put("stageDeadline", d.toString()));
             deal.closedOn().ifPresent(d -> view.put("closedOn", d.toString()));
             deal.lostReason().ifPresent(r -> view.put("lostReason", work.store(LostReasonStore.class).all().stream()
                     .filter(l -> l.id().equals(r)).map(LostReason::name).findFirst().orElse(r.value())));

@@ -9,11 +9,14 @@ import org.crmkit.common.ValidationException;
 
 /**
  * One stay of a deal in a stage: entered at an instant by someone (the journal's actor name), left
- * at a later one by someone, or not yet left. Instants are kept to the microsecond, as the
- * databases store them.
+ * at a later one by someone, or not yet left; with the deadline the stay had, if any (the last
+ * one set while the deal was in the stage: a history of how long each stage was given). Instants
+ * are kept to the microsecond, as the databases store them.
  */
-public record StageVisit(StageId stage, Instant entered, String enteredBy, Optional<Instant> left, Optional<String> leftBy) {
+public record StageVisit(StageId stage, Instant entered, String enteredBy, Optional<Instant> left, Optional<String> leftBy,
+                         Optional<Instant> deadline) {
     public StageVisit {
+        deadline = ValidationException.required(deadline, "deadline").map(t -> t.truncatedTo(ChronoUnit.MICROS));
         ValidationException.required(stage, "stage");
         entered = ValidationException.required(entered, "entered").truncatedTo(ChronoUnit.MICROS);
         enteredBy = CleanText.require("enteredBy", enteredBy, 128);
@@ -27,13 +30,22 @@ public record StageVisit(StageId stage, Instant entered, String enteredBy, Optio
         }
     }
 
+    /** A stay without a deadline. */
+    public StageVisit(StageId stage, Instant entered, String enteredBy, Optional<Instant> left, Optional<String> leftBy) {
+        this(stage, entered, enteredBy, left, leftBy, Optional.empty());
+    }
+
     static StageVisit entering(StageId stage, Instant at, String by) {
         return new StageVisit(stage, at, by, Optional.empty(), Optional.empty());
     }
 
     StageVisit leaving(Instant at, String by) {
         return new StageVisit(stage, entered, enteredBy, Optional.of(ValidationException.required(at, "at")),
-                Optional.of(ValidationException.required(by, "by")));
+                Optional.of(ValidationException.required(by, "by")), deadline);
+    }
+
+    StageVisit due(Optional<Instant> newDeadline) {
+        return new StageVisit(stage, entered, enteredBy, left, leftBy, newDeadline);
     }
 
     public boolean open() {

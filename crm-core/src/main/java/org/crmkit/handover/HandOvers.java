@@ -1,5 +1,6 @@
 package org.crmkit.handover;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +51,15 @@ public final class HandOvers {
                 throw new AccessDeniedException(work.actor().toString(), "hand over the work of " + from);
             }
             Map<String, Long> moved = new LinkedHashMap<>();
+            Map<String, List<Object>> ids = new LinkedHashMap<>();
             for (HandOver feature : features) {
-                moved.merge(feature.feature(), feature.step().moveWork(work, from, to), Long::sum);
+                HandOver.Moved step = feature.step().move(work, from, to);
+                moved.merge(feature.feature(), step.count(), Long::sum);
+                if (!step.ids().isEmpty()) {
+                    ids.computeIfAbsent(feature.feature(), f -> new ArrayList<>()).addAll(step.ids());
+                }
             }
-            return new HandOverReport(from, to, moved);
+            return new HandOverReport(from, to, moved, new LinkedHashMap<String, List<?>>(ids));
         });
     }
 }

@@ -61,7 +61,8 @@ final class InteractionReports {
      * The clients without interactions in a period ({@link ClientsWithoutInteractions}): one
      * statement for a database store. {@code relationships} and {@code managers} narrow it to
      * clients of one of those types or main managers; an empty set does not narrow. A client
-     * registered after the period's last day is not listed: it was not a client then.
+     * registered after the period's last day is not listed: it was not a client then
+     * ({@link ClientCriterion.RegisteredOnOrBefore}, part of the statement).
      */
     ClientsWithoutInteractions withoutInteractions(CalendarPeriod period, Set<RelationshipTypeId> relationships,
                                                           Set<EmployeeId> managers) {
@@ -70,7 +71,8 @@ final class InteractionReports {
         ValidationException.requiredElements(managers, "managers");
         List<Criterion<ClientCriterion>> types = relationships.stream().sorted(Comparator.comparing(RelationshipTypeId::value))
                 .<Criterion<ClientCriterion>>map(ClientCriterion.RelationshipIs::new).collect(Collectors.toList());
-        Criterion<ClientCriterion> wanted = new ClientCriterion.Archived(false);
+        Criterion<ClientCriterion> wanted = Criterion.and(new ClientCriterion.Archived(false),
+                new ClientCriterion.RegisteredOnOrBefore(period.lastDay()));
         if (!types.isEmpty()) {
             wanted = wanted.and(new Criterion.Or<>(types));
         }
@@ -79,8 +81,7 @@ final class InteractionReports {
         }
         Criterion<ClientCriterion> clients = wanted;
         return context.read(work -> ClientsWithoutInteractions.of(period,
-                work.store(InteractionStore.class).withoutInteractions(visibleClients(work).and(clients), counting(period)).stream()
-                        .filter(c -> !c.registeredOn().isAfter(period.lastDay())).collect(Collectors.toList())));
+                work.store(InteractionStore.class).withoutInteractions(visibleClients(work).and(clients), counting(period))));
     }
 
     /** What the reports count: not cancelled, starting in the period. */

@@ -73,7 +73,9 @@ public final class Interactions {
      * When an employee leaves, their open interactions go to the successor, with the unacknowledged
      * reminders the leaver had on them ({@link Reminders}); done and cancelled ones stay theirs.
      */
-    public static final HandOver HAND_OVER = new HandOver(KIND, Interactions::handOver);
+    /** The interactions a hand-over moved, in its {@link org.crmkit.handover.HandOverReport}. */
+    public static final HandOver.Key<InteractionId> HANDED_OVER = new HandOver.Key<>(KIND, InteractionId.class);
+    public static final HandOver HAND_OVER = HandOver.of(HANDED_OVER, Interactions::handOver);
     private static final int HAND_OVER_PAGE = 500;
     /** Most overlapping items a free/busy warning lists. */
     private static final int OVERLAP_LIMIT = 100;
@@ -503,20 +505,20 @@ public final class Interactions {
     }
 
     /** The open interactions the leaver is responsible for move to the successor, page by page (keyset by id). */
-    private static long handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
+    private static List<InteractionId> handOver(UnitOfWork work, EmployeeId from, EmployeeId to) {
         if (!work.context().storage().storeTypes().contains(InteractionStore.class)) {
-            return 0; // a storage without interactions has none to move, and its clients still move
+            return List.of(); // a storage without interactions has none to move, and its clients still move
         }
         InteractionStore store = work.store(InteractionStore.class);
         Criterion<InteractionCriterion> open = Criterion.and(new InteractionCriterion.ResponsibleIn(Set.of(from)),
                 new InteractionCriterion.StateIn(InteractionState.OPEN));
         Optional<InteractionId> after = Optional.empty();
-        long moved = 0;
+        List<InteractionId> moved = new ArrayList<>();
         List<Interaction> page;
         do {
             page = store.findAfter(open, after, HAND_OVER_PAGE);
             page.forEach(i -> store(work, i, i.reassign(to)));
-            moved += page.size();
+            page.forEach(i -> moved.add(i.id()));
             after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1).id());
         } while (page.size() == HAND_OVER_PAGE);
         return moved;

@@ -68,6 +68,12 @@ final class MemorySurveyStore implements SurveyStore {
     }
 
     @Override
+    public List<Template> templates() {
+        unit.checkOpen();
+        return List.copyOf(data.templates.values());
+    }
+
+    @Override
     public Optional<Template> template(TemplateId id, int revision) {
         unit.checkOpen();
         Template current = data.templates.get(id);

@@ -21,6 +21,12 @@ public interface SurveyStore {
     /** The template at its current revision. */
     Optional<Template> template(TemplateId id);
 
+    /**
+     * Every template of the tenant at its current revision, in no particular order (the use case
+     * sorts them); one statement for a database.
+     */
+    List<Template> templates();
+
     /** The template with the questions of one of its revisions (name and version are the current ones). */
     Optional<Template> template(TemplateId id, int revision);
 

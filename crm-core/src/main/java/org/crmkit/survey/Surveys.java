@@ -1,10 +1,12 @@
 package org.crmkit.survey;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.crmkit.audit.AuditEntry;
 import org.crmkit.client.ClientAccess;
@@ -15,6 +17,7 @@ import org.crmkit.common.ClientId;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.NotFoundException;
+import org.crmkit.common.SortOrder;
 import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealId;
@@ -87,6 +90,16 @@ public final class Surveys {
     public Optional<Template> template(TemplateId id) {
         ValidationException.required(id, "id");
         return context.read(work -> work.store(SurveyStore.class).template(id));
+    }
+
+    /**
+     * The tenant's templates at their current revisions, by name (code point order, as
+     * {@link SortOrder#TEXT}), equal names by id: the same order on every storage.
+     */
+    public List<Template> templates() {
+        return context.read(work -> work.store(SurveyStore.class).templates().stream()
+                .sorted(Comparator.comparing(Template::name, SortOrder.TEXT).thenComparing(t -> t.id().value(), SortOrder.UUIDS))
+                .collect(Collectors.toList()));
     }
 
     /** The template with the questions of an earlier (or the current) revision. */

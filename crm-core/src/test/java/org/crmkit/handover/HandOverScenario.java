@@ -52,6 +52,13 @@ public final class HandOverScenario {
 
         assertThat(report.moved()).containsEntry("client", 2L).containsEntry("contact-person", 2L).containsEntry("interaction", 2L);
         assertThat(report.total()).isEqualTo(6);
+        assertThat(report.ids(org.crmkit.client.Clients.HANDED_OVER)).as("typed ids, archived Гамма too")
+                .containsExactlyInAnyOrder(alfa.id(), gamma.id());
+        assertThat(report.ids(org.crmkit.client.ContactPersons.HANDED_OVER)).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.of(alfa, beta).flatMap(c -> crm.contactPersons().ofClient(c.id()).stream())
+                        .filter(p -> !p.responsible().equals(Optional.of(bystander))).map(ContactPerson::id).toList());
+        assertThat(report.ids(org.crmkit.interaction.Interactions.HANDED_OVER)).containsExactlyInAnyOrder(planned.id(), started.id());
+        assertThat(report.count(org.crmkit.interaction.Interactions.HANDED_OVER)).isEqualTo(2);
         assertThat(crm.interactions().get(planned.id()).responsible()).isEqualTo(to);
         assertThat(crm.interactions().get(started.id()).responsible()).isEqualTo(to);
         assertThat(crm.interactions().get(done.id()).responsible()).as("history is not rewritten").isEqualTo(from);

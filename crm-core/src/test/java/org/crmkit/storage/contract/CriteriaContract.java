@@ -160,7 +160,7 @@ abstract class CriteriaContract extends FeedContract {
 
     private static Criterion<ClientCriterion> clientLeaf(RandomnessSource in, Values values, int depth) {
         Client some = values.clients().get(pick(in, values.clients().size()));
-        switch (pick(in, 19)) {
+        switch (pick(in, 20)) {
             case 0:
                 return new ClientCriterion.IdIn(pick(in, 4) == 0 ? Set.of() : distinct(some.id(),
                         values.clients().get(pick(in, values.clients().size())).id()));
@@ -201,6 +201,8 @@ abstract class CriteriaContract extends FeedContract {
                 return propertyLeaf(in, some);
             case 16:
                 return pick(in, 2) == 0 ? Criterion.all() : Criterion.none();
+            case 17:
+                return new ClientCriterion.RegisteredOnOrBefore(some.registeredOn().plusDays(pick(in, 3) - 1L));
             default:
                 return new ClientCriterion.Having<>(ContactPersonCriterion.OF_CLIENT, personTree(in, values, Math.max(0, depth - 1)));
         }

@@ -3,7 +3,10 @@ package org.crmkit.storage.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -20,6 +23,7 @@ import org.crmkit.client.Client;
 import org.crmkit.client.ClientAccess;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ClientStore;
+import org.crmkit.client.Clients;
 import org.crmkit.client.ContactPerson;
 import org.crmkit.client.NewClient;
 import org.crmkit.client.PersonName;
@@ -40,6 +44,7 @@ import org.crmkit.deal.DealCriterion;
 import org.crmkit.deal.DealEvent;
 import org.crmkit.deal.DealId;
 import org.crmkit.deal.DealStore;
+import org.crmkit.deal.Deals;
 import org.crmkit.deal.LostReasonId;
 import org.crmkit.deal.NewDeal;
 import org.crmkit.deal.NewStage;
@@ -51,6 +56,8 @@ import org.crmkit.deal.StageVisit;
 import org.crmkit.employee.Employee;
 import org.crmkit.employee.EmployeeDirectory;
 import org.crmkit.feed.FeedEntry;
+import org.crmkit.handover.HandOverReport;
+import org.crmkit.interaction.Interactions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,7 +71,7 @@ abstract class DealContract extends ListingContract {
     static final EmployeeId VOLKOV = EmployeeId.of("volkov");
     /** Field names a deal's feed entries may carry: names only, never values. */
     static final Set<String> DEAL_FIELDS = Set.of("title", "amount", "expectedClose", "responsible", "contactPerson", "source", "stage",
-            "status", "closedOn", "lostReason");
+            "status", "closedOn", "lostReason", "stageDeadline");
 
     final List<DomainEvent> events = new ArrayList<>();
 
@@ -307,6 +314,39 @@ abstract class DealContract extends ListingContract {
         assertThat(alekseev.deals().moveTo(onMine, stage(pipeline, "Переговоры")).version()).isEqualTo(2);
         assertThatThrownBy(() -> alekseev.deals().open(NewDeal.of(theirs.id(), "4", Money.of("4", "RUB"), pipeline.id())))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("client"));
+
+        assertThat(alekseev.deals().ofClient(theirs.id())).as("of a client he may not see: his own deal only")
+                .extracting(Deal::id).containsExactly(onTheirsMineToo.id());
+        assertThat(alekseev.deals().openOf(BORISOVA)).as("her deal on a client he may not see").isEmpty();
+        assertThat(admin.deals().openOf(BORISOVA)).extracting(Deal::id).containsExactly(onTheirs.id());
+    }
+
+    @Test
+    void aClientsDealsAndAnEmployeesOpenDealsAreListedByNumber() {
+        Crm crm = dealCrm();
+        Pipeline pipeline = salesPipeline(crm, "Продажи");
+        crm.pipelines().addLostReason("price", "Цена");
+        Client alpha = crm.clients().register(NewClient.legalEntity("Альфа"));
+        Client beta = crm.clients().register(NewClient.legalEntity("Бета"));
+        Deal a1 = crm.deals().open(NewDeal.of(alpha.id(), "1", Money.of("1", "RUB"), pipeline.id()).responsible(VOLKOV));
+        Deal b2 = crm.deals().open(NewDeal.of(beta.id(), "2", Money.of("2", "RUB"), pipeline.id()).responsible(VOLKOV));
+        Deal a3 = crm.deals().win(crm.deals().open(NewDeal.of(alpha.id(), "3", Money.of("3", "RUB"), pipeline.id()).responsible(VOLKOV)),
+                stage(pipeline, "Успех"), LocalDate.of(2026, 1, 10));
+        Deal a4 = crm.deals().open(NewDeal.of(alpha.id(), "4", Money.of("4", "RUB"), pipeline.id()).responsible(BORISOVA));
+        Deal b5 = crm.deals().lose(crm.deals().open(NewDeal.of(beta.id(), "5", Money.of("5", "RUB"), pipeline.id()).responsible(VOLKOV)),
+                LostReasonId.of("price"), LocalDate.of(2026, 1, 11));
+        Deal a6 = crm.deals().moveTo(crm.deals().open(NewDeal.of(alpha.id(), "6", Money.of("6", "RUB"), pipeline.id()).responsible(VOLKOV)),
+                stage(pipeline, "Переговоры"));
+
+        assertThat(crm.deals().ofClient(alpha.id())).containsExactly(a1, a3, a4, a6);
+        assertThat(crm.deals().ofClient(beta.id())).containsExactly(b2, b5);
+        assertThat(crm.deals().ofClient(newClientId())).isEmpty();
+        assertThat(crm.deals().openOf(VOLKOV)).as("won and lost ones are not open").containsExactly(a1, b2, a6);
+        assertThat(crm.deals().openOf(BORISOVA)).containsExactly(a4);
+        assertThat(crm.deals().openOf(ALEKSEEV)).isEmpty();
+        assertThat(crm.deals().find(a6.id())).contains(a6);
+        assertThat(crm.deals().get(a3.id())).isEqualTo(a3);
+        assertThatThrownBy(() -> crm.deals().get(new DealId(ids.next()))).isInstanceOf(NotFoundException.class);
     }
 
     @Test
@@ -322,7 +362,12 @@ abstract class DealContract extends ListingContract {
                 .responsible(VOLKOV)), LostReasonId.of("price"), LocalDate.of(2026, 1, 11));
         Deal bystander = crm.deals().open(NewDeal.of(client.id(), "Чужая", Money.of("4", "RUB"), pipeline.id()).responsible(BORISOVA));
 
-        assertThat(crm.handOvers().handOver(VOLKOV, ALEKSEEV).moved()).containsEntry("deal", 1L).containsEntry("client", 0L);
+        HandOverReport report = crm.handOvers().handOver(VOLKOV, ALEKSEEV);
+        assertThat(report.moved()).containsEntry("deal", 1L).containsEntry("client", 0L);
+        assertThat(report.count(Deals.HANDED_OVER)).isEqualTo(1);
+        assertThat(report.ids(Deals.HANDED_OVER)).as("typed ids of what moved").containsExactly(open.id());
+        assertThat(report.ids(Clients.HANDED_OVER)).isEmpty();
+        assertThat(report.count(Interactions.HANDED_OVER)).isZero();
 
         assertThat(crm.deals().get(open.id()).responsible()).isEqualTo(ALEKSEEV);
         assertThat(crm.deals().get(won.id())).isEqualTo(won);
@@ -331,6 +376,112 @@ abstract class DealContract extends ListingContract {
         assertThat(crm.deals().history(open.id())).filteredOn(e -> e.field().equals("responsible")).singleElement()
                 .satisfies(e -> assertThat(e.newValue()).contains(ALEKSEEV.value()));
         assertThat(crm.handOvers().handOver(VOLKOV, ALEKSEEV).moved()).containsEntry("deal", 0L);
+    }
+
+    private static Instant march(int day, int hour) {
+        return Instant.parse(String.format("2026-03-%02dT%02d:00:00Z", day, hour));
+    }
+
+    @Test
+    void aStageDeadlineIsPlannedReplacedClearedByTheNextMoveKeptInTheHistoryJournaledFedAndPublished() {
+        Crm crm = Crm.builder().storage(storage()).actor(Actor.employee(tenant, ALEKSEEV)).listener(events::add)
+                .clock(Clock.fixed(march(10, 12), ZoneOffset.UTC)).build();
+        Pipeline pipeline = salesPipeline(crm, "Продажи");
+        Client client = crm.clients().register(NewClient.legalEntity("Альфа"));
+        Deal opened = crm.deals().open(NewDeal.of(client.id(), "Поставка", Money.of("10", "RUB"), pipeline.id()).responsible(VOLKOV));
+        assertThat(opened.stageDeadline()).isEmpty();
+        int fedBefore = feedSize(crm);
+        events.clear();
+
+        Deal moved = crm.deals().moveTo(opened, stage(pipeline, "Предложение"), march(12, 9));
+        assertThat(moved.stageDeadline()).contains(march(12, 9));
+        assertThat(moved.version()).isEqualTo(2);
+        assertThat(events).hasSize(2).anySatisfy(e -> assertThat(e).isInstanceOf(DealEvent.StageChanged.class))
+                .anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(DealEvent.DealChanged.class,
+                        c -> assertThat(c.fields()).containsExactly("stageDeadline")));
+        Deal replanned = crm.deals().planStageDeadline(moved, march(15, 9));
+        assertThat(replanned.stageDeadline()).contains(march(15, 9));
+        assertThatThrownBy(() -> crm.deals().planStageDeadline(moved, march(16, 9))).as("a stale version")
+                .isInstanceOf(ConcurrentChangeException.class);
+        Deal next = crm.deals().moveTo(replanned, stage(pipeline, "Переговоры"));
+        assertThat(next.stageDeadline()).as("the next stage starts without one").isEmpty();
+        assertThat(next.history()).extracting(StageVisit::deadline)
+                .containsExactly(Optional.empty(), Optional.of(march(15, 9)), Optional.empty());
+        assertThat(crm.deals().get(next.id())).isEqualTo(next);
+        assertThat(storage().<Optional<Deal>>read(tenant, s -> s.get(DealStore.class).get(next.id()))).contains(next);
+
+        assertThat(crm.deals().history(next.id())).filteredOn(e -> e.field().equals("stageDeadline"))
+                .extracting(e -> e.oldValue().orElse("-") + " > " + e.newValue().orElse("-"))
+                .containsExactly("- > " + march(12, 9), march(12, 9) + " > " + march(15, 9), march(15, 9) + " > -");
+        assertThat(crm.feed().after(0, 10_000).subList(fedBefore, feedSize(crm))).filteredOn(f -> f.kind().equals("deal"))
+                .extracting(FeedEntry::fields).allSatisfy(fields -> assertThat(fields).contains("stageDeadline"));
+        Deal dropped = crm.deals().dropStageDeadline(crm.deals().planStageDeadline(next, march(14, 0)));
+        assertThat(dropped.stageDeadline()).isEmpty();
+        assertThat(dropped.version()).isEqualTo(next.version() + 2);
+    }
+
+    @Test
+    void openDealsDueInAPeriodAreOneListByDeadlineAndOverdueOnesComeOldestFirst() {
+        Crm crm = Crm.builder().storage(storage()).actor(Actor.employee(tenant, ALEKSEEV))
+                .clock(Clock.fixed(march(10, 12), ZoneOffset.UTC)).build();
+        Pipeline pipeline = salesPipeline(crm, "Продажи");
+        Client client = crm.clients().register(NewClient.legalEntity("Альфа"));
+        java.util.function.BiFunction<EmployeeId, Instant, Deal> due = (employee, deadline) -> crm.deals().planStageDeadline(
+                crm.deals().open(NewDeal.of(client.id(), "Сделка " + deadline, Money.of("1", "RUB"), pipeline.id()).responsible(employee)),
+                deadline);
+        Deal first = due.apply(VOLKOV, march(1, 0));
+        Deal fifth = due.apply(VOLKOV, march(5, 0));
+        Deal hers = due.apply(BORISOVA, march(11, 0));
+        Deal fourteenth = due.apply(VOLKOV, march(14, 0));
+        Deal atTheEnd = due.apply(VOLKOV, march(17, 0));
+        Deal before = due.apply(VOLKOV, Instant.parse("2026-02-28T23:59:59Z"));
+        Deal won = crm.deals().win(due.apply(VOLKOV, march(6, 0)), stage(pipeline, "Успех"), LocalDate.of(2026, 3, 10));
+        crm.deals().open(NewDeal.of(client.id(), "Без срока", Money.of("1", "RUB"), pipeline.id()).responsible(VOLKOV));
+        assertThat(won.stageDeadline()).as("won: no stage deadline").isEmpty();
+
+        assertThat(crm.deals().stageDeadlines(Set.of(VOLKOV), march(1, 0), march(17, 0)))
+                .as("from inclusive, until exclusive, won and undated ones left out, by deadline")
+                .containsExactly(first, fifth, fourteenth);
+        assertThat(crm.deals().stageDeadlines(Set.of(VOLKOV, BORISOVA), march(1, 0), march(17, 0)))
+                .containsExactly(first, fifth, hers, fourteenth);
+        assertThat(crm.deals().stageDeadlines(Set.of(ALEKSEEV), march(1, 0), march(31, 0))).isEmpty();
+        assertThat(crm.deals().stageDeadlines(Set.of(VOLKOV), march(17, 0), march(18, 0))).containsExactly(atTheEnd);
+        assertThat(crm.deals().overdueStageDeadlines(10)).as("due before now (10 March, 12:00), oldest first")
+                .containsExactly(before, first, fifth);
+        assertThat(crm.deals().overdueStageDeadlines(2)).containsExactly(before, first);
+        assertThat(storage().<List<Deal>>read(tenant, s -> s.get(DealStore.class).stageDeadlines(Criterion.all(), Optional.empty(),
+                march(31, 0), 100))).containsExactly(before, first, fifth, hers, fourteenth, atTheEnd);
+    }
+
+    @Test
+    void badStageDeadlinesAreRefusedNamingTheFieldAndChangeNothing() {
+        Crm crm = dealCrm();
+        Pipeline pipeline = salesPipeline(crm, "Продажи");
+        crm.pipelines().addLostReason("price", "Цена");
+        Client client = crm.clients().register(NewClient.legalEntity("Альфа"));
+        Deal open = crm.deals().open(NewDeal.of(client.id(), "Открытая", Money.of("1", "RUB"), pipeline.id()));
+        Deal lost = crm.deals().lose(crm.deals().open(NewDeal.of(client.id(), "Проигранная", Money.of("1", "RUB"), pipeline.id())),
+                LostReasonId.of("price"), LocalDate.of(2026, 1, 11));
+        Instant deadline = march(20, 0);
+
+        assertThatThrownBy(() -> crm.deals().planStageDeadline(lost, deadline)).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.field()).isEqualTo("stageDeadline");
+            assertThat(e.rejectedValue()).isEqualTo(deadline.toString());
+            assertThat(e.getMessage()).contains("lost");
+        });
+        assertThat(crm.deals().get(lost.id())).isEqualTo(lost);
+        assertThatThrownBy(() -> crm.deals().planStageDeadline(open, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("stageDeadline"));
+        assertThatThrownBy(() -> crm.deals().moveTo(open, stage(pipeline, "Предложение"), null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("stageDeadline"));
+        assertThatThrownBy(() -> crm.deals().stageDeadlines(Set.of(), deadline, deadline.plusSeconds(1)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("responsible"));
+        assertThatThrownBy(() -> crm.deals().stageDeadlines(Set.of(VOLKOV), deadline, deadline))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("until"));
+        assertThatThrownBy(() -> crm.deals().overdueStageDeadlines(0))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+        assertThat(crm.deals().get(open.id())).isEqualTo(open);
+        assertThat(crm.deals().history(open.id())).noneMatch(e -> e.field().equals("stageDeadline"));
     }
 
     /** Deals of varied clients, stages, amounts, dates and sources, and the clients they belong to. */
@@ -393,6 +544,8 @@ abstract class DealContract extends ListingContract {
         leaves.add(new DealCriterion.OfClient(new ClientCriterion.ManagedBy(Set.of(ALEKSEEV))));
         leaves.add(new DealCriterion.OfClient(new ClientCriterion.NameContains("бет")));
         leaves.add(new DealCriterion.OfClient(Criterion.not(new ClientCriterion.IdIn(Set.of(ids.get(0))))));
+        leaves.add(new DealCriterion.OfClient(new ClientCriterion.IdIn(Set.of(ids.get(1), ids.get(2)))));
+        leaves.add(new DealCriterion.OfClient(new ClientCriterion.IdIn(Set.of())));
         leaves.add(new DealCriterion.InPipeline(p.wholesale().id()));
         leaves.add(new DealCriterion.AtStage(Set.of(stage(p.sales(), "Предложение"), stage(p.wholesale(), "Заявка"))));
         leaves.add(new DealCriterion.StatusIs(StageKind.OPEN));

@@ -118,7 +118,8 @@ abstract class InteractionReportContract extends LedgerContract {
         List<Client> clients = new ArrayList<>();
         List<Client> samples = InteractionSamples.clients(ids::next, 10);
         for (int k = 0; k < samples.size(); k++) {
-            clients.add(k % 4 == 3 ? samples.get(k) : samples.get(k).classifyAs(List.of(VIP, BUYERS, ONCE).get(k % 4)));
+            Client sample = samples.get(k).registeredOn(LocalDate.of(2024, 3, 27).plusDays(k));
+            clients.add(k % 4 == 3 ? sample : sample.classifyAs(List.of(VIP, BUYERS, ONCE).get(k % 4)));
         }
         List<ContactPerson> persons = InteractionSamples.persons(ids::next, clients);
         List<Interaction> population = InteractionSamples.population(ids::next, clients, persons, 90);
@@ -136,6 +137,7 @@ abstract class InteractionReportContract extends LedgerContract {
         Criterion<ClientCriterion> managed = new ClientCriterion.ManagedBy(Set.of(ALEKSEEV, PANINA));
         Predicate<Client> isManaged = c -> c.manager().filter(Set.of(ALEKSEEV, PANINA)::contains).isPresent();
         Criterion<ClientCriterion> active = new ClientCriterion.Archived(false);
+        List<CalendarPeriod> periodsLeavingClientsOut = new ArrayList<>();
         for (CalendarPeriod period : periods) {
             assertThat(storage().<List<AnalysisRow>>read(tenant, s -> s.get(InteractionStore.class).analysis(counting(period), Criterion.all())))
                     .as("analysis rows of %s", period).containsExactlyInAnyOrderElementsOf(expectedRows(population, clients, period, c -> true));
@@ -149,9 +151,15 @@ abstract class InteractionReportContract extends LedgerContract {
                     .as("analysis counts of %s, clients managed by two", period)
                     .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(population, clients, period, isManaged)));
 
-            for (Criterion<ClientCriterion> wanted : List.of(active, active.and(managed))) {
+            Criterion<ClientCriterion> registered = active.and(new ClientCriterion.RegisteredOnOrBefore(period.lastDay()));
+            if (clients.stream().anyMatch(c -> !c.archived() && c.registeredOn().isAfter(period.lastDay()))) {
+                periodsLeavingClientsOut.add(period);
+            }
+            Criterion<ClientCriterion> activeManaged = active.and(managed);
+            for (Criterion<ClientCriterion> wanted : List.of(active, activeManaged, registered)) {
                 List<QuietClient> expected = clients.stream().filter(c -> !c.archived())
-                        .filter(c -> wanted == active || isManaged.test(c))
+                        .filter(c -> wanted != registered || !c.registeredOn().isAfter(period.lastDay()))
+                        .filter(c -> wanted != activeManaged || isManaged.test(c))
                         .filter(c -> population.stream().noneMatch(i -> i.clients().contains(c.id()) && counts(i, period)))
                         .map(QuietClient::of)
                         .collect(Collectors.toList());
@@ -160,6 +168,7 @@ abstract class InteractionReportContract extends LedgerContract {
                         .containsExactlyInAnyOrderElementsOf(expected);
             }
         }
+        assertThat(periodsLeavingClientsOut).as("periods before some active clients were registered").hasSizeGreaterThan(1);
     }
 
     // --- the brochure's picture, through the use cases

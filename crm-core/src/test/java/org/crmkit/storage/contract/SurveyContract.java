@@ -111,6 +111,36 @@ abstract class SurveyContract extends InteractionReportContract {
     }
 
     @Test
+    void theTenantsTemplatesAreListedAtTheirCurrentRevisionByNameThenIdAndNoOtherTenantsOnes() {
+        Crm crm = crm();
+        assertThat(crm.surveys().templates()).isEmpty();
+        Template b = crm.surveys().addTemplate("Б: после встречи", questions().subList(0, 2));
+        Template a1 = crm.surveys().addTemplate("А: после сделки", questions());
+        Template a2 = crm.surveys().addTemplate("А: после сделки", questions().subList(2, 4));
+        Template latin = crm.surveys().addTemplate("Z: after a call", questions().subList(4, 5));
+        ClientId client = crm.clients().register(NewClient.legalEntity("Альфа")).id();
+        answer(crm, b, client, ALEKSEEV, MARCH, Answer.score("csat", 5));
+        Template bSecond = crm.surveys().changeTemplate(b.withQuestions(questions()));
+        assertThat(bSecond.revision()).isEqualTo(2);
+
+        org.crmkit.common.TenantId mine = tenant;
+        tenant = newTenant();
+        try {
+            crm().surveys().addTemplate("А: чужой", questions());
+        } finally {
+            tenant = mine;
+        }
+
+        List<Template> expectedSame = java.util.stream.Stream.of(a1, a2)
+                .sorted(java.util.Comparator.comparing(t -> t.id().value(), org.crmkit.common.SortOrder.UUIDS)).toList();
+        List<Template> listed = crm.surveys().templates();
+        assertThat(listed).as("code point order puts Latin before Cyrillic; equal names by id; B at its second revision")
+                .containsExactly(latin, expectedSame.get(0), expectedSame.get(1), bSecond);
+        assertThat(listed.get(3).questions()).isEqualTo(questions());
+        assertThat(crm.surveys().templates()).as("the same order on every call").isEqualTo(listed);
+    }
+
+    @Test
     void aResponseReadsBackWithItsAnswersInTheTemplatesOrderAndItsInstantToTheMicrosecond() {
         Crm crm = crm();
         Template t = template(crm);

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.crmkit.client.ClientCriterion;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealCriterion;
 
@@ -51,8 +52,17 @@ final class DealSql extends LeafSql<DealCriterion> implements DealCriterion.Visi
         return in("id", criterion.ids().stream().map(id -> id.value()).collect(Collectors.toList()));
     }
 
+    /**
+     * The deals of clients matching; the clients named by id ({@code deals().ofClient(id)}) are the
+     * deal's own column, read by {@code crm_deal_client_ix} (a deal's client is always a client of its
+     * tenant: clients are archived, never deleted), every other condition an {@code EXISTS} on the client.
+     */
     @Override
     public String ofClient(DealCriterion.OfClient criterion) {
+        if (criterion.client() instanceof ClientCriterion.IdIn) {
+            return in("client_id", ((ClientCriterion.IdIn) criterion.client()).ids().stream().map(id -> id.value()).sorted()
+                    .collect(Collectors.toList()));
+        }
         String c = "dc" + parameters.size();
         return "EXISTS (SELECT 1 FROM crm_client " + c + " WHERE " + c + ".tenant_id = ?1 AND " + c + ".id = " + d + ".client_id AND ("
                 + criterion.client().fold(new SqlCriteria(parameters, c, dialect)) + "))";

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -40,7 +41,7 @@ import org.crmkit.deal.StageVisit;
  */
 final class JpaDealStore implements DealStore {
     private static final String COLUMNS = "tenant_id, id, deal_number, client_id, contact_person_id, title, amount, currency, expected_close,"
-            + " responsible, source, pipeline_id, stage_id, status, closed_on, lost_reason, version";
+            + " responsible, source, pipeline_id, stage_id, status, closed_on, lost_reason, stage_deadline, version";
 
     private final JpaStores u;
 
@@ -74,6 +75,34 @@ final class JpaDealStore implements DealStore {
             sql.append(" AND d.id > ?").append(parameters.size());
         }
         sql.append(" ORDER BY d.tenant_id, d.id FETCH FIRST ").append(limit).append(" ROWS ONLY");
+        return deals(u.select(new JpaStores.Select(sql.toString(), parameters), JpaDealStore::row));
+    }
+
+    /** One statement on {@code crm_deal} (and one for the stage history of the deals it found). */
+    @Override
+    public List<Deal> list(Criterion<DealCriterion> where) {
+        u.checkOpen();
+        List<Object> parameters = new ArrayList<>();
+        String sql = "SELECT d.* FROM crm_deal d WHERE " + DealSql.where(u.tenant, where, parameters, u.dialect)
+                + " ORDER BY d.tenant_id, d.deal_number";
+        return deals(u.select(new JpaStores.Select(sql, parameters), JpaDealStore::row));
+    }
+
+    /** One statement: open deals by a range of {@code crm_deal_stage_deadline_ix} (and one for their stage history). */
+    @Override
+    public List<Deal> stageDeadlines(Criterion<DealCriterion> where, Optional<Instant> from, Instant until, int limit) {
+        u.checkOpen();
+        List<Object> parameters = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT d.* FROM crm_deal d WHERE ").append(DealSql.where(u.tenant, where, parameters, u.dialect));
+        parameters.add(StageKind.OPEN.name());
+        sql.append(" AND d.status = ?").append(parameters.size()).append(" AND d.stage_deadline IS NOT NULL");
+        if (from.isPresent()) {
+            parameters.add(from.get().atOffset(ZoneOffset.UTC));
+            sql.append(" AND d.stage_deadline >= ?").append(parameters.size());
+        }
+        parameters.add(until.atOffset(ZoneOffset.UTC));
+        sql.append(" AND d.stage_deadline < ?").append(parameters.size());
+        sql.append(" ORDER BY d.tenant_id, d.stage_deadline, d.deal_number FETCH FIRST ").append(limit).append(" ROWS ONLY");
         return deals(u.select(new JpaStores.Select(sql.toString(), parameters), JpaDealStore::row));
     }
 
@@ -115,7 +144,8 @@ final class JpaDealStore implements DealStore {
     private static Visit visit(ResultSet rs) throws SQLException {
         Instant left = DealJdbc.instant(rs, "left_at");
         return new Visit(rs.getObject("deal_id", UUID.class), rs.getInt("seq"), new StageVisit(new StageId(rs.getObject("stage_id", UUID.class)),
-                DealJdbc.instant(rs, "entered_at"), rs.getString("entered_by"), Optional.ofNullable(left), Optional.ofNullable(rs.getString("left_by"))));
+                DealJdbc.instant(rs, "entered_at"), rs.getString("entered_by"), Optional.ofNullable(left), Optional.ofNullable(rs.getString("left_by")),
+                Optional.ofNullable(DealJdbc.instant(rs, "deadline"))));
     }
 
     @Override
@@ -124,12 +154,13 @@ final class JpaDealStore implements DealStore {
         if (deal.version() != 0) {
             throw new CrmException("deal " + deal.id() + " has version " + deal.version() + "; insert only new deals");
         }
-        DealJdbc.execute(u, "INSERT INTO crm_deal (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
+        DealJdbc.execute(u, "INSERT INTO crm_deal (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                 u.tenant, deal.id().value(), deal.number(), deal.client().value(),
                 DealJdbc.orNull(deal.contactPerson().map(ContactPersonId::value), DealJdbc.NO_UUID), deal.title(), deal.amount().amount(),
                 deal.amount().currency().getCurrencyCode(), DealJdbc.orNull(deal.expectedClose(), DealJdbc.NO_DATE), deal.responsible().value(),
                 DealJdbc.orNull(deal.source(), DealJdbc.NO_TEXT), deal.pipeline().value(), deal.stage().value(), deal.status().name(),
-                DealJdbc.orNull(deal.closedOn(), DealJdbc.NO_DATE), DealJdbc.orNull(deal.lostReason().map(LostReasonId::value), DealJdbc.NO_TEXT));
+                DealJdbc.orNull(deal.closedOn(), DealJdbc.NO_DATE), DealJdbc.orNull(deal.lostReason().map(LostReasonId::value), DealJdbc.NO_TEXT),
+                DealJdbc.orNull(deal.stageDeadline(), DealJdbc.NO_INSTANT));
         writeHistory(deal);
         return deal.withVersion(1);
     }
@@ -141,12 +172,13 @@ final class JpaDealStore implements DealStore {
         DealJdbc.updateVersioned(u, "deal", deal.id(), deal.version(),
                 "UPDATE crm_deal SET version = ?, deal_number = ?, contact_person_id = ?, title = ?, amount = ?,"
                         + " currency = ?, expected_close = ?, responsible = ?, source = ?, pipeline_id = ?, stage_id = ?, status = ?, closed_on = ?,"
-                        + " lost_reason = ? WHERE tenant_id = ? AND id = ? AND version = ?",
+                        + " lost_reason = ?, stage_deadline = ? WHERE tenant_id = ? AND id = ? AND version = ?",
                 next, deal.number(), DealJdbc.orNull(deal.contactPerson().map(ContactPersonId::value), DealJdbc.NO_UUID), deal.title(),
                 deal.amount().amount(), deal.amount().currency().getCurrencyCode(), DealJdbc.orNull(deal.expectedClose(), DealJdbc.NO_DATE),
                 deal.responsible().value(), DealJdbc.orNull(deal.source(), DealJdbc.NO_TEXT), deal.pipeline().value(), deal.stage().value(),
                 deal.status().name(), DealJdbc.orNull(deal.closedOn(), DealJdbc.NO_DATE),
-                DealJdbc.orNull(deal.lostReason().map(LostReasonId::value), DealJdbc.NO_TEXT), u.tenant, deal.id().value(), deal.version());
+                DealJdbc.orNull(deal.lostReason().map(LostReasonId::value), DealJdbc.NO_TEXT), DealJdbc.orNull(deal.stageDeadline(), DealJdbc.NO_INSTANT),
+                u.tenant, deal.id().value(), deal.version());
         DealJdbc.execute(u, "DELETE FROM crm_deal_stage_visit WHERE tenant_id = ? AND deal_id = ?", u.tenant, deal.id().value());
         writeHistory(deal);
         return deal.withVersion(next);
@@ -157,10 +189,11 @@ final class JpaDealStore implements DealStore {
         for (int i = 0; i < deal.history().size(); i++) {
             StageVisit v = deal.history().get(i);
             rows.add(new Object[] {u.tenant, deal.id().value(), i, v.stage().value(), v.entered(), v.enteredBy(),
-                DealJdbc.orNull(v.left(), DealJdbc.NO_INSTANT), DealJdbc.orNull(v.leftBy(), DealJdbc.NO_TEXT)});
+                DealJdbc.orNull(v.left(), DealJdbc.NO_INSTANT), DealJdbc.orNull(v.leftBy(), DealJdbc.NO_TEXT),
+                DealJdbc.orNull(v.deadline(), DealJdbc.NO_INSTANT)});
         }
-        DealJdbc.batch(u, "INSERT INTO crm_deal_stage_visit (tenant_id, deal_id, seq, stage_id, entered_at, entered_by, left_at, left_by)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        DealJdbc.batch(u, "INSERT INTO crm_deal_stage_visit (tenant_id, deal_id, seq, stage_id, entered_at, entered_by, left_at, left_by, deadline)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
     }
 
     /** One aggregating statement (see {@link DealFunnelSql}). */

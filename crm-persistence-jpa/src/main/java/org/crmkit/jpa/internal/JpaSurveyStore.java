@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.crmkit.common.ClientId;
 import org.crmkit.common.EmployeeId;
@@ -95,6 +96,30 @@ final class JpaSurveyStore implements SurveyStore {
                 .stream().findFirst();
     }
 
+    /** One statement: each template's row joined with the questions of its current revision. */
+    @Override
+    public List<Template> templates() {
+        u.checkOpen();
+        record Line(UUID id, String name, int revision, long version, Question question) {
+        }
+        List<Line> lines = u.select(new JpaStores.Select("SELECT t.id, t.name, t.revision, t.version, q.question_key, q.kind, q.text, q.options,"
+                + " q.required FROM crm_survey_template t JOIN crm_survey_question q ON q.tenant_id = t.tenant_id AND q.template_id = t.id"
+                + " AND q.revision = t.revision WHERE t.tenant_id = ?1 ORDER BY t.id, q.position", List.of(u.tenant)),
+                rs -> new Line(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("revision"), rs.getLong("version"), question(rs)));
+        Map<UUID, List<Line>> byTemplate = new LinkedHashMap<>();
+        lines.forEach(l -> byTemplate.computeIfAbsent(l.id(), k -> new ArrayList<>()).add(l));
+        List<Template> templates = new ArrayList<>();
+        byTemplate.forEach((id, ls) -> templates.add(new Template(new TemplateId(id), ls.get(0).name(), ls.get(0).revision(), ls.get(0).version(),
+                ls.stream().map(Line::question).collect(Collectors.toList()))));
+        return templates;
+    }
+
+    private static Question question(ResultSet rs) throws SQLException {
+        String options = rs.getString("options");
+        return new Question(rs.getString("question_key"), rs.getString("text"), QuestionKind.valueOf(rs.getString("kind")),
+                options.isEmpty() ? List.of() : Arrays.asList(options.split(OPTION_SEPARATOR, -1)), rs.getBoolean("required"));
+    }
+
     @Override
     public Optional<Template> template(TemplateId id, int revision) {
         Optional<Head> head = head(id);
@@ -103,11 +128,7 @@ final class JpaSurveyStore implements SurveyStore {
         }
         List<Question> questions = u.select(new JpaStores.Select("SELECT question_key, kind, text, options, required FROM crm_survey_question"
                 + " WHERE tenant_id = ?1 AND template_id = ?2 AND revision = ?3 ORDER BY position", List.of(u.tenant, id.value(), revision)),
-                rs -> {
-                    String options = rs.getString("options");
-                    return new Question(rs.getString("question_key"), rs.getString("text"), QuestionKind.valueOf(rs.getString("kind")),
-                            options.isEmpty() ? List.of() : Arrays.asList(options.split(OPTION_SEPARATOR, -1)), rs.getBoolean("required"));
-                });
+                JpaSurveyStore::question);
         if (questions.isEmpty()) {
             return Optional.empty();
         }

@@ -110,6 +110,11 @@ record LeafTraits(boolean selective, boolean selectsIds, boolean onWordRows, boo
         }
 
         @Override
+        public LeafTraits registeredOnOrBefore(ClientCriterion.RegisteredOnOrBefore criterion) {
+            return NONE;
+        }
+
+        @Override
         public LeafTraits propertyEquals(ClientCriterion.PropertyEquals criterion) {
             return new LeafTraits(false, true, false, false, false);
         }

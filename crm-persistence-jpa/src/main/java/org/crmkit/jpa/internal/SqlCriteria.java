@@ -198,6 +198,11 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
         }
 
         @Override
+        public Optional<String> registeredOnOrBefore(ClientCriterion.RegisteredOnOrBefore criterion) {
+            return Optional.empty();
+        }
+
+        @Override
         public Optional<String> having(ClientCriterion.Having<?> criterion) {
             return Optional.empty();
         }
@@ -360,6 +365,12 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
     @Override
     public String archived(ClientCriterion.Archived criterion) {
         return c + ".archived = " + param(criterion.archived());
+    }
+
+    /** {@code registered_on} is NOT NULL, so the comparison is two-valued. */
+    @Override
+    public String registeredOnOrBefore(ClientCriterion.RegisteredOnOrBefore criterion) {
+        return c + ".registered_on <= " + param(criterion.day());
     }
 
     @Override

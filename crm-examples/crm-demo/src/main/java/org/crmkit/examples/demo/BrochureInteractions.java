@@ -14,13 +14,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.crmkit.Crm;
+import org.crmkit.client.Clients;
+import org.crmkit.client.ContactPersons;
 import org.crmkit.client.NewClient;
 import org.crmkit.client.RelationshipType;
 import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.EmployeeId;
-import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.Deal;
+import org.crmkit.deal.Deals;
 import org.crmkit.employee.Employee;
 import org.crmkit.handover.HandOverReport;
 import org.crmkit.interaction.CalendarPeriod;
@@ -28,13 +30,13 @@ import org.crmkit.interaction.ClientsWithoutInteractions;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionAnalysis;
 import org.crmkit.interaction.InteractionKind;
+import org.crmkit.interaction.Interactions;
 import org.crmkit.interaction.Participant;
 import org.crmkit.interaction.QuietClient;
 import org.crmkit.interaction.Reminder;
 import org.crmkit.interaction.Timing;
 import org.crmkit.survey.Answer;
 import org.crmkit.survey.Question;
-import org.crmkit.survey.Response;
 import org.crmkit.survey.ScoreQuery;
 import org.crmkit.survey.ScoreReport;
 import org.crmkit.survey.Template;
@@ -131,10 +133,10 @@ public final class BrochureInteractions {
         Template template = crm.surveys().addTemplate(TEMPLATE, List.of(
                 Question.scale5(CSAT, "Насколько вы довольны нашей работой? (1–5)", true),
                 Question.scale10(NPS, "Порекомендуете ли вы нас знакомым? (0–10)", true)));
-        List<Deal> deals = crm.deals().listAfter(Criterion.all(), Optional.empty(), 100);
         for (SurveyAnswer answer : ANSWERS) {
             ClientId client = clients.get(answer.client());
-            Optional<Deal> deal = answer.deal().map(title -> deals.stream().filter(d -> d.title().equals(title)).findFirst().orElseThrow());
+            Optional<Deal> deal = answer.deal().map(title -> crm.deals().ofClient(client).stream().filter(d -> d.title().equals(title))
+                    .findFirst().orElseThrow());
             crm.surveys().record(template.id(), template.revision(), client, deal.map(Deal::id), Optional.empty(), answer.askedBy(),
                     answer.on().atTime(12, 0).atZone(crm.zone()).toInstant(),
                     List.of(Answer.score(CSAT, answer.csat()), Answer.score(NPS, answer.nps())));
@@ -186,14 +188,13 @@ public final class BrochureInteractions {
     }
 
     private static void printScores(Crm crm, Map<ClientId, String> names, PrintStream out) {
-        ClientId alkhimov = names.entrySet().stream().filter(e -> e.getValue().equals("Алхимов А.А.")).findFirst().orElseThrow().getKey();
-        List<Response> responses = crm.surveys().ofClient(alkhimov);
-        if (responses.isEmpty()) {
-            out.println("Опрос: в этой базе нет ответов (её создала прежняя версия демо; удалите data/, чтобы создать заново).");
+        Optional<Template> found = crm.surveys().templates().stream().filter(t -> t.name().equals(TEMPLATE)).findFirst();
+        if (found.isEmpty()) {
+            out.println("Опрос: в этой базе его нет (её создала прежняя версия демо; удалите data/, чтобы создать заново).");
             out.println();
             return;
         }
-        Template template = crm.surveys().template(responses.get(0).template()).orElseThrow();
+        Template template = found.get();
         out.println("Опрос \"" + template.name() + "\" после сделки");
         for (Question question : template.questions()) {
             out.println("  " + question.key() + ": " + question.text());
@@ -214,7 +215,12 @@ public final class BrochureInteractions {
 
     private static void printHandOver(Crm crm, HandOverReport report, Map<ClientId, String> names, PrintStream out) {
         out.println("Передача дел: " + employee(crm, report.from()) + " уходит, дела принимает " + employee(crm, report.to()));
-        report.moved().forEach((feature, count) -> out.printf("  %-16s %3d%n", feature, count));
+        out.printf("  %-16s %3d: %s%n", "Клиенты", report.count(Clients.HANDED_OVER), report.ids(Clients.HANDED_OVER).stream()
+                .map(names::get).sorted().collect(Collectors.joining(", ")));
+        out.printf("  %-16s %3d%n", "Контактные лица", report.count(ContactPersons.HANDED_OVER));
+        out.printf("  %-16s %3d: %s%n", "Дела", report.count(Interactions.HANDED_OVER), report.ids(Interactions.HANDED_OVER).stream()
+                .map(id -> crm.interactions().get(id).subject()).collect(Collectors.joining(", ")));
+        out.printf("  %-16s %3d%n", "Сделки", report.count(Deals.HANDED_OVER));
         out.printf("  %-16s %3d%n", "Итого", report.total());
         for (Item item : LEAVER_ITEMS) {
             Interaction now = crm.interactions().calendar(Set.of(LEAVER, SUCCESSOR), CalendarPeriod.days(item.start().toLocalDate(),

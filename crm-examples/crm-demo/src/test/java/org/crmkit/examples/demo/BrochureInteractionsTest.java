@@ -24,6 +24,7 @@ import org.crmkit.Crm;
 import org.crmkit.client.Client;
 import org.crmkit.client.ClientQuery;
 import org.crmkit.client.RelationshipTypeId;
+import org.crmkit.client.Clients;
 import org.crmkit.common.Actor;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.EmployeeId;
@@ -154,7 +155,12 @@ class BrochureInteractionsTest {
     void theHandOverMovesExactlyTheOpenItemsAndTheClientsOfTheLeaver() {
         long open = BrochureInteractions.LEAVER_ITEMS.stream().filter(BrochureInteractions.Item::isOpen).count();
         assertThat(open).isPositive().isLessThan(BrochureInteractions.LEAVER_ITEMS.size());
-        assertThat(handOver.moved().get(Interactions.HAND_OVER.feature())).isEqualTo(open);
+        assertThat(handOver.count(Interactions.HANDED_OVER)).isEqualTo(open);
+        assertThat(handOver.ids(Interactions.HANDED_OVER)).as("the ids of the moved items")
+                .containsExactlyInAnyOrderElementsOf(BrochureInteractions.LEAVER_ITEMS.stream().filter(BrochureInteractions.Item::isOpen)
+                        .map(item -> stored(item).id()).collect(Collectors.toList()));
+        assertThat(handOver.ids(Clients.HANDED_OVER)).extracting(id -> crm.clients().get(id).shortName())
+                .containsExactlyInAnyOrderElementsOf(BrochureInteractions.LEAVER_CLIENTS.keySet());
         for (BrochureInteractions.Item item : BrochureInteractions.LEAVER_ITEMS) {
             assertThat(stored(item).responsible()).as(item.subject())
                     .isEqualTo(item.isOpen() ? BrochureInteractions.SUCCESSOR : BrochureInteractions.LEAVER);
