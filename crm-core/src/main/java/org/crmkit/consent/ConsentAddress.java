@@ -59,6 +59,7 @@ public record ConsentAddress(Kind kind, String value) {
 
     /** The kind of address a channel reaches. */
     public static Kind kindOf(Channel channel) {
+        ValidationException.required(channel, "channel");
         return channel == Channel.EMAIL ? Kind.EMAIL : Kind.PHONE;
     }
 
