@@ -99,7 +99,7 @@ class NullInputsTest {
     private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
             "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction", "org.crmkit.contract", "org.crmkit.ledger",
-            "org.crmkit.survey", "org.crmkit.consent");
+            "org.crmkit.survey", "org.crmkit.consent", "org.crmkit.consent.json");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of

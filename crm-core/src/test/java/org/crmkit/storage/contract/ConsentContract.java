@@ -383,6 +383,51 @@ abstract class ConsentContract extends SurveyContract {
         assertThat(crm.clients().count(ConsentCriterion.hasConsent(Channel.EMAIL, newsletter))).isEqualTo(1);
     }
 
+    @Test
+    void theProofExportHoldsEveryEntryOfThePersonAndTheSuppressionsOfTheirAddressesAsJson() throws Exception {
+        Crm crm = consentCrm();
+        Client client = withContacts(crm, "Йота", "iota@example.ru", "+7 900 111-22-33");
+        Client other = withContacts(crm, "Каппа", "kappa@example.ru");
+        ConsentSubject subject = ConsentSubject.client(client.id());
+        ConsentKey email = crm.consents().key(subject, Channel.EMAIL, Purpose.MARKETING, "iota@example.ru");
+        ConsentEntry granted = crm.consents().grant(email, ConsentSource.PAPER, PAPER);
+        clock.advance(Duration.ofMinutes(1));
+        ConsentEntry withdrawn = crm.consents().withdraw(email, ConsentSource.UNSUBSCRIBE_LINK, Proof.none()).entry();
+        clock.advance(Duration.ofMinutes(1));
+        ConfirmationRequest pending = crm.consents().requestConfirmation(crm.consents().key(subject, Channel.EMAIL, Purpose.SERVICE,
+                "iota@example.ru"), ConsentSource.WEB_FORM, Proof.of("service-1", "form-9"));
+        crm.consents().grant(crm.consents().key(subject, Channel.SMS, Purpose.SERVICE, "+7 900 111-22-33"), ConsentSource.CALL, Proof.none());
+        crm.consents().grant(crm.consents().key(ConsentSubject.client(other.id()), Channel.EMAIL, Purpose.MARKETING, "kappa@example.ru"),
+                ConsentSource.PAPER, PAPER);
+        crm.consents().suppress(email.address(), SuppressionReason.COMPLAINT, Optional.of("жалоба «спам»"));
+        crm.consents().suppress(ConsentAddress.email("kappa@example.ru"), SuppressionReason.HARD_BOUNCE, Optional.empty());
+
+        org.crmkit.consent.ProofExport proof = crm.consents().proof(subject);
+        assertThat(proof.entries()).hasSize(4).containsExactlyElementsOf(crm.consents().ledger(subject));
+        assertThat(proof.entries().subList(0, 3)).containsExactly(granted, withdrawn, pending.pending());
+        assertThat(proof.suppressions()).extracting(Suppression::address).containsExactly(email.address());
+        assertThat(proof.exportedAt()).isEqualTo(clock.instant());
+
+        String text = org.crmkit.consent.json.ProofJson.write(proof);
+        com.fasterxml.jackson.databind.JsonNode json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+        assertThat(json.get("format").asText()).isEqualTo("crmkit-consent-proof/1");
+        assertThat(json.get("client").asText()).isEqualTo(client.id().toString());
+        assertThat(json.has("contactPerson")).isFalse();
+        assertThat(json.get("entries")).hasSize(4);
+        com.fasterxml.jackson.databind.JsonNode first = json.get("entries").get(0);
+        assertThat(first.get("id").asText()).isEqualTo(granted.id().toString());
+        assertThat(first.get("state").asText()).isEqualTo("GRANTED");
+        assertThat(first.get("at").asText()).isEqualTo("2024-03-01T09:00:00.123456Z");
+        assertThat(first.get("textVersion").asText()).isEqualTo("marketing-2024-03");
+        assertThat(first.get("evidence").asText()).isEqualTo("scan-17");
+        assertThat(json.get("entries").get(1).get("source").asText()).isEqualTo("UNSUBSCRIBE_LINK");
+        assertThat(json.get("entries").get(1).has("textVersion")).isFalse();
+        assertThat(json.get("entries").get(2).get("expires").asText()).isEqualTo(pending.pending().expires().orElseThrow().toString());
+        assertThat(json.get("suppressions")).hasSize(1);
+        assertThat(json.get("suppressions").get(0).get("note").asText()).isEqualTo("жалоба «спам»");
+        assertThat(text).doesNotContain("kappa").doesNotContain(pending.token());
+    }
+
     // --- criteria: the same world in this store and in memory selects the same clients
 
     /** Builds a varied world through the facade; answers the clients in registration order. */
