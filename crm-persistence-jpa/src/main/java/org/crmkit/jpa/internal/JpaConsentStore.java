@@ -32,8 +32,8 @@ import org.crmkit.criteria.Criterion;
 
 /**
  * The ConsentStore of a JPA unit of work, by plain JDBC (V400): an append writes the ledger row
- * and replaces the key's row in {@code crm_consent_current} (DELETE + INSERT) in the same
- * transaction; the criteria read that table ({@link #inEffect}, {@link #suppressedOf}).
+ * and points the key's row in {@code crm_consent_current} at it (UPDATE, or INSERT for a key's
+ * first entry) in the same transaction, so concurrent appends to one key queue on that row; the criteria read that table ({@link #inEffect}, {@link #suppressedOf}).
  */
 final class JpaConsentStore implements ConsentStore {
     /** The contact person column of a client's own consent (a key column cannot be NULL). */
@@ -62,12 +62,14 @@ final class JpaConsentStore implements ConsentStore {
                 u.tenant, e.id().value(), k.subject().client().value(), person(k.subject()), k.channel().name(), k.purpose().key(),
                 k.address().value(), e.state().name(), e.at(), e.actor(), e.source().name(), DealJdbc.orNull(e.proof().textVersion(), DealJdbc.NO_TEXT),
                 DealJdbc.orNull(e.proof().evidence(), DealJdbc.NO_TEXT), DealJdbc.orNull(e.expires(), DealJdbc.NO_INSTANT));
-        DealJdbc.execute(u, "DELETE FROM crm_consent_current WHERE tenant_id = ? AND client_id = ? AND channel = ? AND purpose = ? AND person_id = ?"
-                + " AND address = ?", u.tenant, k.subject().client().value(), k.channel().name(), k.purpose().key(), person(k.subject()),
-                k.address().value());
-        DealJdbc.execute(u, "INSERT INTO crm_consent_current (tenant_id, client_id, channel, purpose, person_id, address, entry_id, state)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", u.tenant, k.subject().client().value(), k.channel().name(), k.purpose().key(),
-                person(k.subject()), k.address().value(), e.id().value(), e.state().name());
+        int moved = DealJdbc.execute(u, "UPDATE crm_consent_current SET entry_id = ?, state = ? WHERE tenant_id = ? AND client_id = ? AND channel = ?"
+                + " AND purpose = ? AND person_id = ? AND address = ?", e.id().value(), e.state().name(), u.tenant, k.subject().client().value(),
+                k.channel().name(), k.purpose().key(), person(k.subject()), k.address().value());
+        if (moved == 0) {
+            DealJdbc.execute(u, "INSERT INTO crm_consent_current (tenant_id, client_id, channel, purpose, person_id, address, entry_id, state)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", u.tenant, k.subject().client().value(), k.channel().name(), k.purpose().key(),
+                    person(k.subject()), k.address().value(), e.id().value(), e.state().name());
+        }
     }
 
     private List<ConsentEntry> entries(String where, List<Object> parameters) {
