@@ -200,10 +200,12 @@ final class JpaConsentStore implements ConsentStore {
     // --- the client criteria's relations
 
     /**
-     * "The client has a consent in effect matching the criterion": an EXISTS over the client's rows
-     * of {@code crm_consent_current} (its primary key leads with tenant, client, channel, purpose),
-     * each granted, its address still on the subject's card (client or contact person contacts, by
-     * their primary keys) and, for marketing, not suppressed (the suppression primary key).
+     * "The client has a consent in effect matching the criterion": one EXISTS over the client's
+     * rows of {@code crm_consent_current} (primary key tenant, client, channel, purpose, …), each
+     * granted, joined to the contact row that still holds its address (the client's contacts for
+     * its own consents, the person's for a contact person's: two LEFT JOINs, not an OR of
+     * sub-queries, so that PostgreSQL can answer the whole condition as one semi-join along the
+     * client ids of both primary keys) and, for marketing, without a suppression row (its primary key).
      */
     static String inEffect(String client, Criterion<ConsentCriterion> criterion, List<Object> parameters) {
         String k = "ck" + parameters.size();
@@ -212,13 +214,14 @@ final class JpaConsentStore implements ConsentStore {
         String s = "cs" + parameters.size();
         parameters.add(NO_PERSON);
         String none = "?" + parameters.size();
-        return "EXISTS (SELECT 1 FROM crm_consent_current " + k + " WHERE " + k + ".tenant_id = ?1 AND " + k + ".client_id = " + client + ".id AND "
-                + k + ".state = 'GRANTED' AND (" + criterion.fold(new ConsentSql(parameters, k)) + ") AND ((" + k + ".person_id = " + none
-                + " AND EXISTS (SELECT 1 FROM crm_client_contact " + x + " WHERE " + x + ".tenant_id = ?1 AND " + x + ".client_id = " + k
-                + ".client_id AND " + x + ".type IN " + ADDRESS_TYPES + " AND " + x + ".contact_value = " + k + ".address)) OR (" + k
-                + ".person_id <> " + none + " AND EXISTS (SELECT 1 FROM crm_person_contact " + y + " WHERE " + y + ".tenant_id = ?1 AND " + y
-                + ".person_id = " + k + ".person_id AND " + y + ".type IN " + ADDRESS_TYPES + " AND " + y + ".contact_value = " + k
-                + ".address))) AND NOT (" + k + ".purpose = '" + Purpose.MARKETING.key() + "' AND EXISTS (SELECT 1 FROM crm_consent_suppression " + s
+        return "EXISTS (SELECT 1 FROM crm_consent_current " + k
+                + " LEFT JOIN crm_client_contact " + x + " ON " + k + ".person_id = " + none + " AND " + x + ".tenant_id = " + k + ".tenant_id AND "
+                + x + ".client_id = " + k + ".client_id AND " + x + ".contact_value = " + k + ".address AND " + x + ".type IN " + ADDRESS_TYPES
+                + " LEFT JOIN crm_person_contact " + y + " ON " + k + ".person_id <> " + none + " AND " + y + ".tenant_id = " + k + ".tenant_id AND "
+                + y + ".person_id = " + k + ".person_id AND " + y + ".contact_value = " + k + ".address AND " + y + ".type IN " + ADDRESS_TYPES
+                + " WHERE " + k + ".tenant_id = ?1 AND " + k + ".client_id = " + client + ".id AND " + k + ".state = 'GRANTED' AND ("
+                + criterion.fold(new ConsentSql(parameters, k)) + ") AND (" + x + ".client_id IS NOT NULL OR " + y + ".person_id IS NOT NULL)"
+                + " AND NOT (" + k + ".purpose = '" + Purpose.MARKETING.key() + "' AND EXISTS (SELECT 1 FROM crm_consent_suppression " + s
                 + " WHERE " + s + ".tenant_id = ?1 AND " + s + ".address = " + k + ".address)))";
     }
 
