@@ -36,6 +36,7 @@ import org.crmkit.handover.HandOvers;
 import org.crmkit.interaction.Interactions;
 import org.crmkit.ledger.Ledger;
 import org.crmkit.survey.Surveys;
+import org.crmkit.consent.Consents;
 import org.crmkit.property.PropertySchema;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
@@ -123,6 +124,11 @@ public final class Crm implements AutoCloseable {
     /** Income and expense facts from the host's documents, and the profitability reports computed from them. */
     public Ledger ledger() {
         return new Ledger(context);
+    }
+
+    /** The consent ledger: who agreed to hear from the tenant on which channel, for which purpose, at which address; double opt-in; the suppression list; proof. */
+    public Consents consents() {
+        return new Consents(context);
     }
 
     /** Satisfaction surveys: questionnaire templates, clients' responses, CSAT and NPS by period, employee and client. */

@@ -50,6 +50,7 @@ public final class InMemoryStorage implements Storage {
             .add(BankAccountStore.class, MemoryBankAccountStore::new)
             .add(FactStore.class, MemoryFactStore::new)
             .add(SurveyStore.class, MemorySurveyStore::new)
+            .add(org.crmkit.consent.ConsentStore.class, MemoryConsentStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

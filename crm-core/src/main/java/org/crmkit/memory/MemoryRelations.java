@@ -8,6 +8,8 @@ import org.crmkit.client.Client;
 import org.crmkit.client.ContactPersonCriterion;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.CrmException;
+import org.crmkit.consent.ConsentCriterion;
+import org.crmkit.consent.SuppressionCriterion;
 import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.ledger.ClientClassCriterion;
 import org.crmkit.criteria.Criterion;
@@ -38,7 +40,11 @@ final class MemoryRelations implements ContactPersonCriterion.Related, DealCrite
                 SurveyCriterion.LAST_SCORES.name(), (client, criterion) -> MemorySurveyStore.lastScores(data, client).stream()
                         .anyMatch(s -> SurveyCriterion.matches((Criterion<SurveyCriterion>) criterion, s)),
                 ClientClassCriterion.OF_CLIENT.name(), (client, criterion) -> Optional.ofNullable(data.clientClasses.get(client))
-                        .filter(k -> ClientClassCriterion.matches((Criterion<ClientClassCriterion>) criterion, k)).isPresent());
+                        .filter(k -> ClientClassCriterion.matches((Criterion<ClientClassCriterion>) criterion, k)).isPresent(),
+                ConsentCriterion.IN_EFFECT.name(), (client, criterion) -> MemoryConsentStore.inEffect(data, client).stream()
+                        .anyMatch(e -> ConsentCriterion.matches((Criterion<ConsentCriterion>) criterion, e)),
+                SuppressionCriterion.OF_CLIENT.name(), (client, criterion) -> MemoryConsentStore.suppressedOf(data, client).stream()
+                        .anyMatch(s -> SuppressionCriterion.matches((Criterion<SuppressionCriterion>) criterion, s)));
     }
 
     @Override

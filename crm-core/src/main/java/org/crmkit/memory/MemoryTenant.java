@@ -72,4 +72,10 @@ final class MemoryTenant {
     final Map<List<Object>, Template> templateRevisions = new HashMap<>();
     final Map<ResponseId, Response> responses = new LinkedHashMap<>();
     final Map<ResponseId, Map<String, Integer>> responseScores = new HashMap<>();
+    // consent: the ledger in append order, the latest entry per key, confirmation tokens by hash, suppressions, purposes by key
+    final Map<org.crmkit.consent.ConsentEntryId, org.crmkit.consent.ConsentEntry> consentEntries = new LinkedHashMap<>();
+    final Map<org.crmkit.consent.ConsentKey, org.crmkit.consent.ConsentEntry> consentCurrent = new LinkedHashMap<>();
+    final Map<String, org.crmkit.consent.PendingConfirmation> consentConfirmations = new HashMap<>();
+    final Map<org.crmkit.consent.ConsentAddress, org.crmkit.consent.Suppression> suppressions = new LinkedHashMap<>();
+    final Map<String, org.crmkit.consent.Purpose> purposes = new TreeMap<>();
 }

@@ -99,7 +99,7 @@ class NullInputsTest {
     private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
             "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction", "org.crmkit.contract", "org.crmkit.ledger",
-            "org.crmkit.survey", "org.crmkit.consent");
+            "org.crmkit.survey", "org.crmkit.consent", "org.crmkit.consent.json");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
@@ -116,7 +116,7 @@ class NullInputsTest {
             "Location.of#0", "Location.of#1", "Location.of#2", "PersonName.of#1", "PersonName.of#2", "Employee.of#2",
             "TaxIdentifiers.parse#0", "TaxIdentifiers.parse#1", "TaxIdentifiers.parse#2", "TaxIdentifiers.parse#3",
             // no default region: only numbers with a country code are read (PhoneNumber.parse)
-            "PhoneNumber.parse#2", "ContactEntry.parse#2",
+            "PhoneNumber.parse#2", "ContactEntry.parse#2", "ConsentAddress.phone#1", "ConsentAddress.forChannel#2",
             // a search box never refuses what is (not) typed: nothing typed finds nothing
             "Clients.search#0", "NameSearch.of#0", "NameSearch.ofOtherLayout#0", "PhoneNumber.searchable#0", "PhoneNumber.searchable#1",
             "Deal.withContact#0", "Deal.expectClose#0", "Deal.withSource#0",
@@ -132,8 +132,7 @@ class NullInputsTest {
      * stores and the read side, events it publishes, and the name a parser reports errors under.
      */
     private static final Set<String> PLUMBING_METHODS = Set.of("check", "checkTypeChange", "compatibleWith", "keepsEntriesOf",
-            "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "admits", "rank", "tier", "EmailAddress.parse#0", "PhoneNumber.parse#0",
-            "Channel.parse#1",
+            "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "admits", "rank", "tier", "EmailAddress.parse#0", "PhoneNumber.parse#0", "Channel.parse#1",
             "overlaps", "startsIn", "endedBefore", "overdueAt", "involves");
     private static final Set<String> PLUMBING_CLASSES = Set.of("NameWords", "CleanText", "Changes", "Relation", "ClientSummary");
 
@@ -311,6 +310,43 @@ class NullInputsTest {
         sample(Comparator.class, () -> Comparator.naturalOrder());
         interactionSamples();
         surveySamples();
+        consentSamples();
+    }
+
+    private void consentSamples() {
+        org.crmkit.consent.ConsentSubject subject = org.crmkit.consent.ConsentSubject.client(client.id());
+        org.crmkit.consent.ConsentKey key = crm.consents().key(subject, org.crmkit.consent.Channel.SMS, org.crmkit.consent.Purpose.MARKETING,
+                "+79161234567");
+        org.crmkit.consent.ConsentEntry entry = crm.consents().grant(key, org.crmkit.consent.ConsentSource.PAPER, org.crmkit.consent.Proof.none());
+        org.crmkit.consent.ConsentAddress address = key.address();
+        org.crmkit.consent.Suppression suppression = new org.crmkit.consent.Suppression(address,
+                org.crmkit.consent.SuppressionReason.COMPLAINT, Optional.empty(), Instant.parse("2024-01-15T10:00:00Z"), "alekseev");
+        sample(org.crmkit.consent.Consents.class, () -> crm.consents());
+        sample(org.crmkit.consent.ConsentSubject.class, () -> subject);
+        sample(org.crmkit.consent.ConsentKey.class, () -> key);
+        sample(org.crmkit.consent.ConsentAddress.class, () -> address);
+        sample(org.crmkit.consent.ConsentAddress.Kind.class, () -> org.crmkit.consent.ConsentAddress.Kind.PHONE);
+        sample(org.crmkit.consent.Channel.class, () -> org.crmkit.consent.Channel.SMS);
+        sample(org.crmkit.consent.Purpose.class, () -> org.crmkit.consent.Purpose.MARKETING);
+        sample(org.crmkit.consent.ConsentSource.class, () -> org.crmkit.consent.ConsentSource.PAPER);
+        sample(org.crmkit.consent.ConsentState.class, () -> org.crmkit.consent.ConsentState.GRANTED);
+        sample(org.crmkit.consent.Standing.class, () -> org.crmkit.consent.Standing.GRANTED);
+        sample(org.crmkit.consent.SuppressionReason.class, () -> org.crmkit.consent.SuppressionReason.COMPLAINT);
+        sample(org.crmkit.consent.Proof.class, org.crmkit.consent.Proof::none);
+        sample(org.crmkit.consent.ConsentEntry.class, () -> entry);
+        sample(org.crmkit.consent.ConsentEntryId.class, () -> entry.id());
+        sample(org.crmkit.consent.ConsentStatus.class, () -> crm.consents().status(key));
+        sample(org.crmkit.consent.Suppression.class, () -> suppression);
+        sample(org.crmkit.consent.Withdrawal.class, () -> crm.consents().withdraw(key, org.crmkit.consent.ConsentSource.CALL,
+                org.crmkit.consent.Proof.none()));
+        sample(org.crmkit.consent.PendingConfirmation.class, () -> new org.crmkit.consent.PendingConfirmation("0".repeat(64), entry.id(),
+                Instant.parse("2024-01-15T10:00:00Z"), Optional.empty()));
+        sample(org.crmkit.consent.ConfirmationRequest.class, () -> new org.crmkit.consent.ConfirmationRequest(entry, "token"));
+        sample(org.crmkit.consent.ProofExport.class, () -> crm.consents().proof(subject));
+        sample(org.crmkit.consent.ConsentCriterion.class, () -> new org.crmkit.consent.ConsentCriterion.For(org.crmkit.consent.Channel.SMS,
+                org.crmkit.consent.Purpose.MARKETING));
+        sample(org.crmkit.consent.SuppressionCriterion.class, () -> new org.crmkit.consent.SuppressionCriterion.ReasonIn(
+                Set.of(org.crmkit.consent.SuppressionReason.COMPLAINT)));
     }
 
     private void surveySamples() {
@@ -377,8 +413,6 @@ class NullInputsTest {
         sample(org.crmkit.consent.SigningKeys.class, () -> signingKeys);
         sample(org.crmkit.consent.SigningKeys.Retired.class, () -> new org.crmkit.consent.SigningKeys.Retired(signingKey,
                 Instant.parse("2024-01-15T10:00:00Z")));
-        sample(org.crmkit.consent.ConsentSubject.class, () -> consentSubject);
-        sample(org.crmkit.consent.Purpose.class, () -> org.crmkit.consent.Purpose.MARKETING);
         sample(org.crmkit.consent.UnsubscribeTokens.class, () -> unsubscribeTokens);
         sample(org.crmkit.consent.UnsubscribeToken.class, () -> unsubscribeToken);
         sample(org.crmkit.consent.UnsubscribeHeaders.class, () -> org.crmkit.consent.UnsubscribeHeaders.of("https://crm.example.ru/u/",

@@ -87,6 +87,7 @@ public final class JpaStores implements Stores {
             .add(BankAccountStore.class, JpaBankAccountStore::new)
             .add(FactStore.class, JpaFactStore::new)
             .add(SurveyStore.class, JpaSurveyStore::new)
+            .add(org.crmkit.consent.ConsentStore.class, JpaConsentStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();

@@ -6,6 +6,8 @@ import java.util.Map;
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.client.ContactPersonCriterion;
 import org.crmkit.common.CrmException;
+import org.crmkit.consent.ConsentCriterion;
+import org.crmkit.consent.SuppressionCriterion;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealCriterion;
 import org.crmkit.interaction.InteractionCriterion;
@@ -41,7 +43,11 @@ final class RelationSql {
             SurveyCriterion.LAST_SCORES.name(), (client, criterion, parameters, dialect) ->
                     JpaSurveyStore.lastScores(client, (Criterion<SurveyCriterion>) criterion, parameters),
             ClientClassCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) ->
-                    JpaFactStore.classesOf(client, (Criterion<ClientClassCriterion>) criterion, parameters));
+                    JpaFactStore.classesOf(client, (Criterion<ClientClassCriterion>) criterion, parameters),
+            ConsentCriterion.IN_EFFECT.name(), (client, criterion, parameters, dialect) ->
+                    JpaConsentStore.inEffect(client, (Criterion<ConsentCriterion>) criterion, parameters),
+            SuppressionCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) ->
+                    JpaConsentStore.suppressedOf(client, (Criterion<SuppressionCriterion>) criterion, parameters));
 
     private RelationSql() {
     }
