@@ -104,8 +104,8 @@ public final class Consents {
      * already a withdrawal, nothing is written and the answer says so
      * ({@link Withdrawal#alreadyWithdrawn()}). A withdrawal without any grant before is recorded
      * (people may say no first), and so is one for an address no longer on the card (the person
-     * asks to stop whatever the card says now). The one-click unsubscribe endpoint calls this with
-     * {@link ConsentSource#UNSUBSCRIBE_LINK}.
+     * asks to stop whatever the card says now). A one-click unsubscribe link goes through
+     * {@link #unsubscribe}.
      */
     public Withdrawal withdraw(ConsentKey key, ConsentSource source, Proof proof) {
         ValidationException.required(key, "key");
@@ -114,19 +114,42 @@ public final class Consents {
         if (source == ConsentSource.DOUBLE_OPT_IN_CONFIRMATION) {
             throw new ValidationException("source", source, "is not a source of a withdrawal");
         }
+        return context.write(work -> withdrawIn(work, key, source, proof));
+    }
+
+    /**
+     * Withdraws the consent a verified one-click unsubscribe token names ({@link
+     * UnsubscribeTokens#verify}): its subject, channel, purpose and address, from {@link
+     * ConsentSource#UNSUBSCRIBE_LINK}, with the token's mailing (if any) as the evidence. Idempotent
+     * as {@link #withdraw}: a second POST of the same link changes nothing and says so. A token of
+     * another tenant than the actor's is refused naming {@code token}, without its address.
+     */
+    public Withdrawal unsubscribe(UnsubscribeToken token) {
+        ValidationException.required(token, "token");
+        Proof proof = new Proof(Optional.empty(), Optional.of(token.mailing().map(m -> "one-click unsubscribe, mailing " + m)
+                .orElse("one-click unsubscribe link")));
         return context.write(work -> {
-            requireSubject(work, key.subject(), true);
-            requirePurpose(work, key.purpose());
-            ConsentStore store = work.store(ConsentStore.class);
-            Optional<ConsentEntry> latest = store.latest(key);
-            if (latest.isPresent() && latest.get().state() == ConsentState.WITHDRAWN) {
-                return new Withdrawal(latest.get(), false);
+            if (!work.actor().tenant().equals(token.tenant())) {
+                throw new ValidationException("token", "(an unsubscribe token)", "is of another tenant");
             }
-            ConsentEntry entry = new ConsentEntry(new ConsentEntryId(work.newId()), key, ConsentState.WITHDRAWN, work.now(), work.actor().name(),
-                    source, proof, Optional.empty());
-            record(work, entry);
-            return new Withdrawal(entry, true);
+            ConsentKey key = new ConsentKey(token.subject(), token.channel(), token.purpose(),
+                    ConsentAddress.forChannel(token.channel(), token.address(), context.phoneRegion()));
+            return withdrawIn(work, key, ConsentSource.UNSUBSCRIBE_LINK, proof);
         });
+    }
+
+    private Withdrawal withdrawIn(UnitOfWork work, ConsentKey key, ConsentSource source, Proof proof) {
+        requireSubject(work, key.subject(), true);
+        requirePurpose(work, key.purpose());
+        ConsentStore store = work.store(ConsentStore.class);
+        Optional<ConsentEntry> latest = store.latest(key);
+        if (latest.isPresent() && latest.get().state() == ConsentState.WITHDRAWN) {
+            return new Withdrawal(latest.get(), false);
+        }
+        ConsentEntry entry = new ConsentEntry(new ConsentEntryId(work.newId()), key, ConsentState.WITHDRAWN, work.now(), work.actor().name(),
+                source, proof, Optional.empty());
+        record(work, entry);
+        return new Withdrawal(entry, true);
     }
 
     /** {@link #requestConfirmation(ConsentKey, ConsentSource, Proof, Duration)} with {@link #DEFAULT_CONFIRMATION_LIFETIME}. */

@@ -49,11 +49,15 @@ import org.crmkit.consent.ConsentStatus;
 import org.crmkit.consent.ConsentStore;
 import org.crmkit.consent.ConsentSubject;
 import org.crmkit.consent.Proof;
+import org.crmkit.consent.SigningKey;
+import org.crmkit.consent.SigningKeys;
 import org.crmkit.consent.Purpose;
 import org.crmkit.consent.Standing;
 import org.crmkit.consent.Suppression;
 import org.crmkit.consent.SuppressionCriterion;
 import org.crmkit.consent.SuppressionReason;
+import org.crmkit.consent.UnsubscribeToken;
+import org.crmkit.consent.UnsubscribeTokens;
 import org.crmkit.consent.Withdrawal;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.feed.FeedEntry;
@@ -176,6 +180,36 @@ abstract class ConsentContract extends SurveyContract {
         assertThat(crm.clients().history(client.id())).filteredOn(e -> e.subject().startsWith("consent:")).extracting(e -> e.newValue().orElseThrow())
                 .containsExactly("granted EMAIL marketing info@alfa.ru (PAPER, text marketing-2024-03, evidence scan-17)",
                         "withdrawn EMAIL marketing info@alfa.ru (UNSUBSCRIBE_LINK)");
+    }
+
+    @Test
+    void aOneClickUnsubscribeTokenWithdrawsItsKeyOnceAndATokenOfAnotherTenantIsRefused() {
+        Crm crm = consentCrm();
+        Client client = withContacts(crm, "Бета", "news@beta.ru");
+        ConsentSubject subject = ConsentSubject.client(client.id());
+        ConsentKey key = crm.consents().key(subject, Channel.EMAIL, Purpose.MARKETING, "news@beta.ru");
+        ConsentEntry granted = crm.consents().grant(key, ConsentSource.WEB_FORM, PAPER);
+        UnsubscribeTokens tokens = UnsubscribeTokens.of(SigningKeys.current(SigningKey.of("2024-03", "a demo key of thirty-two bytes!!".getBytes(java.nio.charset.StandardCharsets.UTF_8))), Duration.ofDays(60), clock);
+        String link = tokens.issue(new UnsubscribeToken(tenant, subject, Channel.EMAIL, Purpose.MARKETING, "news@beta.ru",
+                Optional.of("spring-sale"), START));
+
+        clock.advance(Duration.ofDays(2));
+        Withdrawal first = crm.consents().unsubscribe(tokens.verify(tenant, link));
+        assertThat(first.changed()).isTrue();
+        assertThat(first.entry().key()).isEqualTo(key);
+        assertThat(first.entry().source()).isEqualTo(ConsentSource.UNSUBSCRIBE_LINK);
+        assertThat(first.entry().proof().evidence()).contains("one-click unsubscribe, mailing spring-sale");
+        assertThat(crm.consents().unsubscribe(tokens.verify(tenant, link)).alreadyWithdrawn()).as("a second POST").isTrue();
+        assertThat(crm.consents().ledger(subject)).containsExactly(granted, first.entry());
+        assertThat(crm.consents().status(key).standing()).isEqualTo(Standing.WITHDRAWN);
+
+        UnsubscribeToken foreign = new UnsubscribeToken(TenantId.of("another-tenant"), subject, Channel.EMAIL, Purpose.MARKETING,
+                "news@beta.ru", Optional.empty(), START);
+        assertThatThrownBy(() -> crm.consents().unsubscribe(foreign)).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.field()).isEqualTo("token");
+            assertThat(e.getMessage()).contains("another tenant").doesNotContain("beta.ru");
+        });
+        assertThat(crm.consents().ledger(subject)).hasSize(2);
     }
 
     @Test

@@ -1,25 +1,32 @@
 package org.crmkit.examples.unsubscribe;
 
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
+import org.crmkit.Crm;
+import org.crmkit.common.Actor;
 import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
 import org.crmkit.consent.SigningKey;
 import org.crmkit.consent.SigningKeys;
 import org.crmkit.consent.UnsubscribeTokens;
+import org.crmkit.jpa.JpaStorage;
+import org.crmkit.storage.Storage;
 
 /**
  * The one place where the one-click endpoint is wired: settings, key ring, tokens, the
  * {@link Unsubscriber} and the server. {@link #main} reads the settings from the environment:
  * <pre>
  * CRMKIT_UNSUBSCRIBE_KEY_ID=2026-12 CRMKIT_UNSUBSCRIBE_KEY=$(cat /run/secrets/unsubscribe-2026-12) \
+ *   CRMKIT_JDBC_URL=jdbc:postgresql://db/crm CRMKIT_JDBC_USER=crm CRMKIT_JDBC_PASSWORD=… \
  *   mvn -q -pl crm-examples/crm-unsubscribe -am exec:java
  * </pre>
+ * The database is named by {@code CRMKIT_JDBC_URL} (or {@code CRMKIT_H2_FILE}), see {@link #storage}.
  * {@code CRMKIT_UNSUBSCRIBE_KEY} is the Base64 of at least 32 random bytes the host generated and
  * keeps as a secret (it is never generated here). After a rotation, the previous key goes in
  * {@code CRMKIT_UNSUBSCRIBE_PREVIOUS_KEY_ID}, {@code CRMKIT_UNSUBSCRIBE_PREVIOUS_KEY} and
@@ -86,12 +93,32 @@ public final class UnsubscribeApp {
         return UnsubscribeTokens.of(settings.keys(), settings.lifetime(), clock);
     }
 
+    /** What withdraws consent: the ledger of {@code crm} ({@code crm.consents().unsubscribe}). */
+    public static Unsubscriber unsubscriber(Crm crm) {
+        return new LedgerUnsubscriber(crm);
+    }
+
     /**
-     * What withdraws consent. Until the consent ledger is merged this is the in-memory stand-in;
-     * then it becomes the ledger's withdrawal ({@code crm.consents()}), here and nowhere else.
+     * The storage the endpoint withdraws in, named by the environment and never guessed: the host's
+     * database by {@code CRMKIT_JDBC_URL} (with {@code CRMKIT_JDBC_USER} and
+     * {@code CRMKIT_JDBC_PASSWORD}), or an H2 database file by {@code CRMKIT_H2_FILE}.
      */
-    public static Unsubscriber unsubscriber() {
-        return new RememberingUnsubscriber();
+    public static JpaStorage storage(Map<String, String> env) {
+        String url = env.get("CRMKIT_JDBC_URL");
+        if (url != null && !url.isBlank()) {
+            return JpaStorage.builder().url(url).user(env.getOrDefault("CRMKIT_JDBC_USER", ""))
+                    .password(env.getOrDefault("CRMKIT_JDBC_PASSWORD", "")).build();
+        }
+        String file = env.get("CRMKIT_H2_FILE");
+        if (file != null && !file.isBlank()) {
+            return JpaStorage.h2(Path.of(file));
+        }
+        throw new ValidationException("CRMKIT_JDBC_URL", null, "or CRMKIT_H2_FILE is required: the database whose consents the endpoint withdraws");
+    }
+
+    /** The Crm the endpoint works through: the tenant's, acting as the system user "unsubscribe-link". */
+    public static Crm crm(Settings settings, Storage storage, Clock clock) {
+        return Crm.builder().storage(storage).clock(clock).actor(Actor.system(settings.tenant(), "unsubscribe-link")).build();
     }
 
     /** The running endpoint for these settings; {@link UnsubscribeServer#close()} stops it. */
@@ -111,8 +138,20 @@ public final class UnsubscribeApp {
             System.exit(2);
             return;
         }
-        UnsubscribeServer server = start(settings, Clock.systemUTC(), unsubscriber());
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "unsubscribe-stop"));
+        JpaStorage storage;
+        try {
+            storage = storage(System.getenv());
+        } catch (ValidationException misconfigured) {
+            System.err.println("crm-unsubscribe: " + misconfigured.getMessage());
+            System.exit(2);
+            return;
+        }
+        Crm crm = crm(settings, storage, Clock.systemUTC());
+        UnsubscribeServer server = start(settings, Clock.systemUTC(), unsubscriber(crm));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            crm.close(); // and the storage it was given
+        }, "unsubscribe-stop"));
         System.out.println("crm-unsubscribe: tenant " + settings.tenant() + " answering on " + server.base() + "{token}");
         Thread.currentThread().join();
     }

@@ -2,6 +2,7 @@ package org.crmkit.examples.unsubscribe;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -23,38 +25,64 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import org.crmkit.client.ContactPersonId;
-import org.crmkit.common.ClientId;
+import org.crmkit.Crm;
+import org.crmkit.client.Client;
+import org.crmkit.client.ContactEntry;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.client.ContactType;
+import org.crmkit.client.NewClient;
+import org.crmkit.client.PersonName;
 import org.crmkit.common.TenantId;
 import org.crmkit.common.ValidationException;
 import org.crmkit.consent.Channel;
+import org.crmkit.consent.ConsentEntry;
+import org.crmkit.consent.ConsentKey;
+import org.crmkit.consent.ConsentSource;
+import org.crmkit.consent.ConsentState;
 import org.crmkit.consent.ConsentSubject;
+import org.crmkit.consent.Proof;
 import org.crmkit.consent.Purpose;
 import org.crmkit.consent.SigningKey;
 import org.crmkit.consent.SigningKeys;
+import org.crmkit.consent.Standing;
 import org.crmkit.consent.UnsubscribeToken;
 import org.crmkit.consent.UnsubscribeTokens;
+import org.crmkit.jpa.JpaStorage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The endpoint over real HTTP: the JDK's server on an ephemeral port, the JDK's client. Every
  * server is built by {@link UnsubscribeApp#start}, the one place the endpoint is wired; what
- * withdraws is {@link UnsubscribeApp#unsubscriber()} seen through a recorder, so the answers are
- * those of whatever that place wires.
+ * withdraws is {@link UnsubscribeApp#unsubscriber} (the consent ledger, on an H2 file) seen through
+ * a recorder, and the ledger is read back after each withdrawal.
  */
 class OneClickEndpointTest {
     private static final TenantId ALFA = TenantId.of("alfa");
     private static final String KEY = "c2VjcmV0LW9uZS1vZi10aGlydHktdHdvLWJ5dGVzLi4uLi4";
-    private static final ConsentSubject SVETIKOVA = ConsentSubject.contactPerson(new ClientId(UUID.fromString("6f1c1f0e-8a41-4c55-9d7e-0a4c1b2d3e4f")),
-            new ContactPersonId(UUID.fromString("0b7e2f5c-1111-4a2b-8c3d-4e5f60718293")));
     private static final String ONE_CLICK = "List-Unsubscribe=One-Click";
 
     private final SettableClock clock = new SettableClock(Instant.parse("2026-12-06T10:00:00Z"));
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final Recorder recorder = new Recorder(UnsubscribeApp.unsubscriber());
     private UnsubscribeApp.Settings settings = settings(Map.of());
+    /** The tenant's base on an H2 file: Светикова, a contact person of "Питербург", granted marketing e-mail on paper. */
+    private final Crm crm = UnsubscribeApp.crm(settings, JpaStorage.h2(Path.of("target", "unsubscribe-h2", UUID.randomUUID().toString())),
+            clock);
+    private final ConsentSubject svetikova = registerSvetikova();
+    private final ConsentKey marketingEmail = crm.consents().key(svetikova, Channel.EMAIL, Purpose.MARKETING, "svetikova@piterburg.ru");
+    private final Recorder recorder = new Recorder(UnsubscribeApp.unsubscriber(crm));
     private UnsubscribeServer server;
+
+    private ConsentSubject registerSvetikova() {
+        Client client = crm.clients().register(NewClient.legalEntity("Питербург"));
+        ContactPerson person = crm.contactPersons().add(client.id(), PersonName.of("Светикова", "Наталья", null),
+                p -> p.addContact(ContactEntry.parse(ContactType.EMAIL, "svetikova@piterburg.ru", "RU"))
+                        .addContact(ContactEntry.parse(ContactType.MOBILE, "+7 916 123-45-67", "RU")));
+        ConsentSubject subject = ConsentSubject.contactPerson(client.id(), person.id());
+        crm.consents().grant(crm.consents().key(subject, Channel.EMAIL, Purpose.MARKETING, "svetikova@piterburg.ru"), ConsentSource.PAPER,
+                Proof.of("marketing-2026", "scan-2026-0412"));
+        return subject;
+    }
 
     /** Passes every withdrawal on and notes what reached it. */
     private static final class Recorder implements Unsubscriber {
@@ -91,10 +119,11 @@ class OneClickEndpointTest {
         if (server != null) {
             server.close();
         }
+        crm.close();
     }
 
     private String token(TenantId tenant, String address) {
-        return UnsubscribeApp.tokens(settings, clock).issue(tenant, SVETIKOVA, Channel.EMAIL, Purpose.MARKETING, address,
+        return UnsubscribeApp.tokens(settings, clock).issue(tenant, svetikova, Channel.EMAIL, Purpose.MARKETING, address,
                 Optional.of("2026-12-newsletter"));
     }
 
@@ -126,10 +155,14 @@ class OneClickEndpointTest {
     void aOneClickPostWithdrawsAndASecondSaysItWasAlreadyDone() throws Exception {
         String token = token();
 
+        assertThat(crm.consents().status(marketingEmail).standing()).isEqualTo(Standing.GRANTED);
         HttpResponse<String> first = oneClick(token);
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.body()).contains("You are unsubscribed: you will receive no more marketing e-mail.");
         assertThat(first.headers().firstValue("Cache-Control")).contains("no-store");
+        assertThat(crm.consents().status(marketingEmail).standing()).as("in the ledger").isEqualTo(Standing.WITHDRAWN);
+        assertThat(crm.consents().ledger(svetikova)).extracting(ConsentEntry::state, ConsentEntry::source).containsExactly(
+                tuple(ConsentState.GRANTED, ConsentSource.PAPER), tuple(ConsentState.WITHDRAWN, ConsentSource.UNSUBSCRIBE_LINK));
 
         HttpResponse<String> second = oneClick(token);
         assertThat(second.statusCode()).isEqualTo(200);
@@ -138,9 +171,10 @@ class OneClickEndpointTest {
         // a second link to the same consent (another mailing, issued later) is the same withdrawal
         clock.advance(Duration.ofDays(1));
         assertThat(oneClick(token()).body()).contains("already unsubscribed");
+        assertThat(crm.consents().ledger(svetikova)).as("nothing more written").hasSize(2);
         assertThat(recorder.asked).hasSize(3).allSatisfy(asked -> {
             assertThat(asked.tenant()).isEqualTo(ALFA);
-            assertThat(asked.subject()).isEqualTo(SVETIKOVA);
+            assertThat(asked.subject()).isEqualTo(svetikova);
             assertThat(asked.address()).isEqualTo("svetikova@piterburg.ru");
             assertThat(asked.mailing()).contains("2026-12-newsletter");
         });
@@ -173,6 +207,7 @@ class OneClickEndpointTest {
         assertThat(page.body()).doesNotContain("svetikova");
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(recorder.asked).isEmpty();
+        assertThat(crm.consents().status(marketingEmail).standing()).isEqualTo(Standing.GRANTED);
         // what the page's button sends withdraws now: the GET had not
         assertThat(oneClick(token).body()).contains("You are unsubscribed:");
     }
@@ -278,9 +313,9 @@ class OneClickEndpointTest {
     void aTokenSignedWithThePreviousKeyWorksUntilItsGraceEnd() throws Exception {
         String previousKey = Base64.getEncoder().encodeToString("previous-secret-of-thirty-two-bytes!!".getBytes(StandardCharsets.US_ASCII));
         UnsubscribeApp.Settings before = settings(Map.of("CRMKIT_UNSUBSCRIBE_KEY_ID", "2026-06", "CRMKIT_UNSUBSCRIBE_KEY", previousKey));
-        String old = UnsubscribeApp.tokens(before, clock).issue(ALFA, SVETIKOVA, Channel.SMS, Purpose.MARKETING, "+79161234567",
+        String old = UnsubscribeApp.tokens(before, clock).issue(ALFA, svetikova, Channel.SMS, Purpose.MARKETING, "+79161234567",
                 Optional.empty());
-        String older = UnsubscribeApp.tokens(before, clock).issue(ALFA, SVETIKOVA, Channel.SMS, Purpose.SERVICE, "+79161234567",
+        String older = UnsubscribeApp.tokens(before, clock).issue(ALFA, svetikova, Channel.SMS, Purpose.SERVICE, "+79161234567",
                 Optional.empty());
         settings = settings(Map.of("CRMKIT_UNSUBSCRIBE_PREVIOUS_KEY_ID", "2026-06", "CRMKIT_UNSUBSCRIBE_PREVIOUS_KEY", previousKey,
                 "CRMKIT_UNSUBSCRIBE_PREVIOUS_UNTIL", "2026-12-20T00:00:00Z"));
@@ -294,7 +329,7 @@ class OneClickEndpointTest {
     }
 
     @Test
-    void theSettingsNeedAKeyAndNeverMakeOneUp() {
+    void theSettingsNeedAKeyAndADatabaseAndNeverMakeEitherUp() {
         ValidationException missing = catchThrowableOfType(ValidationException.class,
                 () -> UnsubscribeApp.Settings.fromEnvironment(Map.of("CRMKIT_UNSUBSCRIBE_KEY_ID", "2026-12")));
         assertThat(missing.field()).isEqualTo("CRMKIT_UNSUBSCRIBE_KEY");
@@ -303,5 +338,9 @@ class OneClickEndpointTest {
                 Map.of("CRMKIT_UNSUBSCRIBE_KEY_ID", "2026-12", "CRMKIT_UNSUBSCRIBE_KEY", "c2hvcnQ=")));
         assertThat(shortKey.getMessage()).isEqualTo("secret: \"(5 bytes)\" must be 32 to 64 random bytes given by the host");
         assertThat(settings.address()).isEqualTo(new InetSocketAddress("127.0.0.1", 0));
+
+        ValidationException noDatabase = catchThrowableOfType(ValidationException.class, () -> UnsubscribeApp.storage(Map.of()));
+        assertThat(noDatabase.field()).isEqualTo("CRMKIT_JDBC_URL");
+        assertThat(noDatabase.getMessage()).contains("or CRMKIT_H2_FILE is required");
     }
 }
