@@ -33,7 +33,8 @@ import org.crmkit.property.PropertyDefinition;
  * prints their cards, a few quick searches, Алхимов's interactions, contract and bank account, a
  * sales funnel, the report "Доходы и расходы" with ABC classes, an employee's week with a reminder, a
  * satisfaction survey, a hand-over, the reports "Анализ взаимодействий" and "Клиенты без
- * взаимодействий", and a change journal. Run it twice: the second run finds the data again.
+ * взаимодействий", consents with a one-click unsubscribe through the example endpoint and a proof
+ * export, and a change journal. Run it twice: the second run finds the data again.
  *
  * <p>Argument: the database file (default {@code data/crm-demo}).
  */
@@ -67,6 +68,7 @@ public final class Demo {
                 out.println("New database at " + file.toAbsolutePath() + ": registering the brochure's clients.");
                 BrochureSales.create(crm, BrochureClients.create(crm));
                 handOver = Optional.of(BrochureInteractions.create(crm));
+                BrochureConsents.create(crm);
             } else {
                 out.println("Database at " + file.toAbsolutePath() + " already holds the brochure's clients (from an earlier run).");
                 ClientSummary pitersoft = found.get(0);
@@ -80,6 +82,7 @@ public final class Demo {
             printSearches(crm, out);
             BrochureSales.print(crm, out);
             BrochureInteractions.print(crm, handOver, out);
+            BrochureConsents.print(crm, TENANT, out);
             ClientSummary pitersoft = crm.clients().search("Питерсофт").get(0);
             out.println("Change journal of " + pitersoft.shortName() + ":");
             for (AuditEntry entry : crm.clients().history(pitersoft.id())) {

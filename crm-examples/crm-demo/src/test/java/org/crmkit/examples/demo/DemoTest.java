@@ -47,7 +47,10 @@ class DemoTest {
                 .containsPattern("Уточнить объем заказа +Заря +DONE +→ Петрищев А\\.Е\\.")
                 .contains("Анализ взаимодействий с 2011-09-01 по 2011-09-30")
                 .contains("Клиенты без взаимодействий с 2011-09-01 по 2011-09-30")
-                .containsPattern("Важный клиент \\(VIP\\) +1\\s+Питерсофт +2010-02-15");
+                .containsPattern("Важный клиент \\(VIP\\) +1\\s+Питерсофт +2010-02-15")
+                .contains("One-click POST to the example endpoint (behind the https proxy): 200 — You are unsubscribed")
+                .containsPattern("EMAIL +marketing +ad@erw\\.ru +GRANTED \\(DOUBLE_OPT_IN_CONFIRMATION")
+                .contains("\"format\" : \"crmkit-consent-proof/1\"");
 
         String second = run(file);
         assertThat(second).contains("already holds the brochure's clients")
@@ -57,6 +60,7 @@ class DemoTest {
                 .containsPattern("Баев и Ко +A +20338\\.38")
                 .contains("Напоминаний к показу нет")
                 .contains("Анализ взаимодействий с 2011-09-01 по 2011-09-30")
-                .doesNotContain("Передача дел:");
+                .doesNotContain("Передача дел:")
+                .contains("200 — You were already unsubscribed");
     }
 }
