@@ -110,18 +110,33 @@ public final class Interactions {
                 throw new ValidationException("id", drafted == null ? null : drafted.id(),
                         "cannot change: the details are of the new interaction " + id + " (its id, number, author and version stay)");
             }
-            checkReferences(work, drafted, Optional.empty());
-            requireChangeable(work, drafted, "plan interaction " + drafted.subject());
-            Interaction stored = store.insert(drafted);
-            boolean recorded = stored.state() != InteractionState.PLANNED;
-            work.journal(List.of(new AuditEntry(work.newId(), stored.mainClient(), AuditEntry.subject(KIND, stored.id()),
-                    recorded ? "recorded" : "planned", Optional.empty(),
-                    Optional.of("№ " + stored.number() + " " + stored.kind() + ": " + stored.subject()), work.actor().name(), work.now())));
-            work.changed(KIND, stored.id(), recorded ? "recorded" : "planned", List.of());
-            work.publish(new InteractionEvent.Planned(work.actor().tenant(), stored.id(), work.now(), work.actor().name()));
-            announceState(work, InteractionState.PLANNED, stored);
+            Interaction stored = insertIn(work, drafted);
             return new Scheduled(stored, overlapping(work, stored));
         });
+    }
+
+    /** Checks, stores, journals, feeds and announces a new interaction (version 0) in the unit of work. */
+    static Interaction insertIn(UnitOfWork work, Interaction drafted) {
+        InteractionStore store = work.store(InteractionStore.class);
+        checkReferences(work, drafted, Optional.empty());
+        requireChangeable(work, drafted, "plan interaction " + drafted.subject());
+        Interaction stored = store.insert(drafted);
+        boolean recorded = stored.state() != InteractionState.PLANNED;
+        work.journal(List.of(new AuditEntry(work.newId(), stored.mainClient(), AuditEntry.subject(KIND, stored.id()),
+                recorded ? "recorded" : "planned", Optional.empty(),
+                Optional.of("№ " + stored.number() + " " + stored.kind() + ": " + stored.subject()), work.actor().name(), work.now())));
+        work.changed(KIND, stored.id(), recorded ? "recorded" : "planned", List.of());
+        work.publish(new InteractionEvent.Planned(work.actor().tenant(), stored.id(), work.now(), work.actor().name()));
+        announceState(work, InteractionState.PLANNED, stored);
+        return stored;
+    }
+
+    /**
+     * The occurrences of series beside single items: calendars, histories and obligations with
+     * series expanded, and the verbs of one occurrence ({@link Occurrences}).
+     */
+    public Occurrences occurrences() {
+        return new Occurrences(context);
     }
 
     /** The reminders on interactions: set, cancelled, leased to a polling host and acknowledged. */
@@ -259,7 +274,7 @@ public final class Interactions {
     }
 
     /** All that the query selects and the actor may see, read page by page. */
-    private static List<Interaction> everyPage(UnitOfWork work, InteractionQuery unrestricted) {
+    static List<Interaction> everyPage(UnitOfWork work, InteractionQuery unrestricted) {
         List<Interaction> all = new ArrayList<>();
         InteractionQuery query = unrestricted.restrictedTo(visible(work));
         List<Interaction> page;
@@ -336,7 +351,7 @@ public final class Interactions {
         });
     }
 
-    private static Scheduled saveIn(UnitOfWork work, Interaction changed) {
+    static Scheduled saveIn(UnitOfWork work, Interaction changed) {
         Interaction current = require(work, changed.id());
         if (current.version() != changed.version()) {
             throw new ConcurrentChangeException("interaction", changed.id(), changed.version());
@@ -521,7 +536,7 @@ public final class Interactions {
         return visible(work, id);
     }
 
-    private static Interaction require(UnitOfWork work, InteractionId id) {
+    static Interaction require(UnitOfWork work, InteractionId id) {
         return visible(work, id).orElseThrow(() -> new NotFoundException("interaction", id));
     }
 
