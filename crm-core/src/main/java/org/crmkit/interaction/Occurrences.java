@@ -117,6 +117,22 @@ public final class Occurrences {
         });
     }
 
+    /**
+     * A series as stored with all its overrides (for an export, say); {@link NotFoundException} for
+     * one the actor may not see, a {@link ValidationException} naming {@code series} for an
+     * interaction that does not recur.
+     */
+    public Series series(InteractionId id) {
+        ValidationException.required(id, "id");
+        return context.read(work -> {
+            Interaction series = Interactions.require(work, id);
+            if (!series.recurs()) {
+                throw new ValidationException("series", id, "is interaction № " + series.number() + ", which does not recur");
+            }
+            return new Series(series, work.store(InteractionStore.class).overrides(id));
+        });
+    }
+
     /** One occurrence of a series as it is now; {@link NotFoundException} for a series the actor may not see. */
     public Occurrence get(OccurrenceId id) {
         ValidationException.required(id, "id");
