@@ -1,8 +1,9 @@
 -- Recurring interactions (issue 14, recurrence). A series is one crm_interaction row with an RFC 5545
 -- rule in `recurrence`; series_end_key is the latest instant one of its unmoved occurrences can end,
--- whatever the zone it is expanded in (NULL: endless, or not a series), written by the store from
--- Interaction.seriesEndBound(); a calendar reads the series whose first start is before the period's
--- end and whose series_end_key is not before its start. The expansion is done in Java (lib-recur).
+-- whatever the zone it is expanded in (9999-12-31 for an endless rule; NULL: not a series), written by
+-- the store from Interaction.seriesEndBound(); a calendar reads the series whose series_end_key is not
+-- before the period's start and whose first start is before its end (one range of the index below),
+-- and those with an override in the period. The expansion is done in Java (lib-recur).
 ALTER TABLE crm_interaction ADD COLUMN recurrence VARCHAR(1000);
 ALTER TABLE crm_interaction ADD COLUMN series_end_key TIMESTAMP WITH TIME ZONE;
 CREATE INDEX crm_interaction_series_ix ON crm_interaction (tenant_id, series_end_key, start_key);

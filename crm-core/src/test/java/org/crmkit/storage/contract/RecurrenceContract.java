@@ -235,6 +235,32 @@ abstract class RecurrenceContract extends InteractionReportContract {
     }
 
     @Test
+    void anAllDaySeriesKeepsItsDaysAndAMovedDayIsStoredAsDays() {
+        Crm crm = recurrenceCrm();
+        Occurrences occurrences = crm.interactions().occurrences();
+        Interaction closing = crm.interactions().plan(InteractionKind.TASK, "Закрытие месяца",
+                Timing.allDay(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 1, 31)), SMITH,
+                i -> i.repeat(Recurrence.of("FREQ=MONTHLY;BYMONTHDAY=-1"))).interaction();
+        OccurrenceId february = new OccurrenceId(closing.id(), Occurrence.dayKey(LocalDate.of(2026, 2, 28)));
+        Occurrence moved = occurrences.reschedule(february, 0, Timing.allDay(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3)));
+        occurrences.complete(new OccurrenceId(closing.id(), Occurrence.dayKey(LocalDate.of(2026, 3, 31))), 0, "Закрыт");
+
+        CalendarPeriod spring = CalendarPeriod.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 5, 31), NEW_YORK);
+        List<Occurrence> calendar = occurrences.calendar(Set.of(SMITH), spring);
+        assertThat(calendar).extracting(Occurrence::timing, Occurrence::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Timing.allDay(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3)), InteractionState.PLANNED),
+                org.assertj.core.groups.Tuple.tuple(Timing.allDay(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31)), InteractionState.DONE),
+                org.assertj.core.groups.Tuple.tuple(Timing.allDay(LocalDate.of(2026, 4, 30), LocalDate.of(2026, 4, 30)), InteractionState.PLANNED),
+                org.assertj.core.groups.Tuple.tuple(Timing.allDay(LocalDate.of(2026, 5, 31), LocalDate.of(2026, 5, 31)), InteractionState.PLANNED));
+        assertThat(calendar.get(0)).isEqualTo(moved);
+        assertThat(occurrences.series(closing.id()).overrides()).extracting(o -> o.id().originalStart())
+                .containsExactly(Occurrence.dayKey(LocalDate.of(2026, 2, 28)), Occurrence.dayKey(LocalDate.of(2026, 3, 31)));
+        // overdue now (20 March): January's day and February's, moved to 2–3 March; March's is done
+        assertThat(occurrences.overdue(10)).extracting(Occurrence::timing).containsExactly(
+                Timing.allDay(LocalDate.of(2026, 1, 31), LocalDate.of(2026, 1, 31)), Timing.allDay(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 3)));
+    }
+
+    @Test
     void badInputIsRefusedNamingTheFieldAndNothingIsStored() {
         Crm crm = recurrenceCrm();
         Occurrences occurrences = crm.interactions().occurrences();

@@ -63,6 +63,9 @@ final class JpaInteractionStore implements InteractionStore {
             + " content_key, result_text, timed, start_at, end_at, first_day, last_day, start_key, due_key, responsible, author,"
             + " importance, project, based_on, deal_id, promise_due, promise_side, recurrence, series_end_key, version";
 
+    /** The {@code series_end_key} of an endless series: after every period, so a series is found by one range of the key. */
+    static final Instant ENDLESS = Instant.parse("9999-12-31T00:00:00Z");
+
     private final JpaStores u;
 
     JpaInteractionStore(JpaStores unit) {
@@ -196,7 +199,7 @@ final class JpaInteractionStore implements InteractionStore {
                 .set(x.promise().map(Promise::due).orElse(null), Types.DATE)
                 .set(x.promise().map(p -> p.side().name()).orElse(null), Types.VARCHAR)
                 .set(x.recurrence().map(Recurrence::rule).orElse(null), Types.VARCHAR)
-                .set(x.recurs() ? x.seriesEndBound().map(JpaInteractionStore::utc).orElse(null) : null, Types.TIMESTAMP_WITH_TIMEZONE);
+                .set(x.recurs() ? utc(x.seriesEndBound().orElse(ENDLESS)) : null, Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private void insertChildren(BatchInserts b, Interaction x) throws SQLException {
@@ -332,10 +335,13 @@ final class JpaInteractionStore implements InteractionStore {
         parameters.add(utc(from));
         int fromAt = parameters.size();
         String overrides = Arrays.stream(OVERRIDE_COLUMNS.split(", ")).map(c -> "o." + c + " AS o_" + c).collect(Collectors.joining(", "));
+        // the candidates by two index ranges: series not ended before the stretch (singles have no series_end_key), and
+        // series with an override in it
         String sql = "SELECT s.*, " + overrides + " FROM (SELECT i.* FROM crm_interaction i WHERE " + matching
-                + " AND i.recurrence IS NOT NULL AND ((i.start_key < ?" + untilAt + " AND (i.series_end_key IS NULL OR i.series_end_key >= ?"
-                + fromAt + ")) OR EXISTS (SELECT 1 FROM crm_interaction_occurrence m WHERE m.tenant_id = i.tenant_id AND m.series_id = i.id"
-                + " AND m.start_key < ?" + untilAt + " AND m.end_key >= ?" + fromAt + "))) s"
+                + " AND i.recurrence IS NOT NULL AND i.id IN (SELECT r.id FROM crm_interaction r WHERE r.tenant_id = ?1"
+                + " AND r.series_end_key >= ?" + fromAt + " AND r.start_key < ?" + untilAt
+                + " UNION SELECT m.series_id FROM crm_interaction_occurrence m WHERE m.tenant_id = ?1 AND m.start_key < ?" + untilAt
+                + " AND m.end_key >= ?" + fromAt + ")) s"
                 + " LEFT JOIN crm_interaction_occurrence o ON o.tenant_id = s.tenant_id AND o.series_id = s.id"
                 + " ORDER BY s.id, o.original_start";
         List<SeriesRow> rows = u.select(new JpaStores.Select(sql, parameters), rs -> new SeriesRow(row(rs),
