@@ -41,7 +41,8 @@ import org.crmkit.usecase.UnitOfWork;
  * <p>Each change of an occurrence is one unit of work: checked (the series exists and the actor may
  * change it, it is open, the rule gives that original start or the occurrence has an override, the
  * version is the stored one), stored, journaled under the series ({@code interaction:<id>}, field
- * {@code occurrence <original start>}) and fed as a change of the series.
+ * {@code occurrence <original start>}), fed as a change of the series and announced after the commit
+ * ({@link InteractionEvent.OccurrenceChanged}).
  */
 public final class Occurrences {
     private final CrmContext context;
@@ -240,6 +241,8 @@ public final class Occurrences {
             work.journal(List.of(new AuditEntry(work.newId(), series.mainClient(), AuditEntry.subject(Interactions.KIND, series.id()), field,
                     Optional.of(describe(current)), Optional.of(describe(changed)), work.actor().name(), work.now())));
             work.changed(Interactions.KIND, series.id(), "occurrence-" + what, List.of(field));
+            work.publish(new InteractionEvent.OccurrenceChanged(work.actor().tenant(), series.id(), id.originalStart(), changed.state(),
+                    changed.timing(), work.now(), work.actor().name()));
             return changed;
         });
     }

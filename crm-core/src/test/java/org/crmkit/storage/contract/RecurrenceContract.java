@@ -18,12 +18,14 @@ import org.crmkit.client.Client;
 import org.crmkit.client.NewClient;
 import org.crmkit.common.Actor;
 import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.DomainEvent;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.ValidationException;
 import org.crmkit.employee.Employee;
 import org.crmkit.employee.EmployeeDirectory;
 import org.crmkit.interaction.CalendarPeriod;
 import org.crmkit.interaction.Interaction;
+import org.crmkit.interaction.InteractionEvent;
 import org.crmkit.interaction.InteractionKind;
 import org.crmkit.interaction.InteractionState;
 import org.crmkit.interaction.Occurrence;
@@ -50,11 +52,13 @@ abstract class RecurrenceContract extends InteractionReportContract {
     private static final Instant NOW = Instant.parse("2026-03-20T12:00:00Z");
     private static final CalendarPeriod MARCH_APRIL = CalendarPeriod.days(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 30), MOSCOW);
 
+    private final List<DomainEvent> events = new java.util.ArrayList<>();
+
     private Crm recurrenceCrm() {
         EmployeeDirectory staff = EmployeeDirectory.of(List.of(Employee.of("alekseev", "Алексеев", "sales"),
                 Employee.of("smith", "Smith", "sales").inZone(NEW_YORK)));
         return Crm.builder().storage(storage()).clock(Clock.fixed(NOW, MOSCOW)).zone(MOSCOW).employees(staff)
-                .actor(Actor.employee(tenant, ALEKSEEV)).build();
+                .actor(Actor.employee(tenant, ALEKSEEV)).listener(events::add).build();
     }
 
     /** An hour from {@code hour}:00 local time on a day in a zone. */
@@ -126,6 +130,11 @@ abstract class RecurrenceContract extends InteractionReportContract {
         Timing tuesdayNoon = hourAt(LocalDate.of(2026, 4, 7), 12, MOSCOW);
         Occurrence third = occurrences.reschedule(new OccurrenceId(weekly.id(), at(monday.plusDays(14), 10, MOSCOW)), 0, tuesdayNoon);
 
+        assertThat(events).filteredOn(InteractionEvent.OccurrenceChanged.class::isInstance).extracting(e -> (InteractionEvent.OccurrenceChanged) e)
+                .extracting(InteractionEvent.OccurrenceChanged::originalStart, InteractionEvent.OccurrenceChanged::state).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(first.originalStart(), InteractionState.DONE),
+                        org.assertj.core.groups.Tuple.tuple(second.originalStart(), InteractionState.CANCELLED),
+                        org.assertj.core.groups.Tuple.tuple(third.originalStart(), InteractionState.PLANNED));
         assertThat(first.state()).isEqualTo(InteractionState.DONE);
         assertThat(first.result()).contains("Договорились о поставке");
         assertThat(first.version()).isEqualTo(1);
