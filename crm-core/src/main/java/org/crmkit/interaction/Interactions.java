@@ -240,7 +240,8 @@ public final class Interactions {
 
     /**
      * The calendar of one or several employees: every item they are responsible for or take part
-     * in that overlaps the period (all states), in time order.
+     * in that overlaps the period (all states), in time order. A series is listed once, as stored
+     * (by its first occurrence): {@link Occurrences#calendar} expands series into occurrences.
      */
     public List<Interaction> calendar(Set<EmployeeId> employees, CalendarPeriod period) {
         ValidationException.requiredElements(employees, "employees");
@@ -248,7 +249,10 @@ public final class Interactions {
         return find(InteractionQuery.calendar(employees, period));
     }
 
-    /** A client's history and plan: every interaction the client takes part in, in time order. */
+    /**
+     * A client's history and plan: every interaction the client takes part in, in time order; a
+     * series once, as stored ({@link Occurrences#history} expands series within a period).
+     */
     public List<Interaction> history(ClientId client) {
         ValidationException.required(client, "client");
         return context.read(work -> {
@@ -293,7 +297,8 @@ public final class Interactions {
 
     /**
      * Control of obligations: the open items and promises overdue now, per responsible employee,
-     * oldest first (at most {@code limit}).
+     * oldest first (at most {@code limit}). A series is never overdue itself; its overdue
+     * occurrences are listed with these by {@link Occurrences#overdue}.
      */
     public List<Interaction> overdue(int limit) {
         if (limit < 1 || limit > InteractionQuery.MAX_LIMIT) {
