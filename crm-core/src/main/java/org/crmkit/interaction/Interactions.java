@@ -116,8 +116,9 @@ public final class Interactions {
     }
 
     /** Checks, stores, journals, feeds and announces a new interaction (version 0) in the unit of work. */
-    static Interaction insertIn(UnitOfWork work, Interaction drafted) {
+    static Interaction insertIn(UnitOfWork work, Interaction given) {
         InteractionStore store = work.store(InteractionStore.class);
+        Interaction drafted = Occurrences.pinned(work, given);
         checkReferences(work, drafted, Optional.empty());
         requireChangeable(work, drafted, "plan interaction " + drafted.subject());
         Interaction stored = store.insert(drafted);
@@ -356,8 +357,12 @@ public final class Interactions {
         });
     }
 
-    static Scheduled saveIn(UnitOfWork work, Interaction changed) {
-        Interaction current = require(work, changed.id());
+    static Scheduled saveIn(UnitOfWork work, Interaction given) {
+        Interaction current = require(work, given.id());
+        // a rule given anew keeps the zone the series was pinned to
+        Interaction changed = given.recurrence().filter(r -> r.zone().isEmpty()).isPresent()
+                && current.recurrence().flatMap(Recurrence::zone).isPresent()
+                ? given.repeat(given.recurrence().get().in(current.recurrence().get().zone().get())) : Occurrences.pinned(work, given);
         if (current.version() != changed.version()) {
             throw new ConcurrentChangeException("interaction", changed.id(), changed.version());
         }
@@ -520,7 +525,14 @@ public final class Interactions {
         List<Interaction> page;
         do {
             page = store.findAfter(open, after, HAND_OVER_PAGE);
-            page.forEach(i -> store(work, i, i.reassign(to)));
+            for (Interaction i : page) {
+                // the done and cancelled occurrences of a series keep the leaver; the open ones move with the series
+                if (i.recurs()) {
+                    store.overrides(i.id()).stream().filter(o -> !o.state().isOpen() && o.responsible().isEmpty())
+                            .forEach(o -> store.saveOverride(o.keptBy(from)));
+                }
+                store(work, i, i.reassign(to));
+            }
             moved += page.size();
             after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1).id());
         } while (page.size() == HAND_OVER_PAGE);

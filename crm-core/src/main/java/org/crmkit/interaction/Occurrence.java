@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Optional;
 
+import org.crmkit.common.EmployeeId;
 import org.crmkit.common.SortOrder;
 import org.crmkit.common.ValidationException;
 
@@ -15,17 +16,18 @@ import org.crmkit.common.ValidationException;
  * or one occurrence of a series with its own state. {@link #interaction} is the stored interaction
  * (for a series: the series, whose subject, kind, participants and employees every occurrence
  * shares); {@link #originalStart} is where the rule put the occurrence (with the series' id, its
- * {@link #id() identity}); {@link #timing}, {@link #state} and {@link #result} are the occurrence's
- * own; {@link #version} is what a change of this occurrence must name: the override's version
+ * {@link #id() identity}); {@link #timing}, {@link #state}, {@link #result} and {@link #responsible}
+ * are the occurrence's own (the responsible employee is the series' unless the occurrence kept one
+ * at a hand-over); {@link #version} is what a change of this occurrence must name: the override's version
  * (0 while the occurrence has none), or the single interaction's version.
  */
 public record Occurrence(Interaction interaction, Instant originalStart, Timing timing, InteractionState state, Optional<String> result,
-                         long version) {
+                         EmployeeId responsible, long version) {
     /** Time order: by the occurrence's own start, then the interaction's id, then the original start. */
     public static final Comparator<Occurrence> TIME_ORDER = Comparator.comparing((Occurrence o) -> o.timing().startKey())
             .thenComparing(o -> o.interaction().id().value(), SortOrder.UUIDS).thenComparing(Occurrence::originalStart);
     /** Obligations: by responsible employee (code points), oldest first ({@link #dueKey()}), then as {@link #TIME_ORDER}. */
-    public static final Comparator<Occurrence> DUE_ORDER = Comparator.comparing((Occurrence o) -> o.interaction().responsible().value(),
+    public static final Comparator<Occurrence> DUE_ORDER = Comparator.comparing((Occurrence o) -> o.responsible().value(),
             SortOrder.TEXT).thenComparing(Occurrence::dueKey).thenComparing(TIME_ORDER);
 
     public Occurrence {
@@ -34,13 +36,14 @@ public record Occurrence(Interaction interaction, Instant originalStart, Timing 
         ValidationException.required(timing, "timing");
         ValidationException.required(state, "state");
         ValidationException.required(result, "result");
+        ValidationException.required(responsible, "responsible");
     }
 
     /** A single interaction as an entry. */
     public static Occurrence single(Interaction interaction) {
         ValidationException.required(interaction, "interaction");
         return new Occurrence(interaction, interaction.timing().startKey(), interaction.timing(), interaction.state(), interaction.result(),
-                interaction.version());
+                interaction.responsible(), interaction.version());
     }
 
     /**
@@ -53,10 +56,11 @@ public record Occurrence(Interaction interaction, Instant originalStart, Timing 
         ValidationException.required(override, "override");
         if (override.isPresent()) {
             OccurrenceOverride o = override.get();
-            return new Occurrence(series, o.id().originalStart(), o.timing(), o.state(), o.result(), o.version());
+            return new Occurrence(series, o.id().originalStart(), o.timing(), o.state(), o.result(), o.responsible().orElse(series.responsible()),
+                    o.version());
         }
         InteractionState state = series.state() == InteractionState.CANCELLED ? InteractionState.CANCELLED : InteractionState.PLANNED;
-        return new Occurrence(series, ruled.startKey(), ruled, state, Optional.empty(), 0);
+        return new Occurrence(series, ruled.startKey(), ruled, state, Optional.empty(), series.responsible(), 0);
     }
 
     public OccurrenceId id() {
@@ -87,7 +91,8 @@ public record Occurrence(Interaction interaction, Instant originalStart, Timing 
 
     /** The occurrence's override with a new timing, state and result (version as read). */
     OccurrenceOverride override(Timing newTiming, InteractionState newState, Optional<String> newResult) {
-        return new OccurrenceOverride(id(), newTiming, newState, newResult, version);
+        return new OccurrenceOverride(id(), newTiming, newState, newResult,
+                responsible.equals(interaction.responsible()) ? Optional.empty() : Optional.of(responsible), version);
     }
 
     /** Midnight UTC of a day: the original start of an all-day occurrence on it. */

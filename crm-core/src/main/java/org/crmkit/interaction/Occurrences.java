@@ -340,8 +340,20 @@ public final class Occurrences {
         return all;
     }
 
-    /** The zone a series is expanded in: its responsible employee's, else the tenant's. */
+    /**
+     * The zone a series is expanded in: the one pinned in its rule when it was first stored, else
+     * (a rule not yet stored) its responsible employee's, else the tenant's.
+     */
     static ZoneId zoneOf(UnitOfWork work, Interaction series) {
-        return work.context().employees().find(series.responsible()).flatMap(Employee::zone).orElse(work.context().clock().getZone());
+        return series.recurrence().flatMap(Recurrence::zone).orElseGet(() -> work.context().employees().find(series.responsible())
+                .flatMap(Employee::zone).orElse(work.context().clock().getZone()));
+    }
+
+    /** The interaction with its rule's zone pinned ({@link Recurrence#zone}), if it recurs and has none yet. */
+    static Interaction pinned(UnitOfWork work, Interaction interaction) {
+        if (interaction.recurrence().isEmpty() || interaction.recurrence().get().zone().isPresent()) {
+            return interaction;
+        }
+        return interaction.repeat(interaction.recurrence().get().in(zoneOf(work, interaction)));
     }
 }

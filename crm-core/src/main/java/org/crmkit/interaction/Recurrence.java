@@ -29,14 +29,19 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  * covers as many days. Expansion is always bounded: by a period ({@link #within}), or, for a rule
  * with COUNT or UNTIL, by the rule ({@link #all}); asking for all occurrences of an endless rule is
  * refused.
+ *
+ * <p>{@link #zone} is the zone the series is expanded in, pinned when the series is first stored
+ * (the responsible employee's zone then, else the tenant's): a series handed to an employee in
+ * another city keeps its occurrences (and their identities). Empty for a rule not yet stored.
  */
-public record Recurrence(String rule) {
+public record Recurrence(String rule, Optional<ZoneId> zone) {
     /** Most occurrences one expansion produces (a guard, not a rule: a daily rule of 27 years). */
     public static final int MAX_EXPANSION = 10_000;
     public static final int RULE_MAX = 1_000;
 
     public Recurrence {
         ValidationException.required(rule, "recurrence");
+        ValidationException.required(zone, "zone");
         String text = rule.strip();
         if (text.toUpperCase(Locale.ROOT).startsWith("RRULE:")) {
             text = text.substring("RRULE:".length()).strip();
@@ -50,7 +55,12 @@ public record Recurrence(String rule) {
 
     /** The rule of {@code text} ({@code FREQ=WEEKLY;COUNT=10}, with or without {@code RRULE:}). */
     public static Recurrence of(String text) {
-        return new Recurrence(text);
+        return new Recurrence(text, Optional.empty());
+    }
+
+    /** The same rule expanded in {@code expansionZone}. */
+    public Recurrence in(ZoneId expansionZone) {
+        return new Recurrence(rule, Optional.of(ValidationException.required(expansionZone, "zone")));
     }
 
     private static RecurrenceRule parse(String rule, String given) {
@@ -139,7 +149,7 @@ public record Recurrence(String rule) {
         } else {
             parsed.setUntil(new DateTime(DateTime.UTC, next.minusSeconds(1).toEpochMilli()));
         }
-        return new Recurrence(parsed.toString());
+        return new Recurrence(parsed.toString(), zone);
     }
 
     /** The same rule with COUNT {@code count} (UNTIL dropped). */
@@ -150,7 +160,7 @@ public record Recurrence(String rule) {
         RecurrenceRule parsed = parsed();
         parsed.setUntil(null);
         parsed.setCount(count);
-        return new Recurrence(parsed.toString());
+        return new Recurrence(parsed.toString(), zone);
     }
 
     /** The COUNT of the rule, if it has one. */

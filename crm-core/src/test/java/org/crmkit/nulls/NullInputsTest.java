@@ -345,7 +345,7 @@ class NullInputsTest {
         sample(org.crmkit.interaction.OccurrenceId.class, () -> new org.crmkit.interaction.OccurrenceId(series.get().id(), hour.startKey()));
         sample(org.crmkit.interaction.OccurrenceOverride.class, () -> new org.crmkit.interaction.OccurrenceOverride(
                 new org.crmkit.interaction.OccurrenceId(series.get().id(), hour.startKey()), hour,
-                org.crmkit.interaction.InteractionState.DONE, Optional.empty(), 0));
+                org.crmkit.interaction.InteractionState.DONE, Optional.empty(), Optional.empty(), 0));
         sample(org.crmkit.interaction.Occurrence.class, () -> org.crmkit.interaction.Occurrence.single(planned.get()));
         sample(org.crmkit.interaction.Series.class, () -> crm.interactions().occurrences().series(series.get().id()));
         sample(org.crmkit.interaction.Occurrences.class, () -> crm.interactions().occurrences());

@@ -157,8 +157,9 @@ public final class ICalendarExport {
     /**
      * A series as one {@code VCALENDAR}: the master component with {@code RRULE} and {@code EXDATE}s
      * and one {@code RECURRENCE-ID} component per occurrence with a state or time of its own (see
-     * above). {@code zone} must be the zone the series is expanded in (the responsible employee's,
-     * else the tenant's: {@code crm.zoneOf(series.interaction().responsible())}).
+     * above). {@code zone} should be the zone the series is expanded in, pinned in its rule
+     * ({@link org.crmkit.interaction.Recurrence#zone()}); in another zone the RRULE is still exact in
+     * instants only while both zones change their clocks alike.
      */
     public String series(Series series, ZoneId zone) {
         ValidationException.required(series, "series");
@@ -193,7 +194,7 @@ public final class ICalendarExport {
             }
             // the occurrence as an item of its own: the series' texts and people, its own state, result and time
             Interaction own = new Interaction(master.id(), master.number(), master.kind(), master.direction(), o.state(), master.subject(),
-                    master.content(), o.result(), o.timing(), master.responsible(), master.otherEmployees(), master.author(),
+                    master.content(), o.result(), o.timing(), o.responsible().orElse(master.responsible()), master.otherEmployees(), master.author(),
                     master.importance(), master.project(), master.basedOn(), master.deal(), master.participants(), master.promise(),
                     master.recurrence(), master.version() + o.version());
             ICalComponent occurrence = component(own, zone, stamp);

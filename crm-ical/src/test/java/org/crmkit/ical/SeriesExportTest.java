@@ -68,7 +68,8 @@ class SeriesExportTest {
         occurrences.reschedule(new OccurrenceId(weekly.id(), tenAm(monday.plusDays(14))), 0,
                 Timing.timed(tuesdayNoon, tuesdayNoon.plusSeconds(1800)));
 
-        String text = new ICalendarExport(TENANT, crm.clock()).series(occurrences.series(weekly.id()), crm.zoneOf(SMITH.id()));
+        String text = new ICalendarExport(TENANT, crm.clock()).series(occurrences.series(weekly.id()),
+                weekly.recurrence().orElseThrow().zone().orElseThrow());
 
         assertThat(text).contains("RRULE:FREQ=WEEKLY;COUNT=6").contains("EXDATE;TZID=").contains("RECURRENCE-ID;TZID=");
         Calendar read = new CalendarBuilder().build(new StringReader(text));

@@ -113,7 +113,7 @@ abstract class RecurrenceContract extends InteractionReportContract {
         assertThat(crm.interactions().occurrences().calendar(Set.of(SMITH), week)).extracting(o -> o.timing().startKey())
                 .containsExactly(Instant.parse("2026-03-09T14:00:00Z"));
         assertThat(crm.interactions().calendar(Set.of(SMITH), MARCH_APRIL)).containsExactly(newYork);
-        assertThat(newYork.recurrence()).contains(Recurrence.of("FREQ=WEEKLY;BYDAY=MO;COUNT=4"));
+        assertThat(newYork.recurrence()).contains(Recurrence.of("FREQ=WEEKLY;BYDAY=MO;COUNT=4").in(NEW_YORK));
         assertThat(crm.interactions().get(newYork.id())).isEqualTo(newYork);
     }
 
@@ -211,7 +211,7 @@ abstract class RecurrenceContract extends InteractionReportContract {
         Occurrences.Split renamed = occurrences.splitFrom(new OccurrenceId(weekly.id(), at(monday.plusDays(14), 10, MOSCOW)), weekly.version(),
                 i -> i.rename("Планёрка отдела"));
         assertThat(renamed.before().recurrence().orElseThrow().rule()).contains("UNTIL=").doesNotContain("COUNT");
-        assertThat(renamed.from().recurrence()).contains(Recurrence.of("FREQ=WEEKLY;COUNT=4"));
+        assertThat(renamed.from().recurrence()).contains(Recurrence.of("FREQ=WEEKLY;COUNT=4").in(MOSCOW));
         assertThat(renamed.from().basedOn()).contains(weekly.id());
         assertThat(renamed.from().timing()).isEqualTo(hourAt(monday.plusDays(14), 10, MOSCOW));
         List<Occurrence> calendar = occurrences.calendar(Set.of(ALEKSEEV), MARCH_APRIL);
@@ -229,7 +229,7 @@ abstract class RecurrenceContract extends InteractionReportContract {
         Interaction second = renamed.from();
         Occurrences.Split later = occurrences.splitFrom(new OccurrenceId(second.id(), at(monday.plusDays(21), 10, MOSCOW)), second.version(),
                 i -> i.reschedule(hourAt(monday.plusDays(21), 11, MOSCOW)));
-        assertThat(later.from().recurrence()).contains(Recurrence.of("FREQ=WEEKLY;COUNT=3"));
+        assertThat(later.from().recurrence()).contains(Recurrence.of("FREQ=WEEKLY;COUNT=3").in(MOSCOW));
         List<Occurrence> after = occurrences.calendar(Set.of(ALEKSEEV), MARCH_APRIL);
         assertThat(after).extracting(Occurrence::state, o -> o.timing().startKey()).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(InteractionState.DONE, at(monday, 10, MOSCOW)),
@@ -241,6 +241,31 @@ abstract class RecurrenceContract extends InteractionReportContract {
                 org.assertj.core.groups.Tuple.tuple(InteractionState.PLANNED, at(monday.plusDays(35), 11, MOSCOW)));
         assertThat(after.get(3).interaction().id()).isEqualTo(second.id());
         assertThat(after.get(3).result()).contains("четвёртая");
+    }
+
+    @Test
+    void aHandOverMovesTheSeriesAndItsOpenOccurrencesWhileClosedOnesKeepTheLeaverAndTheSeriesKeepsItsZone() {
+        Crm crm = recurrenceCrm();
+        Occurrences occurrences = crm.interactions().occurrences();
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+        Interaction weekly = series(crm, "Планёрка", hourAt(monday, 10, MOSCOW), ALEKSEEV, "FREQ=WEEKLY;COUNT=4", null);
+        assertThat(weekly.recurrence().orElseThrow().zone()).as("pinned when stored").contains(MOSCOW);
+        occurrences.complete(new OccurrenceId(weekly.id(), at(monday, 10, MOSCOW)), 0, "Проведена");
+        occurrences.cancel(new OccurrenceId(weekly.id(), at(monday.plusDays(7), 10, MOSCOW)), 0);
+
+        crm.handOvers().handOver(ALEKSEEV, SMITH);
+
+        assertThat(crm.interactions().get(weekly.id()).responsible()).isEqualTo(SMITH);
+        List<Occurrence> after = occurrences.calendar(Set.of(ALEKSEEV, SMITH), MARCH_APRIL);
+        // still 10:00 in Moscow, though the series' new employee works in New York
+        assertThat(after).extracting(o -> o.timing().startKey()).containsExactly(at(monday, 10, MOSCOW), at(monday.plusDays(7), 10, MOSCOW),
+                at(monday.plusDays(14), 10, MOSCOW), at(monday.plusDays(21), 10, MOSCOW));
+        assertThat(after).extracting(Occurrence::responsible).containsExactly(ALEKSEEV, ALEKSEEV, SMITH, SMITH);
+        assertThat(after).extracting(Occurrence::state).containsExactly(InteractionState.DONE, InteractionState.CANCELLED,
+                InteractionState.PLANNED, InteractionState.PLANNED);
+        assertThat(after.get(0).result()).contains("Проведена");
+        assertThat(occurrences.overdue(10)).extracting(Occurrence::responsible, o -> o.timing().startKey())
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SMITH, at(monday.plusDays(14), 10, MOSCOW)));
     }
 
     @Test

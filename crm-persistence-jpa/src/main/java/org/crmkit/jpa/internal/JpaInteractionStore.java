@@ -61,7 +61,7 @@ final class JpaInteractionStore implements InteractionStore {
     private static final String TABLE = "crm_interaction";
     private static final String COLUMNS = "tenant_id, id, interaction_number, kind, direction, state, subject, subject_key, content_text,"
             + " content_key, result_text, timed, start_at, end_at, first_day, last_day, start_key, due_key, responsible, author,"
-            + " importance, project, based_on, deal_id, promise_due, promise_side, recurrence, series_end_key, version";
+            + " importance, project, based_on, deal_id, promise_due, promise_side, recurrence, recurrence_zone, series_end_key, version";
 
     /** The {@code series_end_key} of an endless series: after every period, so a series is found by one range of the key. */
     static final Instant ENDLESS = Instant.parse("9999-12-31T00:00:00Z");
@@ -149,7 +149,7 @@ final class JpaInteractionStore implements InteractionStore {
         InteractionSpans.cover(u, InteractionSpans.of(interaction.timing()));
         u.batch(b -> {
             try (BatchInserts.Batch insert = b.statement("INSERT INTO crm_interaction (" + COLUMNS + ") VALUES ("
-                    + "?, ".repeat(28) + "?)")) {
+                    + "?, ".repeat(29) + "?)")) {
                 bindRow(insert.set(u.tenant, Types.VARCHAR).set(interaction.id().value(), Types.OTHER), interaction)
                         .set(1L, Types.BIGINT).row();
             }
@@ -199,6 +199,7 @@ final class JpaInteractionStore implements InteractionStore {
                 .set(x.promise().map(Promise::due).orElse(null), Types.DATE)
                 .set(x.promise().map(p -> p.side().name()).orElse(null), Types.VARCHAR)
                 .set(x.recurrence().map(Recurrence::rule).orElse(null), Types.VARCHAR)
+                .set(x.recurrence().flatMap(Recurrence::zone).map(java.time.ZoneId::getId).orElse(null), Types.VARCHAR)
                 .set(x.recurs() ? utc(x.seriesEndBound().orElse(ENDLESS)) : null, Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
@@ -238,7 +239,7 @@ final class JpaInteractionStore implements InteractionStore {
     private record Row(UUID id, long number, String kind, String direction, String state, String subject, String content, String result,
                        boolean timed, OffsetDateTime startAt, OffsetDateTime endAt, LocalDate firstDay, LocalDate lastDay,
                        String responsible, String author, String importance, String project, UUID basedOn, UUID deal, LocalDate promiseDue,
-                       String promiseSide, String recurrence, long version) {
+                       String promiseSide, String recurrence, String recurrenceZone, long version) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -247,7 +248,7 @@ final class JpaInteractionStore implements InteractionStore {
                 rs.getBoolean("timed"), rs.getObject("start_at", OffsetDateTime.class), rs.getObject("end_at", OffsetDateTime.class),
                 rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class), rs.getString("responsible"),
                 rs.getString("author"), rs.getString("importance"), rs.getString("project"), rs.getObject("based_on", UUID.class), rs.getObject("deal_id", UUID.class),
-                rs.getObject("promise_due", LocalDate.class), rs.getString("promise_side"), rs.getString("recurrence"), rs.getLong("version"));
+                rs.getObject("promise_due", LocalDate.class), rs.getString("promise_side"), rs.getString("recurrence"), rs.getString("recurrence_zone"), rs.getLong("version"));
     }
 
     /** A participant row and its position. */
@@ -294,7 +295,8 @@ final class JpaInteractionStore implements InteractionStore {
                 Optional.ofNullable(r.author()).map(EmployeeId::new), Importance.valueOf(r.importance()), Optional.ofNullable(r.project()),
                 Optional.ofNullable(r.basedOn()).map(InteractionId::new), Optional.ofNullable(r.deal()).map(DealId::new), participants,
                 Optional.ofNullable(r.promiseDue()).map(due -> new Promise(due, PromiseSide.valueOf(r.promiseSide()))),
-                Optional.ofNullable(r.recurrence()).map(Recurrence::new), r.version());
+                Optional.ofNullable(r.recurrence()).map(rule -> new Recurrence(rule, Optional.ofNullable(r.recurrenceZone())
+                        .map(java.time.ZoneId::of))), r.version());
     }
 
     private static OffsetDateTime utc(Instant at) {
@@ -310,15 +312,15 @@ final class JpaInteractionStore implements InteractionStore {
         return new OccurrenceOverride(new OccurrenceId(new InteractionId(rs.getObject(prefix + "series_id", UUID.class)),
                 rs.getObject(prefix + "original_start", OffsetDateTime.class).toInstant()), timing,
                 InteractionState.valueOf(rs.getString(prefix + "state")), Optional.ofNullable(rs.getString(prefix + "result_text")),
-                rs.getLong(prefix + "version"));
+                Optional.ofNullable(rs.getString(prefix + "responsible")).map(EmployeeId::new), rs.getLong(prefix + "version"));
     }
 
     /** A series row and one of its overrides (none: the series has none), as the joined statement returns them. */
     private record SeriesRow(Row series, Optional<OccurrenceOverride> override) {
     }
 
-    private static final String OVERRIDE_COLUMNS = "series_id, original_start, state, result_text, timed, start_at, end_at, first_day,"
-            + " last_day, start_key, end_key, version";
+    private static final String OVERRIDE_COLUMNS = "series_id, original_start, state, result_text, responsible, timed, start_at, end_at,"
+            + " first_day, last_day, start_key, end_key, version";
 
     /**
      * One statement: the series matching the criterion that reach into the stretch (by their first
@@ -382,7 +384,7 @@ final class JpaInteractionStore implements InteractionStore {
             try {
                 u.batch(b -> {
                     try (BatchInserts.Batch insert = b.statement("INSERT INTO crm_interaction_occurrence (tenant_id, " + OVERRIDE_COLUMNS
-                            + ") VALUES (" + "?, ".repeat(12) + "?)")) {
+                            + ") VALUES (" + "?, ".repeat(13) + "?)")) {
                         bindOverride(insert.set(u.tenant, Types.VARCHAR).set(id.series().value(), Types.OTHER)
                                 .set(utc(id.originalStart()), Types.TIMESTAMP_WITH_TIMEZONE), override).set(1L, Types.BIGINT).row();
                     }
@@ -399,7 +401,7 @@ final class JpaInteractionStore implements InteractionStore {
             throw new ConcurrentChangeException("occurrence", id, override.version());
         }
         u.batch(b -> {
-            try (BatchInserts.Batch update = b.statement("UPDATE crm_interaction_occurrence SET state = ?, result_text = ?, timed = ?,"
+            try (BatchInserts.Batch update = b.statement("UPDATE crm_interaction_occurrence SET state = ?, result_text = ?, responsible = ?, timed = ?,"
                     + " start_at = ?, end_at = ?, first_day = ?, last_day = ?, start_key = ?, end_key = ? WHERE tenant_id = ? AND series_id = ?"
                     + " AND original_start = ?")) {
                 bindOverride(update, override).set(u.tenant, Types.VARCHAR).set(id.series().value(), Types.OTHER)
@@ -413,7 +415,8 @@ final class JpaInteractionStore implements InteractionStore {
     private static BatchInserts.Batch bindOverride(BatchInserts.Batch row, OccurrenceOverride o) throws SQLException {
         Optional<Timing.Timed> timed = o.timing() instanceof Timing.Timed ? Optional.of((Timing.Timed) o.timing()) : Optional.empty();
         Optional<Timing.AllDay> days = o.timing() instanceof Timing.AllDay ? Optional.of((Timing.AllDay) o.timing()) : Optional.empty();
-        return row.set(o.state().name(), Types.VARCHAR).set(o.result().orElse(null), Types.VARCHAR).set(timed.isPresent(), Types.BOOLEAN)
+        return row.set(o.state().name(), Types.VARCHAR).set(o.result().orElse(null), Types.VARCHAR)
+                .set(o.responsible().map(EmployeeId::value).orElse(null), Types.VARCHAR).set(timed.isPresent(), Types.BOOLEAN)
                 .set(timed.map(t -> utc(t.start())).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
                 .set(timed.map(t -> utc(t.end())).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
                 .set(days.map(Timing.AllDay::first).orElse(null), Types.DATE).set(days.map(Timing.AllDay::last).orElse(null), Types.DATE)
