@@ -40,12 +40,13 @@ import org.crmkit.deal.DealId;
  *
  * <p>Two references, independent of each other: {@link #basedOn} names the interaction this one
  * follows from, {@link #deal} the deal it is based on (a follow-up call may have both). That the
- * deal exists and its client takes part is checked by the use case, which can read deals. An
- * occurrence of a recurring series is later and is not modelled here.
+ * deal exists and its client takes part is checked by the use case, which can read deals. A series
+ * ({@link #repeat}) is one interaction with a {@link Recurrence}; its occurrences are {@link Occurrence}s,
+ * each with its own state kept as an {@link OccurrenceOverride}.
  *
  * <p>{@code null} is refused with a {@link ValidationException} naming the field, except by the
  * verbs that clear an optional field, where it means "none": {@code describe}, {@code withProject},
- * {@code basedOn}, {@code forDeal}, {@code withDirection}, {@code complete}.
+ * {@code basedOn}, {@code forDeal}, {@code withDirection}, {@code complete}, {@code repeat}.
  *
  * @param version 0 for an interaction never stored; the store increments it on every save
  */
@@ -53,7 +54,8 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
                           InteractionState state, String subject, Optional<String> content, Optional<String> result,
                           Timing timing, EmployeeId responsible, List<EmployeeId> otherEmployees, Optional<EmployeeId> author,
                           Importance importance, Optional<String> project, Optional<InteractionId> basedOn,
-                          Optional<DealId> deal, List<Participant> participants, Optional<Promise> promise, long version) {
+                          Optional<DealId> deal, List<Participant> participants, Optional<Promise> promise,
+                          Optional<Recurrence> recurrence, long version) {
 
     public static final int SUBJECT_MAX = 250;
     public static final int CONTENT_MAX = 50_000;
@@ -71,6 +73,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
         ValidationException.required(basedOn, "basedOn");
         ValidationException.required(deal, "deal");
         ValidationException.required(promise, "promise");
+        ValidationException.required(recurrence, "recurrence");
         if (number < 1) {
             throw new ValidationException("number", number, "must be positive");
         }
@@ -117,7 +120,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
                                    EmployeeId responsible, Optional<EmployeeId> author) {
         return new Interaction(id, number, kind, Optional.empty(), InteractionState.PLANNED, subject, Optional.empty(), Optional.empty(),
                 timing, responsible, List.of(), author, Importance.NORMAL, Optional.empty(), Optional.empty(), Optional.empty(), List.of(),
-                Optional.empty(), 0);
+                Optional.empty(), Optional.empty(), 0);
     }
 
     /** Moves an open item to another time. */
@@ -204,6 +207,29 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
         });
     }
 
+    /**
+     * Makes it a series repeating by {@code rule} from its timing (the first occurrence);
+     * {@code null}: it takes place once. Each occurrence then has its own state
+     * ({@link OccurrenceOverride}); the series' own state says whether the series as a whole is open.
+     */
+    public Interaction repeat(Recurrence rule) {
+        return with(f -> f.recurrence = Optional.ofNullable(rule));
+    }
+
+    /** Whether it is a series (it has a recurrence rule). */
+    public boolean recurs() {
+        return recurrence.isPresent();
+    }
+
+    /**
+     * For a series, the latest instant one of its unmoved occurrences can end, whatever the zone
+     * (none: it never ends); for a single item, its {@link Timing#endKey()}. Stores keep it to bound
+     * the series a calendar reads.
+     */
+    public Optional<Instant> seriesEndBound() {
+        return recurrence.isPresent() ? recurrence.get().endBound(timing) : Optional.of(timing.endKey());
+    }
+
     public Interaction withVersion(long storedVersion) {
         return with(f -> f.version = storedVersion);
     }
@@ -229,11 +255,11 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
     }
 
     /**
-     * Whether it is overdue: open, and a promise whose due day is before {@code today}, or another
+     * Whether it is overdue: open, not a series (a series' occurrences are, see {@link Occurrence}), and a promise whose due day is before {@code today}, or another
      * item that ended before {@code now} (an all-day one: before {@code today}).
      */
     public boolean overdueAt(Instant now, LocalDate today) {
-        return isOpen() && promise.map(p -> p.due().isBefore(today)).orElseGet(() -> timing.endedBefore(now, today));
+        return isOpen() && recurrence.isEmpty() && promise.map(p -> p.due().isBefore(today)).orElseGet(() -> timing.endedBefore(now, today));
     }
 
     /**
@@ -267,6 +293,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
                 .map(p -> p.client() + p.person().map(x -> " / " + x).orElse("") + p.channel().map(c -> " via " + c.display()).orElse(""))
                 .collect(Collectors.joining("; ")));
         view.put("promise", promise.map(p -> p.due() + " " + p.side()).orElse(null));
+        view.put("recurrence", recurrence.map(Recurrence::rule).orElse(null));
         return view;
     }
 
@@ -289,7 +316,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
         Fields f = new Fields(this);
         change.accept(f);
         return new Interaction(f.id, f.number, f.kind, f.direction, f.state, f.subject, f.content, f.result, f.timing, f.responsible,
-                f.otherEmployees, f.author, f.importance, f.project, f.basedOn, f.deal, f.participants, f.promise, f.version);
+                f.otherEmployees, f.author, f.importance, f.project, f.basedOn, f.deal, f.participants, f.promise, f.recurrence, f.version);
     }
 
     /** The fields of an interaction while a verb changes them. */
@@ -312,6 +339,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
         Optional<DealId> deal;
         List<Participant> participants;
         Optional<Promise> promise;
+        Optional<Recurrence> recurrence;
         long version;
 
         Fields(Interaction i) {
@@ -333,6 +361,7 @@ public record Interaction(InteractionId id, long number, InteractionKind kind, O
             deal = i.deal;
             participants = i.participants;
             promise = i.promise;
+            recurrence = i.recurrence;
             version = i.version;
         }
     }

@@ -39,4 +39,18 @@ public sealed interface InteractionEvent extends DomainEvent {
     record Reassigned(TenantId tenant, InteractionId interaction, EmployeeId from, EmployeeId to, Instant at, String actor)
             implements InteractionEvent {
     }
+
+    /**
+     * One occurrence of a series got a state or time of its own (completed, cancelled, moved);
+     * {@code originalStart} with the series' id is the occurrence ({@link OccurrenceId}).
+     */
+    record OccurrenceChanged(TenantId tenant, InteractionId interaction, Instant originalStart, InteractionState state, Timing timing,
+                             Instant at, String actor) implements InteractionEvent {
+        public OccurrenceChanged {
+            ValidationException.required(interaction, "interaction");
+            ValidationException.required(originalStart, "originalStart");
+            ValidationException.required(state, "state");
+            ValidationException.required(timing, "timing");
+        }
+    }
 }

@@ -1,5 +1,7 @@
 package org.crmkit.interaction;
 
+import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,6 +21,11 @@ import org.crmkit.criteria.Criterion;
  * {@link InteractionQuery#overdue}). The two reports' rows ({@link #analysis},
  * {@link #withoutInteractions}) come from one statement each for a database, and are the same on
  * every store (the kit compares them).
+ *
+ * <p>Series: a recurring interaction is stored once ({@link Interaction#recurrence()}); what one of
+ * its occurrences has of its own is an {@link OccurrenceOverride}, stored apart and versioned on
+ * its own. {@link #series} reads the series that may reach into a period with their overrides (one
+ * statement for a database); the expansion is the use case's, in Java.
  */
 public interface InteractionStore {
     Optional<Interaction> get(InteractionId id);
@@ -64,4 +71,26 @@ public interface InteractionStore {
      * part in no interaction matching {@code counting}; in no particular order.
      */
     List<QuietClient> withoutInteractions(Criterion<ClientCriterion> clients, Criterion<InteractionCriterion> counting);
+
+    /**
+     * The series (interactions with a recurrence) matching {@code where} that may have an occurrence
+     * in {@code [from, until)}: their first start is before {@code until} and their
+     * {@link Interaction#seriesEndBound()} (none: endless) is not before {@code from}, or one of their
+     * overrides overlaps the stretch. Each with all its overrides, by original start; series by id.
+     */
+    List<Series> series(Criterion<InteractionCriterion> where, Instant from, Instant until);
+
+    /** The overrides of a series, by original start. */
+    List<OccurrenceOverride> overrides(InteractionId series);
+
+    /**
+     * Stores an occurrence's override: a new one (version 0) at version 1 (one already stored for
+     * that occurrence: {@link org.crmkit.common.ConcurrentChangeException}), a changed one only
+     * from the stored version, else {@link org.crmkit.common.ConcurrentChangeException} and nothing
+     * written. The series must be stored.
+     */
+    OccurrenceOverride saveOverride(OccurrenceOverride override);
+
+    /** Deletes the overrides of a series at these original starts (those it has). */
+    void deleteOverrides(InteractionId series, Collection<Instant> originalStarts);
 }

@@ -113,18 +113,34 @@ public final class Interactions {
                 throw new ValidationException("id", drafted == null ? null : drafted.id(),
                         "cannot change: the details are of the new interaction " + id + " (its id, number, author and version stay)");
             }
-            checkReferences(work, drafted, Optional.empty());
-            requireChangeable(work, drafted, "plan interaction " + drafted.subject());
-            Interaction stored = store.insert(drafted);
-            boolean recorded = stored.state() != InteractionState.PLANNED;
-            work.journal(List.of(new AuditEntry(work.newId(), stored.mainClient(), AuditEntry.subject(KIND, stored.id()),
-                    recorded ? "recorded" : "planned", Optional.empty(),
-                    Optional.of("№ " + stored.number() + " " + stored.kind() + ": " + stored.subject()), work.actor().name(), work.now())));
-            work.changed(KIND, stored.id(), recorded ? "recorded" : "planned", List.of());
-            work.publish(new InteractionEvent.Planned(work.actor().tenant(), stored.id(), work.now(), work.actor().name()));
-            announceState(work, InteractionState.PLANNED, stored);
+            Interaction stored = insertIn(work, drafted);
             return new Scheduled(stored, overlapping(work, stored));
         });
+    }
+
+    /** Checks, stores, journals, feeds and announces a new interaction (version 0) in the unit of work. */
+    static Interaction insertIn(UnitOfWork work, Interaction given) {
+        InteractionStore store = work.store(InteractionStore.class);
+        Interaction drafted = Occurrences.pinned(work, given);
+        checkReferences(work, drafted, Optional.empty());
+        requireChangeable(work, drafted, "plan interaction " + drafted.subject());
+        Interaction stored = store.insert(drafted);
+        boolean recorded = stored.state() != InteractionState.PLANNED;
+        work.journal(List.of(new AuditEntry(work.newId(), stored.mainClient(), AuditEntry.subject(KIND, stored.id()),
+                recorded ? "recorded" : "planned", Optional.empty(),
+                Optional.of("№ " + stored.number() + " " + stored.kind() + ": " + stored.subject()), work.actor().name(), work.now())));
+        work.changed(KIND, stored.id(), recorded ? "recorded" : "planned", List.of());
+        work.publish(new InteractionEvent.Planned(work.actor().tenant(), stored.id(), work.now(), work.actor().name()));
+        announceState(work, InteractionState.PLANNED, stored);
+        return stored;
+    }
+
+    /**
+     * The occurrences of series beside single items: calendars, histories and obligations with
+     * series expanded, and the verbs of one occurrence ({@link Occurrences}).
+     */
+    public Occurrences occurrences() {
+        return new Occurrences(context);
     }
 
     /** The reminders on interactions: set, cancelled, leased to a polling host and acknowledged. */
@@ -228,7 +244,8 @@ public final class Interactions {
 
     /**
      * The calendar of one or several employees: every item they are responsible for or take part
-     * in that overlaps the period (all states), in time order.
+     * in that overlaps the period (all states), in time order. A series is listed once, as stored
+     * (by its first occurrence): {@link Occurrences#calendar} expands series into occurrences.
      */
     public List<Interaction> calendar(Set<EmployeeId> employees, CalendarPeriod period) {
         ValidationException.requiredElements(employees, "employees");
@@ -236,7 +253,10 @@ public final class Interactions {
         return find(InteractionQuery.calendar(employees, period));
     }
 
-    /** A client's history and plan: every interaction the client takes part in, in time order. */
+    /**
+     * A client's history and plan: every interaction the client takes part in, in time order; a
+     * series once, as stored ({@link Occurrences#history} expands series within a period).
+     */
     public List<Interaction> history(ClientId client) {
         ValidationException.required(client, "client");
         return context.read(work -> {
@@ -262,7 +282,7 @@ public final class Interactions {
     }
 
     /** All that the query selects and the actor may see, read page by page. */
-    private static List<Interaction> everyPage(UnitOfWork work, InteractionQuery unrestricted) {
+    static List<Interaction> everyPage(UnitOfWork work, InteractionQuery unrestricted) {
         List<Interaction> all = new ArrayList<>();
         InteractionQuery query = unrestricted.restrictedTo(visible(work));
         List<Interaction> page;
@@ -281,7 +301,8 @@ public final class Interactions {
 
     /**
      * Control of obligations: the open items and promises overdue now, per responsible employee,
-     * oldest first (at most {@code limit}).
+     * oldest first (at most {@code limit}). A series is never overdue itself; its overdue
+     * occurrences are listed with these by {@link Occurrences#overdue}.
      */
     public List<Interaction> overdue(int limit) {
         if (limit < 1 || limit > InteractionQuery.MAX_LIMIT) {
@@ -353,8 +374,12 @@ public final class Interactions {
         });
     }
 
-    private static Scheduled saveIn(UnitOfWork work, Interaction changed) {
-        Interaction current = require(work, changed.id());
+    static Scheduled saveIn(UnitOfWork work, Interaction given) {
+        Interaction current = require(work, given.id());
+        // a rule given anew keeps the zone the series was pinned to
+        Interaction changed = given.recurrence().filter(r -> r.zone().isEmpty()).isPresent()
+                && current.recurrence().flatMap(Recurrence::zone).isPresent()
+                ? given.repeat(given.recurrence().get().in(current.recurrence().get().zone().get())) : Occurrences.pinned(work, given);
         if (current.version() != changed.version()) {
             throw new ConcurrentChangeException("interaction", changed.id(), changed.version());
         }
@@ -517,8 +542,15 @@ public final class Interactions {
         List<Interaction> page;
         do {
             page = store.findAfter(open, after, HAND_OVER_PAGE);
-            page.forEach(i -> store(work, i, i.reassign(to)));
-            page.forEach(i -> moved.add(i.id()));
+            for (Interaction i : page) {
+                // the done and cancelled occurrences of a series keep the leaver; the open ones move with the series
+                if (i.recurs()) {
+                    store.overrides(i.id()).stream().filter(o -> !o.state().isOpen() && o.responsible().isEmpty())
+                            .forEach(o -> store.saveOverride(o.keptBy(from)));
+                }
+                store(work, i, i.reassign(to));
+                moved.add(i.id());
+            }
             after = page.isEmpty() ? after : Optional.of(page.get(page.size() - 1).id());
         } while (page.size() == HAND_OVER_PAGE);
         return moved;
@@ -538,7 +570,7 @@ public final class Interactions {
         return visible(work, id);
     }
 
-    private static Interaction require(UnitOfWork work, InteractionId id) {
+    static Interaction require(UnitOfWork work, InteractionId id) {
         return visible(work, id).orElseThrow(() -> new NotFoundException("interaction", id));
     }
 

@@ -8,8 +8,10 @@
  * {@link org.crmkit.interaction.ClientsWithoutInteractions}) and its events; and the reminders on
  * interactions ({@link org.crmkit.interaction.Reminder}, {@link org.crmkit.interaction.Reminders}:
  * leased to one polling host at a time, acknowledged, due again after an unacknowledged lease),
- * which follow their interaction when it is rescheduled, reassigned or closed. iCalendar export
- * lives in the module crm-ical; recurrence is later, and this package leaves room for it without
- * faking it.
+ * which follow their interaction when it is rescheduled, reassigned or closed. Series: an
+ * interaction with a {@link org.crmkit.interaction.Recurrence} (RFC 5545 RRULE, expanded by
+ * lib-recur in the responsible employee's zone), whose occurrences each have their own state
+ * ({@link org.crmkit.interaction.OccurrenceOverride}), read and changed through
+ * {@link org.crmkit.interaction.Occurrences}. iCalendar export lives in the module crm-ical.
  */
 package org.crmkit.interaction;

@@ -1,6 +1,8 @@
 package org.crmkit.memory;
 
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,7 +29,11 @@ import org.crmkit.interaction.InteractionId;
 import org.crmkit.interaction.InteractionKind;
 import org.crmkit.interaction.InteractionQuery;
 import org.crmkit.interaction.InteractionStore;
+import org.crmkit.interaction.OccurrenceId;
+import org.crmkit.interaction.OccurrenceOverride;
 import org.crmkit.interaction.QuietClient;
+import org.crmkit.interaction.Series;
+import org.crmkit.common.NotFoundException;
 
 /** Interactions in a tenant's map, criteria evaluated by {@link InteractionCriterion#matches}. */
 final class MemoryInteractionStore implements InteractionStore {
@@ -154,5 +160,47 @@ final class MemoryInteractionStore implements InteractionStore {
         return data.clients.values().stream().filter(c -> ClientCriterion.matches(quiet, c, related))
                 .map(QuietClient::of)
                 .collect(Collectors.toList());
+    }
+
+    @Override
+    public List<Series> series(Criterion<InteractionCriterion> where, Instant from, Instant until) {
+        unit.checkOpen();
+        Predicate<Interaction> matching = matching(where);
+        return data.interactions.values().stream().filter(Interaction::recurs)
+                .filter(i -> reaches(i, from, until) || overrides(i.id()).stream()
+                        .anyMatch(o -> o.timing().startKey().isBefore(until) && !o.timing().endKey().isBefore(from)))
+                .filter(matching)
+                .sorted(Comparator.comparing(i -> i.id().value(), SortOrder.UUIDS))
+                .map(i -> new Series(i, overrides(i.id()))).collect(Collectors.toList());
+    }
+
+    private static boolean reaches(Interaction series, Instant from, Instant until) {
+        return series.timing().startKey().isBefore(until) && series.seriesEndBound().map(end -> !end.isBefore(from)).orElse(true);
+    }
+
+    @Override
+    public List<OccurrenceOverride> overrides(InteractionId series) {
+        unit.checkOpen();
+        return data.occurrenceOverrides.values().stream().filter(o -> o.id().series().equals(series))
+                .sorted(Comparator.comparing(o -> o.id().originalStart())).collect(Collectors.toList());
+    }
+
+    @Override
+    public OccurrenceOverride saveOverride(OccurrenceOverride override) {
+        unit.writing();
+        if (!data.interactions.containsKey(override.id().series())) {
+            throw new NotFoundException("interaction", override.id().series());
+        }
+        OccurrenceOverride current = data.occurrenceOverrides.get(override.id());
+        MemoryUnit.checkVersion("occurrence", override.id(), current == null ? 0 : current.version(), override.version());
+        OccurrenceOverride stored = override.withVersion(override.version() + 1);
+        unit.put(data.occurrenceOverrides, override.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public void deleteOverrides(InteractionId series, Collection<Instant> originalStarts) {
+        unit.writing();
+        originalStarts.forEach(start -> unit.remove(data.occurrenceOverrides, new OccurrenceId(series, start)));
     }
 }

@@ -60,6 +60,7 @@ final class MemoryTenant {
     final Map<LostReasonId, LostReason> lostReasons = new TreeMap<>(Comparator.comparing(LostReasonId::value));
     long lastDealNumber;
     final Map<InteractionId, Interaction> interactions = new LinkedHashMap<>();
+    final Map<org.crmkit.interaction.OccurrenceId, org.crmkit.interaction.OccurrenceOverride> occurrenceOverrides = new LinkedHashMap<>();
     long lastInteractionNumber;
     final Map<ReminderId, Reminder> reminders = new LinkedHashMap<>();
     // contracts, bank accounts, ledger facts

@@ -74,6 +74,14 @@ final class MemoryUnit implements Stores {
         undo.add(existed ? () -> map.put(key, previous) : () -> map.remove(key));
     }
 
+    /** Removes a key and records how to put it back. */
+    <K, V> void remove(Map<K, V> map, K key) {
+        if (map.containsKey(key)) {
+            V previous = map.remove(key);
+            undo.add(() -> map.put(key, previous));
+        }
+    }
+
     /** Appends to a list and records how to take the additions back. */
     <V> void append(List<V> list, List<V> values) {
         int before = list.size();

@@ -219,11 +219,11 @@ class InteractionsTest {
         assertRefused(() -> crm.interactions().save(new Interaction(cancelled.id(), cancelled.number(), cancelled.kind(), cancelled.direction(),
                 InteractionState.PLANNED, cancelled.subject(), cancelled.content(), cancelled.result(), cancelled.timing(), cancelled.responsible(),
                 cancelled.otherEmployees(), cancelled.author(), cancelled.importance(), cancelled.project(), cancelled.basedOn(),
-                cancelled.deal(), cancelled.participants(), cancelled.promise(), cancelled.version())), "state", "CANCELLED");
+                cancelled.deal(), cancelled.participants(), cancelled.promise(), cancelled.recurrence(), cancelled.version())), "state", "CANCELLED");
         assertRefused(() -> crm.interactions().save(new Interaction(cancelled.id(), 99, cancelled.kind(), cancelled.direction(),
                 cancelled.state(), cancelled.subject(), cancelled.content(), cancelled.result(), cancelled.timing(), cancelled.responsible(),
                 cancelled.otherEmployees(), cancelled.author(), cancelled.importance(), cancelled.project(), cancelled.basedOn(),
-                cancelled.deal(), cancelled.participants(), cancelled.promise(), cancelled.version())), "number", "99");
+                cancelled.deal(), cancelled.participants(), cancelled.promise(), cancelled.recurrence(), cancelled.version())), "number", "99");
         assertThat(crm.interactions().get(planned.id())).isEqualTo(cancelled);
         assertThat(fed(crm)).isEqualTo(fedAfter);
         assertThat(events).isEmpty();

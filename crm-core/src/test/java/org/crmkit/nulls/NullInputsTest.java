@@ -122,7 +122,7 @@ class NullInputsTest {
             "Deal.withContact#0", "Deal.expectClose#0", "Deal.withSource#0",
             // the verbs of an interaction that clear a field, a completion without a result, a channel not noted
             "Interaction.describe#0", "Interaction.withProject#0", "Interaction.basedOn#0", "Interaction.forDeal#0",
-            "Interaction.withDirection#0",
+            "Interaction.withDirection#0", "Interaction.repeat#0",
             "Interaction.complete#0", "Participant.of#2", "Participant.reachedBy#0",
             // a fact without a client or an order; an account whose bank or correspondent account is not noted
             "Fact.forClient#0", "Fact.forOrder#0", "BankAccount.withCorrespondentAccount#0", "BankAccount.atBank#0");
@@ -381,6 +381,18 @@ class NullInputsTest {
                 .interaction();
         sample(org.crmkit.interaction.Interactions.class, () -> crm.interactions());
         sample(org.crmkit.interaction.Interaction.class, planned::get);
+        Supplier<org.crmkit.interaction.Interaction> series = () -> crm.interactions().plan(org.crmkit.interaction.InteractionKind.MEETING,
+                "Планёрка", hour, EmployeeId.of("alekseev"), i -> i.repeat(org.crmkit.interaction.Recurrence.of("FREQ=WEEKLY;COUNT=3")))
+                .interaction();
+        sample(org.crmkit.interaction.Recurrence.class, () -> org.crmkit.interaction.Recurrence.of("FREQ=WEEKLY;COUNT=3"));
+        sample(org.crmkit.interaction.OccurrenceId.class, () -> new org.crmkit.interaction.OccurrenceId(series.get().id(), hour.startKey()));
+        sample(org.crmkit.interaction.OccurrenceOverride.class, () -> new org.crmkit.interaction.OccurrenceOverride(
+                new org.crmkit.interaction.OccurrenceId(series.get().id(), hour.startKey()), hour,
+                org.crmkit.interaction.InteractionState.DONE, Optional.empty(), Optional.empty(), 0));
+        sample(org.crmkit.interaction.Occurrence.class, () -> org.crmkit.interaction.Occurrence.single(planned.get()));
+        sample(org.crmkit.interaction.Series.class, () -> crm.interactions().occurrences().series(series.get().id()));
+        sample(org.crmkit.interaction.Occurrences.class, () -> crm.interactions().occurrences());
+        sample(org.crmkit.interaction.Occurrences.Split.class, () -> new org.crmkit.interaction.Occurrences.Split(planned.get(), planned.get()));
         sample(org.crmkit.interaction.InteractionId.class, () -> planned.get().id());
         sample(org.crmkit.interaction.InteractionKind.class, () -> org.crmkit.interaction.InteractionKind.MEETING);
         sample(org.crmkit.interaction.Timing.class, () -> hour);

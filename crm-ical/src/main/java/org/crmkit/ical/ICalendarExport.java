@@ -36,6 +36,8 @@ import org.crmkit.interaction.Importance;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionKind;
 import org.crmkit.interaction.InteractionState;
+import org.crmkit.interaction.OccurrenceOverride;
+import org.crmkit.interaction.Series;
 import org.crmkit.interaction.Timing;
 
 /**
@@ -68,8 +70,12 @@ import org.crmkit.interaction.Timing;
  *       responsible employee) and the other employees as attendees only when the host gives
  *       employees' addresses ({@link #withEmployeeEmails}). Without an address nobody is named.</li>
  * </ul>
- * Recurrence is not modelled yet; when it is, its {@code RRULE}/{@code EXDATE} are written in
- * {@link #schedule} beside the start, the one place that writes an item's time.
+ * A series ({@link #series}) is its master component with the series' {@code RRULE} beside the
+ * first start, in the zone the series is expanded in ({@code crm.zoneOf(responsible)}), so a reader
+ * expands it across DST changes as crmkit does; each cancelled occurrence is an {@code EXDATE}, each
+ * other occurrence with a state or time of its own (done, in progress, moved) a component with the
+ * same {@code UID} and {@code RECURRENCE-ID} (its original start) and its own time and status.
+ * The VTIMEZONE covers the series up to its end, or five years from its start for an endless rule.
  */
 public final class ICalendarExport {
     /** The kinds written as to-dos; all others are events. */
@@ -146,6 +152,62 @@ public final class ICalendarExport {
     public String item(Interaction item, ZoneId zone) {
         ValidationException.required(item, "item");
         return calendar(List.of(item), zone);
+    }
+
+    /**
+     * A series as one {@code VCALENDAR}: the master component with {@code RRULE} and {@code EXDATE}s
+     * and one {@code RECURRENCE-ID} component per occurrence with a state or time of its own (see
+     * above). {@code zone} should be the zone the series is expanded in, pinned in its rule
+     * ({@link org.crmkit.interaction.Recurrence#zone()}); in another zone the RRULE is still exact in
+     * instants only while both zones change their clocks alike.
+     */
+    public String series(Series series, ZoneId zone) {
+        ValidationException.required(series, "series");
+        ValidationException.required(zone, "zone");
+        Interaction master = series.interaction();
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId(PRODUCT);
+        boolean timed = master.timing() instanceof Timing.Timed;
+        if (timed && !ZoneDefinition.isUtc(zone)) {
+            Instant from = master.timing().startKey();
+            Instant until = master.seriesEndBound().orElse(from.plus(5 * 366, ChronoUnit.DAYS));
+            for (OccurrenceOverride o : series.overrides()) {
+                from = o.timing().startKey().isBefore(from) ? o.timing().startKey() : from;
+                until = o.timing().endKey().isAfter(until) ? o.timing().endKey() : until;
+            }
+            calendar.getTimezoneInfo().setDefaultTimezone(ZoneDefinition.of(zone, from.minus(1, ChronoUnit.DAYS), until.plus(1, ChronoUnit.DAYS)));
+        }
+        Date stamp = Date.from(clock.instant());
+        ICalComponent component = component(master, zone, stamp);
+        component.addExperimentalProperty("RRULE", master.recurrence().orElseThrow(() ->
+                new ValidationException("series", master.id(), "does not recur")).rule());
+        biweekly.property.ExceptionDates cancelled = new biweekly.property.ExceptionDates();
+        series.overrides().stream().filter(o -> o.state() == InteractionState.CANCELLED)
+                .forEach(o -> cancelled.getValues().add(originalStart(o, timed)));
+        if (!cancelled.getValues().isEmpty()) {
+            component.addProperty(cancelled);
+        }
+        calendar.addComponent(component);
+        for (OccurrenceOverride o : series.overrides()) {
+            if (o.state() == InteractionState.CANCELLED) {
+                continue;
+            }
+            // the occurrence as an item of its own: the series' texts and people, its own state, result and time
+            Interaction own = new Interaction(master.id(), master.number(), master.kind(), master.direction(), o.state(), master.subject(),
+                    master.content(), o.result(), o.timing(), o.responsible().orElse(master.responsible()), master.otherEmployees(), master.author(),
+                    master.importance(), master.project(), master.basedOn(), master.deal(), master.participants(), master.promise(),
+                    master.recurrence(), master.version() + o.version());
+            ICalComponent occurrence = component(own, zone, stamp);
+            occurrence.setProperty(new biweekly.property.RecurrenceId(originalStart(o, timed)));
+            calendar.addComponent(occurrence);
+        }
+        return Biweekly.write(calendar).go();
+    }
+
+    /** An occurrence's original start as a {@code RECURRENCE-ID} or {@code EXDATE} value: a date-time, or a date for an all-day series. */
+    private static ICalDate originalStart(OccurrenceOverride o, boolean timed) {
+        Instant start = o.id().originalStart();
+        return timed ? new ICalDate(Date.from(start), true) : day(LocalDate.ofInstant(start, java.time.ZoneOffset.UTC));
     }
 
     /** The VTIMEZONE to write, spanning every timed item, unless nothing is timed or the zone is UTC. */

@@ -54,7 +54,7 @@ import org.junit.jupiter.api.Test;
  * responses refused with nothing stored, CSAT and NPS counted by the store and checked against
  * figures this test works out from the responses it recorded, and the clients' last-score filter.
  */
-abstract class SurveyContract extends InteractionReportContract {
+abstract class SurveyContract extends RecurrenceContract {
     private static final ZoneId MOSCOW = ZoneId.of("Europe/Moscow");
     private static final Instant MARCH = YearMonth.of(2024, 3).atDay(1).atStartOfDay(MOSCOW).toInstant();
     private static final EmployeeId ALEKSEEV = EmployeeId.of("alekseev");

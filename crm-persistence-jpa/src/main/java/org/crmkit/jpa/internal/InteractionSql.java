@@ -198,7 +198,7 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
     @Override
     public String overdueAt(InteractionCriterion.OverdueAt criterion) {
         String today = param(criterion.today());
-        return "(" + i + ".state IN (" + OPEN + ") AND ((" + i + ".promise_due IS NOT NULL AND " + i + ".promise_due < " + today + ") OR ("
+        return "(" + i + ".state IN (" + OPEN + ") AND " + i + ".recurrence IS NULL AND ((" + i + ".promise_due IS NOT NULL AND " + i + ".promise_due < " + today + ") OR ("
                 + i + ".promise_due IS NULL AND ((" + i + ".end_at IS NOT NULL AND " + i + ".end_at < " + param(utc(criterion.now()))
                 + ") OR (" + i + ".last_day IS NOT NULL AND " + i + ".last_day < " + today + ")))))";
     }

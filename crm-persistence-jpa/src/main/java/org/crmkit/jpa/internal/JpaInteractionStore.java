@@ -8,6 +8,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,8 @@ import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.ContactType;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.CleanText;
+import org.crmkit.common.ConcurrentChangeException;
+import org.crmkit.common.DuplicateException;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealId;
@@ -36,7 +41,11 @@ import org.crmkit.interaction.InteractionQuery;
 import org.crmkit.interaction.InteractionState;
 import org.crmkit.interaction.InteractionStore;
 import org.crmkit.interaction.Participant;
+import org.crmkit.interaction.OccurrenceId;
+import org.crmkit.interaction.OccurrenceOverride;
 import org.crmkit.interaction.Promise;
+import org.crmkit.interaction.Recurrence;
+import org.crmkit.interaction.Series;
 import org.crmkit.interaction.QuietClient;
 import org.crmkit.interaction.PromiseSide;
 import org.crmkit.interaction.Timing;
@@ -53,7 +62,10 @@ final class JpaInteractionStore implements InteractionStore {
     private static final String TABLE = "crm_interaction";
     private static final String COLUMNS = "tenant_id, id, interaction_number, kind, direction, state, subject, subject_key, content_text,"
             + " content_key, result_text, timed, start_at, end_at, first_day, last_day, start_key, due_key, responsible, author,"
-            + " importance, project, based_on, deal_id, promise_due, promise_side, version";
+            + " importance, project, based_on, deal_id, promise_due, promise_side, recurrence, recurrence_zone, series_end_key, version";
+
+    /** The {@code series_end_key} of an endless series: after every period, so a series is found by one range of the key. */
+    static final Instant ENDLESS = Instant.parse("9999-12-31T00:00:00Z");
 
     private final JpaStores u;
 
@@ -145,7 +157,7 @@ final class JpaInteractionStore implements InteractionStore {
         InteractionSpans.cover(u, InteractionSpans.of(interaction.timing()));
         u.batch(b -> {
             try (BatchInserts.Batch insert = b.statement("INSERT INTO crm_interaction (" + COLUMNS + ") VALUES ("
-                    + "?, ".repeat(26) + "?)")) {
+                    + "?, ".repeat(29) + "?)")) {
                 bindRow(insert.set(u.tenant, Types.VARCHAR).set(interaction.id().value(), Types.OTHER), interaction)
                         .set(1L, Types.BIGINT).row();
             }
@@ -175,7 +187,7 @@ final class JpaInteractionStore implements InteractionStore {
         return interaction.withVersion(version);
     }
 
-    /** The columns from {@code interaction_number} to {@code promise_side}, in the order of {@link #COLUMNS}. */
+    /** The columns from {@code interaction_number} to {@code series_end_key}, in the order of {@link #COLUMNS}. */
     private static BatchInserts.Batch bindRow(BatchInserts.Batch row, Interaction x) throws SQLException {
         Optional<Timing.Timed> timed = x.timing() instanceof Timing.Timed ? Optional.of((Timing.Timed) x.timing()) : Optional.empty();
         Optional<Timing.AllDay> days = x.timing() instanceof Timing.AllDay ? Optional.of((Timing.AllDay) x.timing()) : Optional.empty();
@@ -193,7 +205,10 @@ final class JpaInteractionStore implements InteractionStore {
                 .set(x.basedOn().map(InteractionId::value).orElse(null), Types.OTHER)
                 .set(x.deal().map(DealId::value).orElse(null), Types.OTHER)
                 .set(x.promise().map(Promise::due).orElse(null), Types.DATE)
-                .set(x.promise().map(p -> p.side().name()).orElse(null), Types.VARCHAR);
+                .set(x.promise().map(p -> p.side().name()).orElse(null), Types.VARCHAR)
+                .set(x.recurrence().map(Recurrence::rule).orElse(null), Types.VARCHAR)
+                .set(x.recurrence().flatMap(Recurrence::zone).map(java.time.ZoneId::getId).orElse(null), Types.VARCHAR)
+                .set(x.recurs() ? utc(x.seriesEndBound().orElse(ENDLESS)) : null, Types.TIMESTAMP_WITH_TIMEZONE);
     }
 
     private void insertChildren(BatchInserts b, Interaction x) throws SQLException {
@@ -232,7 +247,7 @@ final class JpaInteractionStore implements InteractionStore {
     private record Row(UUID id, long number, String kind, String direction, String state, String subject, String content, String result,
                        boolean timed, OffsetDateTime startAt, OffsetDateTime endAt, LocalDate firstDay, LocalDate lastDay,
                        String responsible, String author, String importance, String project, UUID basedOn, UUID deal, LocalDate promiseDue,
-                       String promiseSide, long version) {
+                       String promiseSide, String recurrence, String recurrenceZone, long version) {
     }
 
     private static Row row(ResultSet rs) throws SQLException {
@@ -241,7 +256,7 @@ final class JpaInteractionStore implements InteractionStore {
                 rs.getBoolean("timed"), rs.getObject("start_at", OffsetDateTime.class), rs.getObject("end_at", OffsetDateTime.class),
                 rs.getObject("first_day", LocalDate.class), rs.getObject("last_day", LocalDate.class), rs.getString("responsible"),
                 rs.getString("author"), rs.getString("importance"), rs.getString("project"), rs.getObject("based_on", UUID.class), rs.getObject("deal_id", UUID.class),
-                rs.getObject("promise_due", LocalDate.class), rs.getString("promise_side"), rs.getLong("version"));
+                rs.getObject("promise_due", LocalDate.class), rs.getString("promise_side"), rs.getString("recurrence"), rs.getString("recurrence_zone"), rs.getLong("version"));
     }
 
     /** A participant row and its position. */
@@ -287,10 +302,148 @@ final class JpaInteractionStore implements InteractionStore {
                 Optional.ofNullable(r.content()), Optional.ofNullable(r.result()), timing, new EmployeeId(r.responsible()), employees,
                 Optional.ofNullable(r.author()).map(EmployeeId::new), Importance.valueOf(r.importance()), Optional.ofNullable(r.project()),
                 Optional.ofNullable(r.basedOn()).map(InteractionId::new), Optional.ofNullable(r.deal()).map(DealId::new), participants,
-                Optional.ofNullable(r.promiseDue()).map(due -> new Promise(due, PromiseSide.valueOf(r.promiseSide()))), r.version());
+                Optional.ofNullable(r.promiseDue()).map(due -> new Promise(due, PromiseSide.valueOf(r.promiseSide()))),
+                Optional.ofNullable(r.recurrence()).map(rule -> new Recurrence(rule, Optional.ofNullable(r.recurrenceZone())
+                        .map(java.time.ZoneId::of))), r.version());
     }
 
     private static OffsetDateTime utc(Instant at) {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
+    }
+
+    /** A row of {@code crm_interaction_occurrence}. */
+    private static OccurrenceOverride override(ResultSet rs, String prefix) throws SQLException {
+        boolean timed = rs.getBoolean(prefix + "timed");
+        Timing timing = timed ? Timing.timed(rs.getObject(prefix + "start_at", OffsetDateTime.class).toInstant(),
+                rs.getObject(prefix + "end_at", OffsetDateTime.class).toInstant())
+                : Timing.allDay(rs.getObject(prefix + "first_day", LocalDate.class), rs.getObject(prefix + "last_day", LocalDate.class));
+        return new OccurrenceOverride(new OccurrenceId(new InteractionId(rs.getObject(prefix + "series_id", UUID.class)),
+                rs.getObject(prefix + "original_start", OffsetDateTime.class).toInstant()), timing,
+                InteractionState.valueOf(rs.getString(prefix + "state")), Optional.ofNullable(rs.getString(prefix + "result_text")),
+                Optional.ofNullable(rs.getString(prefix + "responsible")).map(EmployeeId::new), rs.getLong(prefix + "version"));
+    }
+
+    /** A series row and one of its overrides (none: the series has none), as the joined statement returns them. */
+    private record SeriesRow(Row series, Optional<OccurrenceOverride> override) {
+    }
+
+    private static final String OVERRIDE_COLUMNS = "series_id, original_start, state, result_text, responsible, timed, start_at, end_at,"
+            + " first_day, last_day, start_key, end_key, version";
+
+    /**
+     * One statement: the series matching the criterion that reach into the stretch (by their first
+     * start and {@code series_end_key}, or by an override that overlaps it), joined with all their
+     * overrides; then the participants and employees of those series as for any page.
+     */
+    @Override
+    public List<Series> series(Criterion<InteractionCriterion> where, Instant from, Instant until) {
+        u.checkOpen();
+        List<Object> parameters = new ArrayList<>();
+        String matching = where(where, parameters);
+        parameters.add(utc(until));
+        int untilAt = parameters.size();
+        parameters.add(utc(from));
+        int fromAt = parameters.size();
+        String overrides = Arrays.stream(OVERRIDE_COLUMNS.split(", ")).map(c -> "o." + c + " AS o_" + c).collect(Collectors.joining(", "));
+        // the candidates by two index ranges: series not ended before the stretch (singles have no series_end_key), and
+        // series with an override in it
+        String sql = "SELECT s.*, " + overrides + " FROM (SELECT i.* FROM crm_interaction i WHERE " + matching
+                + " AND i.recurrence IS NOT NULL AND i.id IN (SELECT r.id FROM crm_interaction r WHERE r.tenant_id = ?1"
+                + " AND r.series_end_key >= ?" + fromAt + " AND r.start_key < ?" + untilAt
+                + " UNION SELECT m.series_id FROM crm_interaction_occurrence m WHERE m.tenant_id = ?1 AND m.start_key < ?" + untilAt
+                + " AND m.end_key >= ?" + fromAt + ")) s"
+                + " LEFT JOIN crm_interaction_occurrence o ON o.tenant_id = s.tenant_id AND o.series_id = s.id"
+                + " ORDER BY s.id, o.original_start";
+        List<SeriesRow> rows = u.select(new JpaStores.Select(sql, parameters), rs -> new SeriesRow(row(rs),
+                rs.getObject("o_series_id", UUID.class) == null ? Optional.empty() : Optional.of(override(rs, "o_"))));
+        Map<UUID, Row> series = new LinkedHashMap<>();
+        Map<UUID, List<OccurrenceOverride>> overridesOf = new LinkedHashMap<>();
+        for (SeriesRow r : rows) {
+            series.putIfAbsent(r.series().id(), r.series());
+            List<OccurrenceOverride> own = overridesOf.computeIfAbsent(r.series().id(), k -> new ArrayList<>());
+            r.override().ifPresent(own::add);
+        }
+        return interactionsOf(new ArrayList<>(series.values())).stream()
+                .sorted(Comparator.comparing(i -> i.id().value(), org.crmkit.common.SortOrder.UUIDS))
+                .map(i -> new Series(i, overridesOf.get(i.id().value()))).collect(Collectors.toList());
+    }
+
+    @Override
+    public List<OccurrenceOverride> overrides(InteractionId series) {
+        u.checkOpen();
+        return u.select(new JpaStores.Select("SELECT * FROM crm_interaction_occurrence WHERE tenant_id = ?1 AND series_id = ?2"
+                + " ORDER BY original_start", List.of(u.tenant, series.value())), rs -> override(rs, ""));
+    }
+
+    /**
+     * A new override: refused as a concurrent change when one is stored (also when another unit
+     * inserted it first: the primary key); a changed one: its version moved first by one UPDATE
+     * guarded by the version read, then its columns.
+     */
+    @Override
+    public OccurrenceOverride saveOverride(OccurrenceOverride override) {
+        u.writing();
+        OccurrenceId id = override.id();
+        if (override.version() == 0) {
+            if (!u.select(new JpaStores.Select("SELECT version FROM crm_interaction_occurrence WHERE tenant_id = ?1 AND series_id = ?2"
+                    + " AND original_start = ?3", List.of(u.tenant, id.series().value(), utc(id.originalStart()))), rs -> rs.getLong(1)).isEmpty()) {
+                throw new ConcurrentChangeException("occurrence", id, 0);
+            }
+            try {
+                u.batch(b -> {
+                    try (BatchInserts.Batch insert = b.statement("INSERT INTO crm_interaction_occurrence (tenant_id, " + OVERRIDE_COLUMNS
+                            + ") VALUES (" + "?, ".repeat(13) + "?)")) {
+                        bindOverride(insert.set(u.tenant, Types.VARCHAR).set(id.series().value(), Types.OTHER)
+                                .set(utc(id.originalStart()), Types.TIMESTAMP_WITH_TIMEZONE), override).set(1L, Types.BIGINT).row();
+                    }
+                });
+            } catch (DuplicateException e) {
+                throw new ConcurrentChangeException("occurrence", id, 0);
+            }
+            return override.withVersion(1);
+        }
+        int moved = u.execute(new JpaStores.Select("UPDATE crm_interaction_occurrence SET version = ?1 WHERE tenant_id = ?2 AND series_id = ?3"
+                + " AND original_start = ?4 AND version = ?5", List.of(override.version() + 1, u.tenant, id.series().value(),
+                utc(id.originalStart()), override.version())));
+        if (moved != 1) {
+            throw new ConcurrentChangeException("occurrence", id, override.version());
+        }
+        u.batch(b -> {
+            try (BatchInserts.Batch update = b.statement("UPDATE crm_interaction_occurrence SET state = ?, result_text = ?, responsible = ?, timed = ?,"
+                    + " start_at = ?, end_at = ?, first_day = ?, last_day = ?, start_key = ?, end_key = ? WHERE tenant_id = ? AND series_id = ?"
+                    + " AND original_start = ?")) {
+                bindOverride(update, override).set(u.tenant, Types.VARCHAR).set(id.series().value(), Types.OTHER)
+                        .set(utc(id.originalStart()), Types.TIMESTAMP_WITH_TIMEZONE).row();
+            }
+        });
+        return override.withVersion(override.version() + 1);
+    }
+
+    /** The columns from {@code state} to {@code end_key}. */
+    private static BatchInserts.Batch bindOverride(BatchInserts.Batch row, OccurrenceOverride o) throws SQLException {
+        Optional<Timing.Timed> timed = o.timing() instanceof Timing.Timed ? Optional.of((Timing.Timed) o.timing()) : Optional.empty();
+        Optional<Timing.AllDay> days = o.timing() instanceof Timing.AllDay ? Optional.of((Timing.AllDay) o.timing()) : Optional.empty();
+        return row.set(o.state().name(), Types.VARCHAR).set(o.result().orElse(null), Types.VARCHAR)
+                .set(o.responsible().map(EmployeeId::value).orElse(null), Types.VARCHAR).set(timed.isPresent(), Types.BOOLEAN)
+                .set(timed.map(t -> utc(t.start())).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
+                .set(timed.map(t -> utc(t.end())).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
+                .set(days.map(Timing.AllDay::first).orElse(null), Types.DATE).set(days.map(Timing.AllDay::last).orElse(null), Types.DATE)
+                .set(utc(o.timing().startKey()), Types.TIMESTAMP_WITH_TIMEZONE).set(utc(o.timing().endKey()), Types.TIMESTAMP_WITH_TIMEZONE);
+    }
+
+    @Override
+    public void deleteOverrides(InteractionId series, Collection<Instant> originalStarts) {
+        u.writing();
+        if (originalStarts.isEmpty()) {
+            return;
+        }
+        u.batch(b -> {
+            try (BatchInserts.Batch delete = b.statement("DELETE FROM crm_interaction_occurrence WHERE tenant_id = ? AND series_id = ?"
+                    + " AND original_start = ?")) {
+                for (Instant start : originalStarts) {
+                    delete.set(u.tenant, Types.VARCHAR).set(series.value(), Types.OTHER).set(utc(start), Types.TIMESTAMP_WITH_TIMEZONE).row();
+                }
+            }
+        });
     }
 }

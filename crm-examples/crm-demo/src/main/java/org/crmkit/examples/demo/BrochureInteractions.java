@@ -31,7 +31,10 @@ import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionAnalysis;
 import org.crmkit.interaction.InteractionKind;
 import org.crmkit.interaction.Interactions;
+import org.crmkit.interaction.Occurrence;
+import org.crmkit.interaction.OccurrenceId;
 import org.crmkit.interaction.Participant;
+import org.crmkit.interaction.Recurrence;
 import org.crmkit.interaction.QuietClient;
 import org.crmkit.interaction.Reminder;
 import org.crmkit.interaction.Timing;
@@ -43,7 +46,7 @@ import org.crmkit.survey.Template;
 
 /**
  * The brochure's work with clients after a sale, made and printed through the public API: Алексеев
- * И.Н.'s week of 10.01.2011 (single items: recurring items are not supported yet) with a reminder
+ * И.Н.'s week of 10.01.2011 (with the weekly planning meeting, a series whose first occurrence is done) with a reminder
  * leased and acknowledged as a polling host would, the satisfaction survey after a deal with CSAT
  * and NPS per month, the hand-over of Петрищев А.Е.'s work when he leaves, and the reports
  * "Анализ взаимодействий" and "Клиенты без взаимодействий" for September 2011 (the brochure's
@@ -62,6 +65,11 @@ public final class BrochureInteractions {
     static final String NPS = "nps";
     static final String REMINDED = "Замер помещения под вентиляцию";
     static final Duration LEASE = Duration.ofMinutes(5);
+    /** The weekly planning meeting: a series of twelve Mondays at 9:00 Moscow time from the week's Monday. */
+    static final String PLANNING = "Планёрка отдела продаж";
+    static final Recurrence PLANNING_RULE = Recurrence.of("FREQ=WEEKLY;BYDAY=MO;COUNT=12");
+    static final LocalDateTime PLANNING_START = LocalDateTime.of(2011, 1, 10, 9, 0);
+    static final String PLANNING_RESULT = "План продаж на неделю согласован";
 
     private BrochureInteractions() {
     }
@@ -129,6 +137,10 @@ public final class BrochureInteractions {
             }
         }
         LEAVER_ITEMS.forEach(item -> plan(crm, clients, item));
+        Instant planningStart = PLANNING_START.atZone(crm.zone()).toInstant();
+        Interaction planning = crm.interactions().plan(InteractionKind.MEETING, PLANNING, Timing.timed(planningStart,
+                planningStart.plus(Duration.ofMinutes(30))), ALEKSEEV, i -> i.repeat(PLANNING_RULE)).interaction();
+        crm.interactions().occurrences().complete(new OccurrenceId(planning.id(), planningStart), 0, PLANNING_RESULT);
 
         Template template = crm.surveys().addTemplate(TEMPLATE, List.of(
                 Question.scale5(CSAT, "Насколько вы довольны нашей работой? (1–5)", true),
@@ -163,12 +175,13 @@ public final class BrochureInteractions {
         CalendarPeriod week = CalendarPeriod.days(WEEK, WEEK.plusDays(6), zone);
         out.println("Неделя " + employee(crm, ALEKSEEV) + " с " + week.firstDay() + " по " + week.lastDay() + " (" + zone + ")");
         out.printf("  %-10s %-5s %-18s %-38s %-14s %s%n", "День", "Время", "Вид", "Тема", "Клиент", "Состояние");
-        for (Interaction item : crm.interactions().calendar(Set.of(ALEKSEEV), week)) {
-            LocalDateTime start = item.timing().startKey().atZone(zone).toLocalDateTime();
-            out.printf("  %-10s %-5s %-18s %-38s %-14s %s%n", start.toLocalDate(), start.toLocalTime(), item.kind(), item.subject(),
-                    item.mainClient().map(names::get).orElse("—"), item.state());
+        for (Occurrence entry : crm.interactions().occurrences().calendar(Set.of(ALEKSEEV), week)) {
+            Interaction item = entry.interaction();
+            LocalDateTime start = entry.timing().startKey().atZone(zone).toLocalDateTime();
+            out.printf("  %-10s %-5s %-18s %-38s %-14s %s%n", start.toLocalDate(), start.toLocalTime(), item.kind(),
+                    item.subject() + (entry.recurring() ? " (еженедельно)" : ""), item.mainClient().map(names::get).orElse("—"),
+                    entry.state() + entry.result().map(r -> ": " + r).orElse(""));
         }
-        out.println("  (только разовые дела: повторяющиеся дела crmkit пока не поддерживает)");
         Instant now = crm.clock().instant();
         List<Reminder> due = crm.interactions().reminders().due(now, LEASE, 10);
         for (Reminder reminder : due) {

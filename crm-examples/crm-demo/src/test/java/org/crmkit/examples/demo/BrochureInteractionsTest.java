@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +38,7 @@ import org.crmkit.interaction.ClientsWithoutInteractions;
 import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionAnalysis;
 import org.crmkit.interaction.InteractionState;
+import org.crmkit.interaction.Occurrence;
 import org.crmkit.interaction.Interactions;
 import org.crmkit.interaction.QuietClient;
 import org.crmkit.interaction.Reminder;
@@ -97,8 +99,33 @@ class BrochureInteractionsTest {
             assertThat(read.mainClient()).contains(clients.get(item.client()));
             assertThat(read.state()).as(item.subject()).isEqualTo(stateOf(item));
         }
-        // Алхимов's call of 10.01 and the planned action of 11.01 from his card are in the week too.
-        assertThat(calendar).hasSize(BrochureInteractions.WEEK_ITEMS.size() + 2);
+        // Алхимов's call of 10.01 and the planned action of 11.01 from his card are in the week too, and the planning series once
+        assertThat(calendar).hasSize(BrochureInteractions.WEEK_ITEMS.size() + 3);
+        assertThat(calendar).filteredOn(Interaction::recurs).extracting(Interaction::subject).containsExactly(BrochureInteractions.PLANNING);
+    }
+
+    @Test
+    void theWeeklyPlanningMeetingRecursEveryMondayAtNineWithItsFirstOccurrenceDone() {
+        CalendarPeriod week = CalendarPeriod.days(BrochureInteractions.WEEK, BrochureInteractions.WEEK.plusDays(6), MOSCOW);
+        List<Occurrence> entries = crm.interactions().occurrences().calendar(Set.of(BrochureInteractions.ALEKSEEV), week);
+        assertThat(entries).hasSize(BrochureInteractions.WEEK_ITEMS.size() + 3).isSortedAccordingTo(Occurrence.TIME_ORDER);
+        Occurrence first = entries.stream().filter(Occurrence::recurring).findFirst().orElseThrow();
+        assertThat(first.interaction().subject()).isEqualTo(BrochureInteractions.PLANNING);
+        assertThat(first.timing().startKey()).isEqualTo(BrochureInteractions.PLANNING_START.atZone(MOSCOW).toInstant());
+        assertThat(first.state()).isEqualTo(InteractionState.DONE);
+        assertThat(first.result()).contains(BrochureInteractions.PLANNING_RESULT);
+        assertThat(entries).filteredOn(o -> !o.recurring()).extracting(Occurrence::interaction)
+                .containsExactlyElementsOf(crm.interactions().calendar(Set.of(BrochureInteractions.ALEKSEEV), week).stream()
+                        .filter(i -> !i.recurs()).collect(java.util.stream.Collectors.toList()));
+
+        CalendarPeriod quarter = CalendarPeriod.days(LocalDate.of(2011, 1, 1), LocalDate.of(2011, 6, 30), MOSCOW);
+        List<Occurrence> series = crm.interactions().occurrences().calendar(Set.of(BrochureInteractions.ALEKSEEV), quarter).stream()
+                .filter(Occurrence::recurring).collect(java.util.stream.Collectors.toList());
+        assertThat(series).hasSize(12).allSatisfy(o -> {
+            assertThat(o.timing().startKey().atZone(MOSCOW).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+            assertThat(o.timing().startKey().atZone(MOSCOW).toLocalTime()).isEqualTo(java.time.LocalTime.of(9, 0));
+        });
+        assertThat(series).extracting(Occurrence::state).containsOnlyOnce(InteractionState.DONE);
     }
 
     @Test
