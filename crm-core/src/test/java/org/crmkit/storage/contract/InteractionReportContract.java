@@ -8,9 +8,12 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +52,9 @@ import org.crmkit.interaction.InteractionKind;
 import org.crmkit.interaction.InteractionState;
 import org.crmkit.interaction.InteractionStore;
 import org.crmkit.interaction.Participant;
+import org.crmkit.interaction.OccurrenceId;
+import org.crmkit.interaction.OccurrenceOverride;
+import org.crmkit.interaction.Recurrence;
 import org.crmkit.interaction.QuietClient;
 import org.crmkit.interaction.Timing;
 import org.junit.jupiter.api.Test;
@@ -77,23 +83,103 @@ abstract class InteractionReportContract extends LedgerContract {
         return i.state() != InteractionState.CANCELLED && i.timing().startsIn(period);
     }
 
-    /** The analysis rows as the report defines them, restated over the population in plain Java. */
-    private static List<AnalysisRow> expectedRows(List<Interaction> population, List<Client> clients, CalendarPeriod period,
-                                                  Predicate<Client> clientWanted) {
+    /** What one interaction or occurrence is in the definition: its identity, own timing, state and responsible employee. */
+    private record Own(Optional<Instant> originalStart, Timing timing, InteractionState state, EmployeeId responsible) {
+    }
+
+    /**
+     * The interactions as the reports define them, restated in plain Java: a single item as it is;
+     * a series (unless cancelled as a whole) as every start its rule gives over a wide window
+     * ({@link Recurrence#within}, in its pinned zone), each as its override says if it has one
+     * (state, timing, the responsible employee it kept), else planned under the series' employee;
+     * an override whose original start the rule does not give is listed only when done.
+     */
+    private static List<Own> owns(Interaction i, List<OccurrenceOverride> overrides, CalendarPeriod period) {
+        if (!i.recurs()) {
+            return List.of(new Own(Optional.empty(), i.timing(), i.state(), i.responsible()));
+        }
+        if (i.state() == InteractionState.CANCELLED) {
+            return List.of();
+        }
+        Recurrence rule = i.recurrence().orElseThrow();
+        Map<Instant, OccurrenceOverride> byStart = overrides.stream().filter(o -> o.id().series().equals(i.id()))
+                .collect(Collectors.toMap(o -> o.id().originalStart(), o -> o));
+        List<Own> owns = new ArrayList<>();
+        Set<Instant> ruled = new HashSet<>();
+        for (Timing t : rule.within(i.timing(), rule.zone().orElseThrow(), period.from().minus(400, ChronoUnit.DAYS),
+                period.until().plus(400, ChronoUnit.DAYS))) {
+            ruled.add(t.startKey());
+            OccurrenceOverride o = byStart.get(t.startKey());
+            owns.add(o == null ? new Own(Optional.of(t.startKey()), t, InteractionState.PLANNED, i.responsible())
+                    : new Own(Optional.of(t.startKey()), o.timing(), o.state(), o.responsible().orElse(i.responsible())));
+        }
+        byStart.values().stream().filter(o -> !ruled.contains(o.id().originalStart()) && o.state() == InteractionState.DONE)
+                .forEach(o -> owns.add(new Own(Optional.of(o.id().originalStart()), o.timing(), o.state(), o.responsible().orElse(i.responsible()))));
+        return owns;
+    }
+
+    /** The analysis rows as the report defines them, restated over the population (series with their overrides) in plain Java. */
+    private static List<AnalysisRow> expectedRows(List<Interaction> population, List<OccurrenceOverride> overrides, List<Client> clients,
+                                                  CalendarPeriod period, Predicate<Client> clientWanted) {
         List<AnalysisRow> rows = new ArrayList<>();
         for (Interaction i : population) {
-            if (!counts(i, period)) {
-                continue;
-            }
             List<Client> listed = new LinkedHashSet<>(i.clients()).stream()
                     .map(id -> clients.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()).filter(clientWanted)
                     .collect(Collectors.toList());
-            if (listed.isEmpty()) {
-                rows.add(AnalysisRow.of(i, Optional.empty()));
+            for (Own own : owns(i, overrides, period)) {
+                if (own.state() == InteractionState.CANCELLED || !own.timing().startsIn(period)) {
+                    continue;
+                }
+                if (listed.isEmpty()) {
+                    rows.add(new AnalysisRow(own.responsible(), Optional.empty(), Optional.empty(), i.kind(), i.id(), own.originalStart(), i.number(),
+                            i.subject(), own.timing().startKey()));
+                }
+                listed.forEach(c -> rows.add(new AnalysisRow(own.responsible(), Optional.of(c.id()), Optional.of(c.shortName()), i.kind(), i.id(),
+                        own.originalStart(), i.number(), i.subject(), own.timing().startKey())));
             }
-            listed.forEach(c -> rows.add(AnalysisRow.of(i, Optional.of(c))));
         }
         return rows;
+    }
+
+    private static List<AnalysisRow> expectedRows(List<Interaction> population, List<Client> clients, CalendarPeriod period,
+                                                  Predicate<Client> clientWanted) {
+        return expectedRows(population, List.of(), clients, period, clientWanted);
+    }
+
+    /** A report's lines flattened back into rows: what a store and the expansion answered, after grouping. */
+    private static List<AnalysisRow> rowsOf(InteractionAnalysis report) {
+        List<AnalysisRow> rows = new ArrayList<>();
+        report.responsibles().forEach(r -> r.clients().forEach(c -> c.kinds().forEach(k -> k.items().forEach(item -> rows.add(
+                new AnalysisRow(r.responsible(), c.client(), c.name(), k.kind(), item.id(), item.originalStart(), item.number(), item.subject(),
+                        item.start()))))));
+        return rows;
+    }
+
+    /** Distinct interactions among rows: an occurrence of a series is one of its own. */
+    private static Object key(AnalysisRow row) {
+        return java.util.Arrays.asList(row.interaction(), row.originalStart().orElse(null));
+    }
+
+    /**
+     * The three reports of the use cases against the restated definition over everything stored:
+     * the analysis's rows, its total and each employee's distinct interactions, the summary (the
+     * analysis counted), and the clients without interactions.
+     */
+    private void assertReportsAsDefined(Crm crm, List<Interaction> population, List<OccurrenceOverride> overrides, List<Client> clients,
+                                        CalendarPeriod period) {
+        List<AnalysisRow> expected = expectedRows(population, overrides, clients, period, c -> true);
+        InteractionAnalysis report = crm.interactions().analysis(period);
+        assertThat(rowsOf(report)).as("analysis of %s", period).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(report.total()).as("total of %s", period).isEqualTo(expected.stream().map(InteractionReportContract::key).distinct().count());
+        expected.stream().collect(Collectors.groupingBy(AnalysisRow::responsible, Collectors.mapping(InteractionReportContract::key, Collectors.toSet())))
+                .forEach((employee, keys) -> assertThat(report.responsible(employee).orElseThrow().interactions())
+                        .as("%s's interactions in %s", employee, period).isEqualTo(keys.size()));
+        assertThat(crm.interactions().analysisSummary(period)).as("summary of %s", period).isEqualTo(AnalysisSummary.of(report));
+        Set<ClientId> active = expected.stream().flatMap(r -> r.client().stream()).collect(Collectors.toSet());
+        List<ClientId> quiet = clients.stream().filter(c -> !c.archived() && !c.registeredOn().isAfter(period.lastDay()))
+                .filter(c -> !active.contains(c.id())).map(Client::id).collect(Collectors.toList());
+        assertThat(crm.interactions().withoutInteractions(period, Set.of(), Set.of()).clients()).as("clients without interactions in %s", period)
+                .containsExactlyInAnyOrderElementsOf(quiet);
     }
 
     /** The rows counted as {@link InteractionStore#analysisCounts} defines it: per employee, client and kind, and each employee's distinct interactions. */
@@ -103,7 +189,7 @@ abstract class InteractionReportContract extends LedgerContract {
         List<AnalysisCount> counts = new ArrayList<>();
         rows.stream().collect(Collectors.groupingBy(r -> new Line(r.responsible(), r.client(), r.clientName(), r.kind()), Collectors.counting()))
                 .forEach((line, n) -> counts.add(AnalysisCount.of(line.responsible(), line.client(), line.name(), line.kind(), n)));
-        rows.stream().collect(Collectors.groupingBy(AnalysisRow::responsible, Collectors.mapping(AnalysisRow::interaction, Collectors.toSet())))
+        rows.stream().collect(Collectors.groupingBy(AnalysisRow::responsible, Collectors.mapping(InteractionReportContract::key, Collectors.toSet())))
                 .forEach((employee, ids) -> counts.add(AnalysisCount.total(employee, ids.size())));
         return counts;
     }
@@ -122,13 +208,30 @@ abstract class InteractionReportContract extends LedgerContract {
             clients.add(k % 4 == 3 ? sample : sample.classifyAs(List.of(VIP, BUYERS, ONCE).get(k % 4)));
         }
         List<ContactPerson> persons = InteractionSamples.persons(ids::next, clients);
-        List<Interaction> population = InteractionSamples.population(ids::next, clients, persons, 90);
+        List<Interaction> population = new ArrayList<>();
+        List<OccurrenceOverride> overrides = new ArrayList<>();
+        List<Interaction> samplesOfInteractions = InteractionSamples.population(ids::next, clients, persons, 90);
+        for (int k = 0; k < samplesOfInteractions.size(); k++) {
+            Interaction i = samplesOfInteractions.get(k);
+            if (k % 5 == 4) {
+                String rule = SERIES_RULES.get(k / 5 % SERIES_RULES.size());
+                i = i.repeat(Recurrence.of(i.timing() instanceof Timing.AllDay && rule.contains("HOURLY") ? "FREQ=WEEKLY" : rule)
+                        .in(k % 2 == 0 ? InteractionSamples.BERLIN : MOSCOW));
+                overrides.addAll(overridesOf(i, k));
+            }
+            population.add(i);
+        }
         storage().inTransaction(tenant, s -> {
             s.get(ClientStore.class).insertAll(clients);
             s.get(ContactPersonStore.class).insertAll(persons);
             population.forEach(i -> s.get(InteractionStore.class).insert(i));
+            overrides.forEach(o -> s.get(InteractionStore.class).saveOverride(o));
             return null;
         });
+        assertThat(population.stream().filter(i -> i.recurs() && i.state() == InteractionState.CANCELLED)).as("cancelled series").isNotEmpty();
+        assertThat(overrides).extracting(OccurrenceOverride::state).as("cancelled and done occurrences")
+                .contains(InteractionState.CANCELLED, InteractionState.DONE);
+        List<Interaction> singles = population.stream().filter(i -> !i.recurs()).collect(Collectors.toList());
         assertThat(population.stream().filter(i -> new LinkedHashSet<>(i.clients()).size() == 2)).as("interactions with two clients")
                 .isNotEmpty();
 
@@ -138,18 +241,24 @@ abstract class InteractionReportContract extends LedgerContract {
         Predicate<Client> isManaged = c -> c.manager().filter(Set.of(ALEKSEEV, PANINA)::contains).isPresent();
         Criterion<ClientCriterion> active = new ClientCriterion.Archived(false);
         List<CalendarPeriod> periodsLeavingClientsOut = new ArrayList<>();
+        long occurrencesCounted = 0;
         for (CalendarPeriod period : periods) {
+            // through the use cases: single items and every occurrence of the series, as the definition says
+            assertReportsAsDefined(crm(), population, overrides, clients, period);
+            occurrencesCounted += expectedRows(population, overrides, clients, period, c -> true).stream().filter(r -> r.originalStart().isPresent())
+                    .count();
+            // the store's rows: single items only (series are counted from their expansion)
             assertThat(storage().<List<AnalysisRow>>read(tenant, s -> s.get(InteractionStore.class).analysis(counting(period), Criterion.all())))
-                    .as("analysis rows of %s", period).containsExactlyInAnyOrderElementsOf(expectedRows(population, clients, period, c -> true));
+                    .as("analysis rows of %s", period).containsExactlyInAnyOrderElementsOf(expectedRows(singles, clients, period, c -> true));
             assertThat(storage().<List<AnalysisRow>>read(tenant, s -> s.get(InteractionStore.class).analysis(counting(period), managed)))
                     .as("analysis rows of %s, clients managed by two", period)
-                    .containsExactlyInAnyOrderElementsOf(expectedRows(population, clients, period, isManaged));
+                    .containsExactlyInAnyOrderElementsOf(expectedRows(singles, clients, period, isManaged));
             assertThat(storage().<List<AnalysisCount>>read(tenant, s -> s.get(InteractionStore.class).analysisCounts(counting(period), Criterion.all())))
                     .as("analysis counts of %s", period)
-                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(population, clients, period, c -> true)));
+                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(singles, clients, period, c -> true)));
             assertThat(storage().<List<AnalysisCount>>read(tenant, s -> s.get(InteractionStore.class).analysisCounts(counting(period), managed)))
                     .as("analysis counts of %s, clients managed by two", period)
-                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(population, clients, period, isManaged)));
+                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(singles, clients, period, isManaged)));
 
             Criterion<ClientCriterion> registered = active.and(new ClientCriterion.RegisteredOnOrBefore(period.lastDay()));
             if (clients.stream().anyMatch(c -> !c.archived() && c.registeredOn().isAfter(period.lastDay()))) {
@@ -160,7 +269,7 @@ abstract class InteractionReportContract extends LedgerContract {
                 List<QuietClient> expected = clients.stream().filter(c -> !c.archived())
                         .filter(c -> wanted != registered || !c.registeredOn().isAfter(period.lastDay()))
                         .filter(c -> wanted != activeManaged || isManaged.test(c))
-                        .filter(c -> population.stream().noneMatch(i -> i.clients().contains(c.id()) && counts(i, period)))
+                        .filter(c -> singles.stream().noneMatch(i -> i.clients().contains(c.id()) && counts(i, period)))
                         .map(QuietClient::of)
                         .collect(Collectors.toList());
                 assertThat(storage().<List<QuietClient>>read(tenant, s -> s.get(InteractionStore.class).withoutInteractions(wanted,
@@ -169,6 +278,41 @@ abstract class InteractionReportContract extends LedgerContract {
             }
         }
         assertThat(periodsLeavingClientsOut).as("periods before some active clients were registered").hasSizeGreaterThan(1);
+        assertThat(occurrencesCounted).as("occurrences of series counted in the periods").isGreaterThan(10);
+    }
+
+    private static final List<String> SERIES_RULES = List.of("FREQ=DAILY;COUNT=5", "FREQ=WEEKLY;COUNT=6", "FREQ=DAILY;INTERVAL=2", "FREQ=HOURLY;INTERVAL=7;COUNT=9");
+
+    /**
+     * Overrides of a sample series: of the starts its rule gives, every fourth from the second
+     * cancelled, from the third done by another employee (kept at a hand-over), from the fourth
+     * moved by a day and two hours; and for some series a done occurrence the rule does not give.
+     */
+    private static List<OccurrenceOverride> overridesOf(Interaction series, int k) {
+        Recurrence rule = series.recurrence().orElseThrow();
+        List<Timing> ruled = rule.within(series.timing(), rule.zone().orElseThrow(), InteractionSamples.BASE.minus(10, ChronoUnit.DAYS),
+                InteractionSamples.BASE.plus(40, ChronoUnit.DAYS));
+        List<OccurrenceOverride> overrides = new ArrayList<>();
+        for (int j = 0; j < ruled.size(); j++) {
+            Timing t = ruled.get(j);
+            OccurrenceId id = new OccurrenceId(series.id(), t.startKey());
+            if (j % 4 == 1) {
+                overrides.add(new OccurrenceOverride(id, t, InteractionState.CANCELLED, Optional.empty(), Optional.empty(), 0));
+            } else if (j % 4 == 2) {
+                overrides.add(new OccurrenceOverride(id, t, InteractionState.DONE, Optional.of("Проведено"), Optional.of(EmployeeId.of("leaver")), 0));
+            } else if (j % 4 == 3) {
+                Timing moved = t instanceof Timing.AllDay
+                        ? Timing.allDay(((Timing.AllDay) t).first().plusDays(1), ((Timing.AllDay) t).last().plusDays(1))
+                        : Timing.timed(t.startKey().plus(26, ChronoUnit.HOURS), t.endKey().plus(26, ChronoUnit.HOURS));
+                overrides.add(new OccurrenceOverride(id, moved, InteractionState.PLANNED, Optional.empty(), Optional.empty(), 0));
+            }
+        }
+        if (k % 10 == 4) {
+            Instant before = series.timing().startKey().minus(7, ChronoUnit.DAYS);
+            overrides.add(new OccurrenceOverride(new OccurrenceId(series.id(), before), Timing.timed(before, before.plusSeconds(600)),
+                    InteractionState.DONE, Optional.empty(), Optional.empty(), 0));
+        }
+        return overrides;
     }
 
     // --- the brochure's picture, through the use cases
