@@ -503,6 +503,113 @@ abstract class InteractionReportContract extends LedgerContract {
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("client"));
     }
 
+    // --- series: each occurrence counts by its own start, state and responsible employee
+
+    private static final EmployeeId IVANOV = EmployeeId.of("ivanov");
+    private static final EmployeeId SMITH = EmployeeId.of("smith");
+    private static final CalendarPeriod MARCH_2026 = CalendarPeriod.month(YearMonth.of(2026, 3), MOSCOW);
+
+    private static Timing hourAt(LocalDate day, int hour) {
+        Instant start = day.atTime(hour, 0).atZone(MOSCOW).toInstant();
+        return Timing.timed(start, start.plusSeconds(3600));
+    }
+
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(MOSCOW).toInstant();
+    }
+
+    private static Interaction series(Crm crm, InteractionKind kind, String subject, Timing first, EmployeeId responsible, String rule,
+                                      ClientId client, boolean cancelled) {
+        return crm.interactions().plan(kind, subject, first, responsible, i -> {
+            Interaction repeated = i.repeat(Recurrence.of(rule)).withParticipants(List.of(Participant.of(client)));
+            return cancelled ? repeated.cancel() : repeated;
+        }).interaction();
+    }
+
+    @Test
+    void theReportsCountEachOccurrenceOfASeriesByItsOwnStartStateAndResponsible() {
+        Crm crm = Crm.builder().storage(storage()).clock(java.time.Clock.fixed(Instant.parse("2026-03-20T12:00:00Z"), MOSCOW)).zone(MOSCOW)
+                .employees(EmployeeDirectory.of(List.of(org.crmkit.employee.Employee.of("alekseev", "Алексеев", "sales"),
+                        org.crmkit.employee.Employee.of("panina", "Панина", "sales"), org.crmkit.employee.Employee.of("ivanov", "Иванов", "sales"),
+                        org.crmkit.employee.Employee.of("smith", "Smith", "sales").inZone(ZoneId.of("America/New_York")))))
+                .actor(Actor.employee(tenant, ALEKSEEV)).build();
+        org.crmkit.interaction.Occurrences occurrences = crm.interactions().occurrences();
+        ClientId alfa = crm.clients().register(NewClient.legalEntity("Альфа").manager(ALEKSEEV)).id();
+        ClientId beta = crm.clients().register(NewClient.legalEntity("Бета").manager(PANINA)).id();
+        ClientId gamma = crm.clients().register(NewClient.legalEntity("Гамма").manager(PANINA)).id();
+        ClientId delta = crm.clients().register(NewClient.legalEntity("Дельта").manager(IVANOV)).id();
+        ClientId epsilon = crm.clients().register(NewClient.legalEntity("Эпсилон").manager(ALEKSEEV)).id();
+        ClientId zeta = crm.clients().register(NewClient.legalEntity("Дзета").manager(PANINA)).id();
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+
+        crm.interactions().plan(InteractionKind.OUTGOING_CALL, "Звонок Альфе", hourAt(LocalDate.of(2026, 3, 10), 12), ALEKSEEV,
+                i -> i.withParticipants(List.of(Participant.of(alfa))));
+        // weekly: the first done, the second cancelled, the third moved to April; endless
+        Interaction weekly = series(crm, InteractionKind.MEETING, "Планёрка у Альфы", hourAt(monday, 10), ALEKSEEV, "FREQ=WEEKLY", alfa, false);
+        occurrences.complete(new OccurrenceId(weekly.id(), at(monday, 10)), 0, "Проведена");
+        occurrences.cancel(new OccurrenceId(weekly.id(), at(monday.plusDays(7), 10)), 0);
+        occurrences.reschedule(new OccurrenceId(weekly.id(), at(monday.plusDays(14), 10)), 0, hourAt(LocalDate.of(2026, 4, 7), 12));
+        // all-day, monthly on the last day
+        Interaction closing = crm.interactions().plan(InteractionKind.TASK, "Закрытие месяца Беты", Timing.allDay(LocalDate.of(2026, 1, 31),
+                LocalDate.of(2026, 1, 31)), PANINA, i -> i.repeat(Recurrence.of("FREQ=MONTHLY;BYMONTHDAY=-1"))
+                .withParticipants(List.of(Participant.of(beta)))).interaction();
+        // split by "this and following" into 15:00 and 16:00, the second done
+        Interaction split = series(crm, InteractionKind.MEETING, "Совещание с Гаммой", hourAt(monday.plusDays(2), 15), PANINA,
+                "FREQ=WEEKLY;COUNT=6", gamma, false);
+        occurrences.complete(new OccurrenceId(split.id(), at(monday.plusDays(9), 15)), 0, "Обсудили");
+        Interaction splitNow = crm.interactions().get(split.id());
+        occurrences.splitFrom(new OccurrenceId(split.id(), at(monday.plusDays(16), 15)), splitNow.version(),
+                i -> i.reschedule(hourAt(monday.plusDays(16), 16)));
+        // handed over after its first was done
+        Interaction handed = series(crm, InteractionKind.INCOMING_CALL, "Звонок Дельты", hourAt(monday.plusDays(4), 9), IVANOV,
+                "FREQ=WEEKLY;COUNT=4", delta, false);
+        occurrences.complete(new OccurrenceId(handed.id(), at(monday.plusDays(4), 9)), 0, "Принят");
+        crm.handOvers().handOver(IVANOV, SMITH);
+        // cancelled as a whole
+        series(crm, InteractionKind.MEETING, "Отменённые встречи с Эпсилоном", hourAt(monday.plusDays(3), 11), ALEKSEEV, "FREQ=WEEKLY", epsilon,
+                true);
+        // an April series whose second occurrence moved into March
+        Interaction april = series(crm, InteractionKind.MEETING, "Встречи с Дзетой", hourAt(LocalDate.of(2026, 4, 2), 14), PANINA,
+                "FREQ=WEEKLY;COUNT=3", zeta, false);
+        occurrences.reschedule(new OccurrenceId(april.id(), at(LocalDate.of(2026, 4, 9), 14)), 0, hourAt(LocalDate.of(2026, 3, 26), 14));
+
+        InteractionAnalysis march = crm.interactions().analysis(MARCH_2026);
+        ClientLine alfaLine = march.responsible(ALEKSEEV).orElseThrow().client(alfa).orElseThrow();
+        assertThat(alfaLine.kind(InteractionKind.MEETING).orElseThrow().items()).as("the done one, then 23 and 30 March; not the cancelled or the moved one")
+                .extracting(InteractionAnalysis.Item::occurrence).containsExactly(Optional.of(new OccurrenceId(weekly.id(), at(monday, 10))),
+                        Optional.of(new OccurrenceId(weekly.id(), at(monday.plusDays(21), 10))),
+                        Optional.of(new OccurrenceId(weekly.id(), at(monday.plusDays(28), 10))));
+        assertThat(alfaLine.interactions()).as("three meetings and the single call").isEqualTo(4);
+        assertThat(march.responsible(PANINA).orElseThrow().client(beta).orElseThrow().interactions()).as("31 March").isEqualTo(1);
+        assertThat(march.responsible(PANINA).orElseThrow().client(gamma).orElseThrow().interactions()).as("4 and 11 March, 18 and 25 after the split")
+                .isEqualTo(4);
+        assertThat(march.responsible(IVANOV).orElseThrow().interactions()).as("the done call keeps the leaver").isEqualTo(1);
+        assertThat(march.responsible(SMITH).orElseThrow().interactions()).as("the others went to the successor").isEqualTo(3);
+        assertThat(march.responsible(PANINA).orElseThrow().client(zeta).orElseThrow().kinds().get(0).items()).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.start()).as("counted by its own start").isEqualTo(at(LocalDate.of(2026, 3, 26), 14));
+                    assertThat(item.originalStart()).contains(at(LocalDate.of(2026, 4, 9), 14));
+                });
+        assertThat(march.total()).isEqualTo(1 + 3 + 1 + 4 + 4 + 1);
+        assertThat(crm.interactions().withoutInteractions(MARCH_2026, Set.of(), Set.of()).clients()).as("only the cancelled series' client")
+                .containsExactly(epsilon);
+        assertThat(crm.interactions().analysis(alfa, MARCH_2026).total()).isEqualTo(4);
+        assertThat(crm.interactions().analysisSummary(Year.of(2026), MOSCOW).responsible(PANINA).orElseThrow().client(beta).orElseThrow()
+                .kind(InteractionKind.TASK).orElseThrow().interactions()).as("the last day of every month of 2026").isEqualTo(12);
+
+        // and every period as the definition, restated over what is stored
+        List<Interaction> stored = storage().read(tenant, s -> s.get(InteractionStore.class).findAfter(Criterion.all(), Optional.empty(), 1000));
+        List<OccurrenceOverride> overrides = storage().read(tenant, s -> stored.stream().filter(Interaction::recurs)
+                .flatMap(i -> s.get(InteractionStore.class).overrides(i.id()).stream()).collect(Collectors.toList()));
+        List<Client> clients = storage().read(tenant, s -> s.get(ClientStore.class).findAfter(Criterion.all(), Optional.empty(), 1000));
+        assertThat(stored).extracting(Interaction::id).contains(closing.id());
+        for (CalendarPeriod period : List.of(MARCH_2026, CalendarPeriod.month(YearMonth.of(2026, 4), MOSCOW),
+                CalendarPeriod.year(Year.of(2026), MOSCOW), CalendarPeriod.days(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31),
+                        ZoneId.of("America/New_York")), CalendarPeriod.days(LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 16), MOSCOW))) {
+            assertReportsAsDefined(crm, stored, overrides, clients, period);
+        }
+    }
+
     @Test
     void aPeriodEndingBeforeItStartsIsRefusedNamingTheField() {
         Crm crm = crm();
