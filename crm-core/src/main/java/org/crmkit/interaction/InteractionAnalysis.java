@@ -24,7 +24,10 @@ import org.crmkit.common.ValidationException;
  * <p>Which interactions count: those the actor may see that are not cancelled and start in the
  * period ({@link Timing#startsIn}: a timed item at or after {@link CalendarPeriod#from} and before
  * {@link CalendarPeriod#until}; an all-day item whose first day is one of the period's days in its
- * zone). An interaction is listed under each of its clients the actor may see (once per client,
+ * zone). A series counts each of its occurrences as an interaction of its own: one whose own start
+ * (after a move) is in the period and whose own state is not cancelled, under its own responsible
+ * employee (the one it kept at a hand-over, else the series'); a cancelled series counts nothing.
+ * An interaction is listed under each of its clients the actor may see (once per client,
  * however many of its persons take part), or under "no client" ({@code client} empty) when it has
  * none the actor may see. So a client's and a kind's count are the interactions listed under them,
  * while the responsible employee's count and the {@link #total} count each interaction once: an
@@ -41,12 +44,27 @@ public record InteractionAnalysis(CalendarPeriod period, Optional<ClientId> clie
         responsibles = List.copyOf(ValidationException.requiredElements(responsibles, "responsibles"));
     }
 
-    /** One interaction of the report. */
-    public record Item(InteractionId id, long number, String subject, Instant start) {
+    /**
+     * One interaction of the report: a single interaction ({@code originalStart} empty), or one
+     * occurrence of a series ({@code id} the series', {@code originalStart} where its rule put the
+     * occurrence, {@code start} its own start), which counts as an interaction of its own.
+     */
+    public record Item(InteractionId id, Optional<Instant> originalStart, long number, String subject, Instant start) {
         public Item {
             ValidationException.required(id, "id");
+            ValidationException.required(originalStart, "originalStart");
             ValidationException.required(subject, "subject");
             ValidationException.required(start, "start");
+        }
+
+        /** The occurrence this item is; empty for a single interaction. */
+        public Optional<OccurrenceId> occurrence() {
+            return originalStart.map(o -> new OccurrenceId(id, o));
+        }
+
+        /** What the report counts as one interaction: the interaction, or the series and the occurrence's original start. */
+        List<Object> key() {
+            return Arrays.asList(id, originalStart.orElse(null));
         }
     }
 
@@ -104,7 +122,8 @@ public record InteractionAnalysis(CalendarPeriod period, Optional<ClientId> clie
             .thenComparing(c -> (String) c.get(1), Comparator.nullsFirst(SortOrder.TEXT))
             .thenComparing(c -> c.get(0) == null ? null : ((ClientId) c.get(0)).value(), Comparator.nullsFirst(SortOrder.UUIDS));
     static final Comparator<InteractionKind> KINDS = Comparator.comparing(InteractionKind::key, SortOrder.TEXT);
-    private static final Comparator<Item> ITEMS = Comparator.comparing(Item::start).thenComparingLong(Item::number);
+    private static final Comparator<Item> ITEMS = Comparator.comparing(Item::start).thenComparingLong(Item::number)
+            .thenComparing(i -> i.originalStart().orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()));
 
     /** The report from a store's rows: lines sorted and subtotals counted here, the same for every store. */
     static InteractionAnalysis of(CalendarPeriod period, Optional<ClientId> client, List<AnalysisRow> rows) {
@@ -114,20 +133,20 @@ public record InteractionAnalysis(CalendarPeriod period, Optional<ClientId> clie
             List<Object> clientKey = Arrays.asList(row.client().orElse(null), row.clientName().orElse(null));
             grouped.computeIfAbsent(row.responsible(), e -> new TreeMap<>(CLIENTS)).computeIfAbsent(clientKey, c -> new TreeMap<>(KINDS))
                     .computeIfAbsent(row.kind(), k -> new ArrayList<>())
-                    .add(new Item(row.interaction(), row.number(), row.subject(), row.start()));
+                    .add(new Item(row.interaction(), row.originalStart(), row.number(), row.subject(), row.start()));
         }
-        Set<InteractionId> all = new HashSet<>();
+        Set<List<Object>> all = new HashSet<>();
         List<ResponsibleLine> responsibles = new ArrayList<>();
         grouped.forEach((employee, byClient) -> {
-            Set<InteractionId> theirs = new HashSet<>();
+            Set<List<Object>> theirs = new HashSet<>();
             List<ClientLine> clients = new ArrayList<>();
             byClient.forEach((key, byKind) -> {
-                Set<InteractionId> withClient = new HashSet<>();
+                Set<List<Object>> withClient = new HashSet<>();
                 List<KindLine> kinds = new ArrayList<>();
                 byKind.forEach((kind, items) -> {
                     items.sort(ITEMS);
-                    items.forEach(i -> withClient.add(i.id()));
-                    kinds.add(new KindLine(kind, items.stream().map(Item::id).distinct().count(), items));
+                    items.forEach(i -> withClient.add(i.key()));
+                    kinds.add(new KindLine(kind, items.stream().map(Item::key).distinct().count(), items));
                 });
                 theirs.addAll(withClient);
                 clients.add(new ClientLine(Optional.ofNullable((ClientId) key.get(0)), Optional.ofNullable((String) key.get(1)),

@@ -20,7 +20,8 @@ import org.crmkit.criteria.Criterion;
  * are queries ({@link InteractionQuery#history}, {@link InteractionQuery#calendar},
  * {@link InteractionQuery#overdue}). The two reports' rows ({@link #analysis},
  * {@link #withoutInteractions}) come from one statement each for a database, and are the same on
- * every store (the kit compares them).
+ * every store (the kit compares them); they leave series out, since a series counts by its
+ * occurrences, which the use case expands from {@link #series}.
  *
  * <p>Series: a recurring interaction is stored once ({@link Interaction#recurrence()}); what one of
  * its occurrences has of its own is an {@link OccurrenceOverride}, stored apart and versioned on
@@ -53,7 +54,8 @@ public interface InteractionStore {
     long reserveNumbers(int count);
 
     /**
-     * The rows of {@link InteractionAnalysis}: for each interaction matching {@code interactions},
+     * The rows of {@link InteractionAnalysis} for single interactions: for each interaction that
+     * does not recur and matches {@code interactions},
      * one row per distinct client taking part that matches {@code clients}, or one row without a
      * client when none does; in no particular order.
      */
@@ -62,13 +64,14 @@ public interface InteractionStore {
     /**
      * The rows of {@link AnalysisSummary}: the rows {@link #analysis} would list, counted per
      * responsible employee, client (or none) and kind, plus one {@link AnalysisCount#total} per
-     * employee with their distinct interactions; in no particular order.
+     * employee with their distinct interactions; in no particular order. Series are left out, as there.
      */
     List<AnalysisCount> analysisCounts(Criterion<InteractionCriterion> interactions, Criterion<ClientCriterion> clients);
 
     /**
      * The rows of {@link ClientsWithoutInteractions}: the clients matching {@code clients} that take
-     * part in no interaction matching {@code counting}; in no particular order.
+     * part in no single interaction (one that does not recur) matching {@code counting}; in no
+     * particular order. Series are left out: their occurrences are counted by the use case.
      */
     List<QuietClient> withoutInteractions(Criterion<ClientCriterion> clients, Criterion<InteractionCriterion> counting);
 

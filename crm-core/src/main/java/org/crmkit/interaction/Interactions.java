@@ -314,7 +314,9 @@ public final class Interactions {
 
     /**
      * The interaction analysis for a period ({@link InteractionAnalysis} says which interactions
-     * count and how): one statement for a database store. The period is instants (its zone places
+     * count and how; a series counts each occurrence): for a database store one grouping statement
+     * for the single items, one read of the series with their overrides (expanded in Java), and one
+     * for the names of the series' clients when an occurrence counts. The period is instants (its zone places
      * all-day items); {@link #analysis(YearMonth, ZoneId)} makes a month of one.
      */
     public InteractionAnalysis analysis(CalendarPeriod period) {
@@ -328,8 +330,9 @@ public final class Interactions {
 
     /**
      * The interaction analysis's top three levels (employee, client, kind) with their counts, for a
-     * long period such as a year: one grouping statement for a database store, which sends counts,
-     * not interactions. The counts equal those of {@link #analysis(CalendarPeriod)}.
+     * long period such as a year: one grouping statement for the single items, which sends counts,
+     * not interactions, and the series read and expanded as for {@link #analysis(CalendarPeriod)},
+     * whose counts these equal.
      */
     public AnalysisSummary analysisSummary(CalendarPeriod period) {
         return reports.analysisSummary(period);
@@ -350,7 +353,8 @@ public final class Interactions {
 
     /**
      * The clients without interactions in a period ({@link ClientsWithoutInteractions}): one
-     * statement for a database store. {@code relationships} and {@code managers} narrow it to
+     * statement for the single items and one read of the clients' series (a client with an
+     * occurrence that counts has interactions). {@code relationships} and {@code managers} narrow it to
      * clients of one of those types or main managers; an empty set does not narrow. A client
      * registered after the period's last day is not listed: it was not a client then.
      */

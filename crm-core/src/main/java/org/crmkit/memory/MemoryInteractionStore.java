@@ -123,7 +123,7 @@ final class MemoryInteractionStore implements InteractionStore {
         unit.checkOpen();
         MemoryRelations related = new MemoryRelations(data);
         List<AnalysisRow> rows = new ArrayList<>();
-        data.interactions.values().stream().filter(matching(interactions)).forEach(i -> {
+        data.interactions.values().stream().filter(i -> !i.recurs()).filter(matching(interactions)).forEach(i -> {
             List<Client> listed = new ArrayList<>();
             for (ClientId id : new LinkedHashSet<>(i.clients())) {
                 Optional.ofNullable(data.clients.get(id)).filter(c -> ClientCriterion.matches(clients, c, related)).ifPresent(listed::add);
@@ -156,8 +156,9 @@ final class MemoryInteractionStore implements InteractionStore {
     public List<QuietClient> withoutInteractions(Criterion<ClientCriterion> clients, Criterion<InteractionCriterion> counting) {
         unit.checkOpen();
         MemoryRelations related = new MemoryRelations(data);
-        Criterion<ClientCriterion> quiet = clients.and(Criterion.not(new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT, counting)));
-        return data.clients.values().stream().filter(c -> ClientCriterion.matches(quiet, c, related))
+        Set<ClientId> active = data.interactions.values().stream().filter(i -> !i.recurs()).filter(matching(counting))
+                .flatMap(i -> i.clients().stream()).collect(Collectors.toSet());
+        return data.clients.values().stream().filter(c -> ClientCriterion.matches(clients, c, related)).filter(c -> !active.contains(c.id()))
                 .map(QuietClient::of)
                 .collect(Collectors.toList());
     }

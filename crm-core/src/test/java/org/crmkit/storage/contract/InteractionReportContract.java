@@ -8,9 +8,12 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +52,9 @@ import org.crmkit.interaction.InteractionKind;
 import org.crmkit.interaction.InteractionState;
 import org.crmkit.interaction.InteractionStore;
 import org.crmkit.interaction.Participant;
+import org.crmkit.interaction.OccurrenceId;
+import org.crmkit.interaction.OccurrenceOverride;
+import org.crmkit.interaction.Recurrence;
 import org.crmkit.interaction.QuietClient;
 import org.crmkit.interaction.Timing;
 import org.junit.jupiter.api.Test;
@@ -77,23 +83,103 @@ abstract class InteractionReportContract extends LedgerContract {
         return i.state() != InteractionState.CANCELLED && i.timing().startsIn(period);
     }
 
-    /** The analysis rows as the report defines them, restated over the population in plain Java. */
-    private static List<AnalysisRow> expectedRows(List<Interaction> population, List<Client> clients, CalendarPeriod period,
-                                                  Predicate<Client> clientWanted) {
+    /** What one interaction or occurrence is in the definition: its identity, own timing, state and responsible employee. */
+    private record Own(Optional<Instant> originalStart, Timing timing, InteractionState state, EmployeeId responsible) {
+    }
+
+    /**
+     * The interactions as the reports define them, restated in plain Java: a single item as it is;
+     * a series (unless cancelled as a whole) as every start its rule gives over a wide window
+     * ({@link Recurrence#within}, in its pinned zone), each as its override says if it has one
+     * (state, timing, the responsible employee it kept), else planned under the series' employee;
+     * an override whose original start the rule does not give is listed only when done.
+     */
+    private static List<Own> owns(Interaction i, List<OccurrenceOverride> overrides, CalendarPeriod period) {
+        if (!i.recurs()) {
+            return List.of(new Own(Optional.empty(), i.timing(), i.state(), i.responsible()));
+        }
+        if (i.state() == InteractionState.CANCELLED) {
+            return List.of();
+        }
+        Recurrence rule = i.recurrence().orElseThrow();
+        Map<Instant, OccurrenceOverride> byStart = overrides.stream().filter(o -> o.id().series().equals(i.id()))
+                .collect(Collectors.toMap(o -> o.id().originalStart(), o -> o));
+        List<Own> owns = new ArrayList<>();
+        Set<Instant> ruled = new HashSet<>();
+        for (Timing t : rule.within(i.timing(), rule.zone().orElseThrow(), period.from().minus(400, ChronoUnit.DAYS),
+                period.until().plus(400, ChronoUnit.DAYS))) {
+            ruled.add(t.startKey());
+            OccurrenceOverride o = byStart.get(t.startKey());
+            owns.add(o == null ? new Own(Optional.of(t.startKey()), t, InteractionState.PLANNED, i.responsible())
+                    : new Own(Optional.of(t.startKey()), o.timing(), o.state(), o.responsible().orElse(i.responsible())));
+        }
+        byStart.values().stream().filter(o -> !ruled.contains(o.id().originalStart()) && o.state() == InteractionState.DONE)
+                .forEach(o -> owns.add(new Own(Optional.of(o.id().originalStart()), o.timing(), o.state(), o.responsible().orElse(i.responsible()))));
+        return owns;
+    }
+
+    /** The analysis rows as the report defines them, restated over the population (series with their overrides) in plain Java. */
+    private static List<AnalysisRow> expectedRows(List<Interaction> population, List<OccurrenceOverride> overrides, List<Client> clients,
+                                                  CalendarPeriod period, Predicate<Client> clientWanted) {
         List<AnalysisRow> rows = new ArrayList<>();
         for (Interaction i : population) {
-            if (!counts(i, period)) {
-                continue;
-            }
             List<Client> listed = new LinkedHashSet<>(i.clients()).stream()
                     .map(id -> clients.stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow()).filter(clientWanted)
                     .collect(Collectors.toList());
-            if (listed.isEmpty()) {
-                rows.add(AnalysisRow.of(i, Optional.empty()));
+            for (Own own : owns(i, overrides, period)) {
+                if (own.state() == InteractionState.CANCELLED || !own.timing().startsIn(period)) {
+                    continue;
+                }
+                if (listed.isEmpty()) {
+                    rows.add(new AnalysisRow(own.responsible(), Optional.empty(), Optional.empty(), i.kind(), i.id(), own.originalStart(), i.number(),
+                            i.subject(), own.timing().startKey()));
+                }
+                listed.forEach(c -> rows.add(new AnalysisRow(own.responsible(), Optional.of(c.id()), Optional.of(c.shortName()), i.kind(), i.id(),
+                        own.originalStart(), i.number(), i.subject(), own.timing().startKey())));
             }
-            listed.forEach(c -> rows.add(AnalysisRow.of(i, Optional.of(c))));
         }
         return rows;
+    }
+
+    private static List<AnalysisRow> expectedRows(List<Interaction> population, List<Client> clients, CalendarPeriod period,
+                                                  Predicate<Client> clientWanted) {
+        return expectedRows(population, List.of(), clients, period, clientWanted);
+    }
+
+    /** A report's lines flattened back into rows: what a store and the expansion answered, after grouping. */
+    private static List<AnalysisRow> rowsOf(InteractionAnalysis report) {
+        List<AnalysisRow> rows = new ArrayList<>();
+        report.responsibles().forEach(r -> r.clients().forEach(c -> c.kinds().forEach(k -> k.items().forEach(item -> rows.add(
+                new AnalysisRow(r.responsible(), c.client(), c.name(), k.kind(), item.id(), item.originalStart(), item.number(), item.subject(),
+                        item.start()))))));
+        return rows;
+    }
+
+    /** Distinct interactions among rows: an occurrence of a series is one of its own. */
+    private static Object key(AnalysisRow row) {
+        return java.util.Arrays.asList(row.interaction(), row.originalStart().orElse(null));
+    }
+
+    /**
+     * The three reports of the use cases against the restated definition over everything stored:
+     * the analysis's rows, its total and each employee's distinct interactions, the summary (the
+     * analysis counted), and the clients without interactions.
+     */
+    private void assertReportsAsDefined(Crm crm, List<Interaction> population, List<OccurrenceOverride> overrides, List<Client> clients,
+                                        CalendarPeriod period) {
+        List<AnalysisRow> expected = expectedRows(population, overrides, clients, period, c -> true);
+        InteractionAnalysis report = crm.interactions().analysis(period);
+        assertThat(rowsOf(report)).as("analysis of %s", period).containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(report.total()).as("total of %s", period).isEqualTo(expected.stream().map(InteractionReportContract::key).distinct().count());
+        expected.stream().collect(Collectors.groupingBy(AnalysisRow::responsible, Collectors.mapping(InteractionReportContract::key, Collectors.toSet())))
+                .forEach((employee, keys) -> assertThat(report.responsible(employee).orElseThrow().interactions())
+                        .as("%s's interactions in %s", employee, period).isEqualTo(keys.size()));
+        assertThat(crm.interactions().analysisSummary(period)).as("summary of %s", period).isEqualTo(AnalysisSummary.of(report));
+        Set<ClientId> active = expected.stream().flatMap(r -> r.client().stream()).collect(Collectors.toSet());
+        List<ClientId> quiet = clients.stream().filter(c -> !c.archived() && !c.registeredOn().isAfter(period.lastDay()))
+                .filter(c -> !active.contains(c.id())).map(Client::id).collect(Collectors.toList());
+        assertThat(crm.interactions().withoutInteractions(period, Set.of(), Set.of()).clients()).as("clients without interactions in %s", period)
+                .containsExactlyInAnyOrderElementsOf(quiet);
     }
 
     /** The rows counted as {@link InteractionStore#analysisCounts} defines it: per employee, client and kind, and each employee's distinct interactions. */
@@ -103,7 +189,7 @@ abstract class InteractionReportContract extends LedgerContract {
         List<AnalysisCount> counts = new ArrayList<>();
         rows.stream().collect(Collectors.groupingBy(r -> new Line(r.responsible(), r.client(), r.clientName(), r.kind()), Collectors.counting()))
                 .forEach((line, n) -> counts.add(AnalysisCount.of(line.responsible(), line.client(), line.name(), line.kind(), n)));
-        rows.stream().collect(Collectors.groupingBy(AnalysisRow::responsible, Collectors.mapping(AnalysisRow::interaction, Collectors.toSet())))
+        rows.stream().collect(Collectors.groupingBy(AnalysisRow::responsible, Collectors.mapping(InteractionReportContract::key, Collectors.toSet())))
                 .forEach((employee, ids) -> counts.add(AnalysisCount.total(employee, ids.size())));
         return counts;
     }
@@ -122,13 +208,30 @@ abstract class InteractionReportContract extends LedgerContract {
             clients.add(k % 4 == 3 ? sample : sample.classifyAs(List.of(VIP, BUYERS, ONCE).get(k % 4)));
         }
         List<ContactPerson> persons = InteractionSamples.persons(ids::next, clients);
-        List<Interaction> population = InteractionSamples.population(ids::next, clients, persons, 90);
+        List<Interaction> population = new ArrayList<>();
+        List<OccurrenceOverride> overrides = new ArrayList<>();
+        List<Interaction> samplesOfInteractions = InteractionSamples.population(ids::next, clients, persons, 90);
+        for (int k = 0; k < samplesOfInteractions.size(); k++) {
+            Interaction i = samplesOfInteractions.get(k);
+            if (k % 5 == 4) {
+                String rule = SERIES_RULES.get(k / 5 % SERIES_RULES.size());
+                i = i.repeat(Recurrence.of(i.timing() instanceof Timing.AllDay && rule.contains("HOURLY") ? "FREQ=WEEKLY" : rule)
+                        .in(k % 2 == 0 ? InteractionSamples.BERLIN : MOSCOW));
+                overrides.addAll(overridesOf(i, k));
+            }
+            population.add(i);
+        }
         storage().inTransaction(tenant, s -> {
             s.get(ClientStore.class).insertAll(clients);
             s.get(ContactPersonStore.class).insertAll(persons);
             population.forEach(i -> s.get(InteractionStore.class).insert(i));
+            overrides.forEach(o -> s.get(InteractionStore.class).saveOverride(o));
             return null;
         });
+        assertThat(population.stream().filter(i -> i.recurs() && i.state() == InteractionState.CANCELLED)).as("cancelled series").isNotEmpty();
+        assertThat(overrides).extracting(OccurrenceOverride::state).as("cancelled and done occurrences")
+                .contains(InteractionState.CANCELLED, InteractionState.DONE);
+        List<Interaction> singles = population.stream().filter(i -> !i.recurs()).collect(Collectors.toList());
         assertThat(population.stream().filter(i -> new LinkedHashSet<>(i.clients()).size() == 2)).as("interactions with two clients")
                 .isNotEmpty();
 
@@ -138,18 +241,24 @@ abstract class InteractionReportContract extends LedgerContract {
         Predicate<Client> isManaged = c -> c.manager().filter(Set.of(ALEKSEEV, PANINA)::contains).isPresent();
         Criterion<ClientCriterion> active = new ClientCriterion.Archived(false);
         List<CalendarPeriod> periodsLeavingClientsOut = new ArrayList<>();
+        long occurrencesCounted = 0;
         for (CalendarPeriod period : periods) {
+            // through the use cases: single items and every occurrence of the series, as the definition says
+            assertReportsAsDefined(crm(), population, overrides, clients, period);
+            occurrencesCounted += expectedRows(population, overrides, clients, period, c -> true).stream().filter(r -> r.originalStart().isPresent())
+                    .count();
+            // the store's rows: single items only (series are counted from their expansion)
             assertThat(storage().<List<AnalysisRow>>read(tenant, s -> s.get(InteractionStore.class).analysis(counting(period), Criterion.all())))
-                    .as("analysis rows of %s", period).containsExactlyInAnyOrderElementsOf(expectedRows(population, clients, period, c -> true));
+                    .as("analysis rows of %s", period).containsExactlyInAnyOrderElementsOf(expectedRows(singles, clients, period, c -> true));
             assertThat(storage().<List<AnalysisRow>>read(tenant, s -> s.get(InteractionStore.class).analysis(counting(period), managed)))
                     .as("analysis rows of %s, clients managed by two", period)
-                    .containsExactlyInAnyOrderElementsOf(expectedRows(population, clients, period, isManaged));
+                    .containsExactlyInAnyOrderElementsOf(expectedRows(singles, clients, period, isManaged));
             assertThat(storage().<List<AnalysisCount>>read(tenant, s -> s.get(InteractionStore.class).analysisCounts(counting(period), Criterion.all())))
                     .as("analysis counts of %s", period)
-                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(population, clients, period, c -> true)));
+                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(singles, clients, period, c -> true)));
             assertThat(storage().<List<AnalysisCount>>read(tenant, s -> s.get(InteractionStore.class).analysisCounts(counting(period), managed)))
                     .as("analysis counts of %s, clients managed by two", period)
-                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(population, clients, period, isManaged)));
+                    .containsExactlyInAnyOrderElementsOf(expectedCounts(expectedRows(singles, clients, period, isManaged)));
 
             Criterion<ClientCriterion> registered = active.and(new ClientCriterion.RegisteredOnOrBefore(period.lastDay()));
             if (clients.stream().anyMatch(c -> !c.archived() && c.registeredOn().isAfter(period.lastDay()))) {
@@ -160,7 +269,7 @@ abstract class InteractionReportContract extends LedgerContract {
                 List<QuietClient> expected = clients.stream().filter(c -> !c.archived())
                         .filter(c -> wanted != registered || !c.registeredOn().isAfter(period.lastDay()))
                         .filter(c -> wanted != activeManaged || isManaged.test(c))
-                        .filter(c -> population.stream().noneMatch(i -> i.clients().contains(c.id()) && counts(i, period)))
+                        .filter(c -> singles.stream().noneMatch(i -> i.clients().contains(c.id()) && counts(i, period)))
                         .map(QuietClient::of)
                         .collect(Collectors.toList());
                 assertThat(storage().<List<QuietClient>>read(tenant, s -> s.get(InteractionStore.class).withoutInteractions(wanted,
@@ -169,6 +278,41 @@ abstract class InteractionReportContract extends LedgerContract {
             }
         }
         assertThat(periodsLeavingClientsOut).as("periods before some active clients were registered").hasSizeGreaterThan(1);
+        assertThat(occurrencesCounted).as("occurrences of series counted in the periods").isGreaterThan(10);
+    }
+
+    private static final List<String> SERIES_RULES = List.of("FREQ=DAILY;COUNT=5", "FREQ=WEEKLY;COUNT=6", "FREQ=DAILY;INTERVAL=2", "FREQ=HOURLY;INTERVAL=7;COUNT=9");
+
+    /**
+     * Overrides of a sample series: of the starts its rule gives, every fourth from the second
+     * cancelled, from the third done by another employee (kept at a hand-over), from the fourth
+     * moved by a day and two hours; and for some series a done occurrence the rule does not give.
+     */
+    private static List<OccurrenceOverride> overridesOf(Interaction series, int k) {
+        Recurrence rule = series.recurrence().orElseThrow();
+        List<Timing> ruled = rule.within(series.timing(), rule.zone().orElseThrow(), InteractionSamples.BASE.minus(10, ChronoUnit.DAYS),
+                InteractionSamples.BASE.plus(40, ChronoUnit.DAYS));
+        List<OccurrenceOverride> overrides = new ArrayList<>();
+        for (int j = 0; j < ruled.size(); j++) {
+            Timing t = ruled.get(j);
+            OccurrenceId id = new OccurrenceId(series.id(), t.startKey());
+            if (j % 4 == 1) {
+                overrides.add(new OccurrenceOverride(id, t, InteractionState.CANCELLED, Optional.empty(), Optional.empty(), 0));
+            } else if (j % 4 == 2) {
+                overrides.add(new OccurrenceOverride(id, t, InteractionState.DONE, Optional.of("Проведено"), Optional.of(EmployeeId.of("leaver")), 0));
+            } else if (j % 4 == 3) {
+                Timing moved = t instanceof Timing.AllDay
+                        ? Timing.allDay(((Timing.AllDay) t).first().plusDays(1), ((Timing.AllDay) t).last().plusDays(1))
+                        : Timing.timed(t.startKey().plus(26, ChronoUnit.HOURS), t.endKey().plus(26, ChronoUnit.HOURS));
+                overrides.add(new OccurrenceOverride(id, moved, InteractionState.PLANNED, Optional.empty(), Optional.empty(), 0));
+            }
+        }
+        if (k % 10 == 4) {
+            Instant before = series.timing().startKey().minus(7, ChronoUnit.DAYS);
+            overrides.add(new OccurrenceOverride(new OccurrenceId(series.id(), before), Timing.timed(before, before.plusSeconds(600)),
+                    InteractionState.DONE, Optional.empty(), Optional.empty(), 0));
+        }
+        return overrides;
     }
 
     // --- the brochure's picture, through the use cases
@@ -357,6 +501,113 @@ abstract class InteractionReportContract extends LedgerContract {
         assertThat(panina.interactions().withoutInteractions(SEPTEMBER, Set.of(), Set.of()).clients()).containsExactly(p.zarya);
         assertThatThrownBy(() -> panina.interactions().analysis(p.alkhimov, SEPTEMBER))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("client"));
+    }
+
+    // --- series: each occurrence counts by its own start, state and responsible employee
+
+    private static final EmployeeId IVANOV = EmployeeId.of("ivanov");
+    private static final EmployeeId SMITH = EmployeeId.of("smith");
+    private static final CalendarPeriod MARCH_2026 = CalendarPeriod.month(YearMonth.of(2026, 3), MOSCOW);
+
+    private static Timing hourAt(LocalDate day, int hour) {
+        Instant start = day.atTime(hour, 0).atZone(MOSCOW).toInstant();
+        return Timing.timed(start, start.plusSeconds(3600));
+    }
+
+    private static Instant at(LocalDate day, int hour) {
+        return day.atTime(hour, 0).atZone(MOSCOW).toInstant();
+    }
+
+    private static Interaction series(Crm crm, InteractionKind kind, String subject, Timing first, EmployeeId responsible, String rule,
+                                      ClientId client, boolean cancelled) {
+        return crm.interactions().plan(kind, subject, first, responsible, i -> {
+            Interaction repeated = i.repeat(Recurrence.of(rule)).withParticipants(List.of(Participant.of(client)));
+            return cancelled ? repeated.cancel() : repeated;
+        }).interaction();
+    }
+
+    @Test
+    void theReportsCountEachOccurrenceOfASeriesByItsOwnStartStateAndResponsible() {
+        Crm crm = Crm.builder().storage(storage()).clock(java.time.Clock.fixed(Instant.parse("2026-03-20T12:00:00Z"), MOSCOW)).zone(MOSCOW)
+                .employees(EmployeeDirectory.of(List.of(org.crmkit.employee.Employee.of("alekseev", "Алексеев", "sales"),
+                        org.crmkit.employee.Employee.of("panina", "Панина", "sales"), org.crmkit.employee.Employee.of("ivanov", "Иванов", "sales"),
+                        org.crmkit.employee.Employee.of("smith", "Smith", "sales").inZone(ZoneId.of("America/New_York")))))
+                .actor(Actor.employee(tenant, ALEKSEEV)).build();
+        org.crmkit.interaction.Occurrences occurrences = crm.interactions().occurrences();
+        ClientId alfa = crm.clients().register(NewClient.legalEntity("Альфа").manager(ALEKSEEV)).id();
+        ClientId beta = crm.clients().register(NewClient.legalEntity("Бета").manager(PANINA)).id();
+        ClientId gamma = crm.clients().register(NewClient.legalEntity("Гамма").manager(PANINA)).id();
+        ClientId delta = crm.clients().register(NewClient.legalEntity("Дельта").manager(IVANOV)).id();
+        ClientId epsilon = crm.clients().register(NewClient.legalEntity("Эпсилон").manager(ALEKSEEV)).id();
+        ClientId zeta = crm.clients().register(NewClient.legalEntity("Дзета").manager(PANINA)).id();
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+
+        crm.interactions().plan(InteractionKind.OUTGOING_CALL, "Звонок Альфе", hourAt(LocalDate.of(2026, 3, 10), 12), ALEKSEEV,
+                i -> i.withParticipants(List.of(Participant.of(alfa))));
+        // weekly: the first done, the second cancelled, the third moved to April; endless
+        Interaction weekly = series(crm, InteractionKind.MEETING, "Планёрка у Альфы", hourAt(monday, 10), ALEKSEEV, "FREQ=WEEKLY", alfa, false);
+        occurrences.complete(new OccurrenceId(weekly.id(), at(monday, 10)), 0, "Проведена");
+        occurrences.cancel(new OccurrenceId(weekly.id(), at(monday.plusDays(7), 10)), 0);
+        occurrences.reschedule(new OccurrenceId(weekly.id(), at(monday.plusDays(14), 10)), 0, hourAt(LocalDate.of(2026, 4, 7), 12));
+        // all-day, monthly on the last day
+        Interaction closing = crm.interactions().plan(InteractionKind.TASK, "Закрытие месяца Беты", Timing.allDay(LocalDate.of(2026, 1, 31),
+                LocalDate.of(2026, 1, 31)), PANINA, i -> i.repeat(Recurrence.of("FREQ=MONTHLY;BYMONTHDAY=-1"))
+                .withParticipants(List.of(Participant.of(beta)))).interaction();
+        // split by "this and following" into 15:00 and 16:00, the second done
+        Interaction split = series(crm, InteractionKind.MEETING, "Совещание с Гаммой", hourAt(monday.plusDays(2), 15), PANINA,
+                "FREQ=WEEKLY;COUNT=6", gamma, false);
+        occurrences.complete(new OccurrenceId(split.id(), at(monday.plusDays(9), 15)), 0, "Обсудили");
+        Interaction splitNow = crm.interactions().get(split.id());
+        occurrences.splitFrom(new OccurrenceId(split.id(), at(monday.plusDays(16), 15)), splitNow.version(),
+                i -> i.reschedule(hourAt(monday.plusDays(16), 16)));
+        // handed over after its first was done
+        Interaction handed = series(crm, InteractionKind.INCOMING_CALL, "Звонок Дельты", hourAt(monday.plusDays(4), 9), IVANOV,
+                "FREQ=WEEKLY;COUNT=4", delta, false);
+        occurrences.complete(new OccurrenceId(handed.id(), at(monday.plusDays(4), 9)), 0, "Принят");
+        crm.handOvers().handOver(IVANOV, SMITH);
+        // cancelled as a whole
+        series(crm, InteractionKind.MEETING, "Отменённые встречи с Эпсилоном", hourAt(monday.plusDays(3), 11), ALEKSEEV, "FREQ=WEEKLY", epsilon,
+                true);
+        // an April series whose second occurrence moved into March
+        Interaction april = series(crm, InteractionKind.MEETING, "Встречи с Дзетой", hourAt(LocalDate.of(2026, 4, 2), 14), PANINA,
+                "FREQ=WEEKLY;COUNT=3", zeta, false);
+        occurrences.reschedule(new OccurrenceId(april.id(), at(LocalDate.of(2026, 4, 9), 14)), 0, hourAt(LocalDate.of(2026, 3, 26), 14));
+
+        InteractionAnalysis march = crm.interactions().analysis(MARCH_2026);
+        ClientLine alfaLine = march.responsible(ALEKSEEV).orElseThrow().client(alfa).orElseThrow();
+        assertThat(alfaLine.kind(InteractionKind.MEETING).orElseThrow().items()).as("the done one, then 23 and 30 March; not the cancelled or the moved one")
+                .extracting(InteractionAnalysis.Item::occurrence).containsExactly(Optional.of(new OccurrenceId(weekly.id(), at(monday, 10))),
+                        Optional.of(new OccurrenceId(weekly.id(), at(monday.plusDays(21), 10))),
+                        Optional.of(new OccurrenceId(weekly.id(), at(monday.plusDays(28), 10))));
+        assertThat(alfaLine.interactions()).as("three meetings and the single call").isEqualTo(4);
+        assertThat(march.responsible(PANINA).orElseThrow().client(beta).orElseThrow().interactions()).as("31 March").isEqualTo(1);
+        assertThat(march.responsible(PANINA).orElseThrow().client(gamma).orElseThrow().interactions()).as("4 and 11 March, 18 and 25 after the split")
+                .isEqualTo(4);
+        assertThat(march.responsible(IVANOV).orElseThrow().interactions()).as("the done call keeps the leaver").isEqualTo(1);
+        assertThat(march.responsible(SMITH).orElseThrow().interactions()).as("the others went to the successor").isEqualTo(3);
+        assertThat(march.responsible(PANINA).orElseThrow().client(zeta).orElseThrow().kinds().get(0).items()).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.start()).as("counted by its own start").isEqualTo(at(LocalDate.of(2026, 3, 26), 14));
+                    assertThat(item.originalStart()).contains(at(LocalDate.of(2026, 4, 9), 14));
+                });
+        assertThat(march.total()).isEqualTo(1 + 3 + 1 + 4 + 4 + 1);
+        assertThat(crm.interactions().withoutInteractions(MARCH_2026, Set.of(), Set.of()).clients()).as("only the cancelled series' client")
+                .containsExactly(epsilon);
+        assertThat(crm.interactions().analysis(alfa, MARCH_2026).total()).isEqualTo(4);
+        assertThat(crm.interactions().analysisSummary(Year.of(2026), MOSCOW).responsible(PANINA).orElseThrow().client(beta).orElseThrow()
+                .kind(InteractionKind.TASK).orElseThrow().interactions()).as("the last day of every month of 2026").isEqualTo(12);
+
+        // and every period as the definition, restated over what is stored
+        List<Interaction> stored = storage().read(tenant, s -> s.get(InteractionStore.class).findAfter(Criterion.all(), Optional.empty(), 1000));
+        List<OccurrenceOverride> overrides = storage().read(tenant, s -> stored.stream().filter(Interaction::recurs)
+                .flatMap(i -> s.get(InteractionStore.class).overrides(i.id()).stream()).collect(Collectors.toList()));
+        List<Client> clients = storage().read(tenant, s -> s.get(ClientStore.class).findAfter(Criterion.all(), Optional.empty(), 1000));
+        assertThat(stored).extracting(Interaction::id).contains(closing.id());
+        for (CalendarPeriod period : List.of(MARCH_2026, CalendarPeriod.month(YearMonth.of(2026, 4), MOSCOW),
+                CalendarPeriod.year(Year.of(2026), MOSCOW), CalendarPeriod.days(LocalDate.of(2026, 3, 31), LocalDate.of(2026, 3, 31),
+                        ZoneId.of("America/New_York")), CalendarPeriod.days(LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 16), MOSCOW))) {
+            assertReportsAsDefined(crm, stored, overrides, clients, period);
+        }
     }
 
     @Test

@@ -39,6 +39,9 @@ import org.crmkit.interaction.Interaction;
 import org.crmkit.interaction.InteractionAnalysis;
 import org.crmkit.interaction.InteractionState;
 import org.crmkit.interaction.Occurrence;
+import org.crmkit.interaction.OccurrenceOverride;
+import org.crmkit.interaction.Recurrence;
+import org.crmkit.interaction.Timing;
 import org.crmkit.interaction.Interactions;
 import org.crmkit.interaction.QuietClient;
 import org.crmkit.interaction.Reminder;
@@ -199,38 +202,73 @@ class BrochureInteractionsTest {
         assertThat(handOver.total()).isEqualTo(open + BrochureInteractions.LEAVER_CLIENTS.size());
     }
 
-    /** The interactions the reports count in the month: not cancelled, starting in it. */
-    private List<Interaction> counted(CalendarPeriod period) {
-        return all().stream().filter(i -> i.state() != InteractionState.CANCELLED)
-                .filter(i -> !i.timing().startKey().isBefore(period.from()) && i.timing().startKey().isBefore(period.until()))
-                .collect(Collectors.toList());
+    /** What the reports count as one interaction: a single item, or one occurrence of a series (the series and its original start). */
+    private record Counted(Interaction interaction, Optional<Instant> originalStart, EmployeeId responsible) {
+    }
+
+    /**
+     * The interactions the reports count in the month: not cancelled, starting in it; for a series
+     * (not cancelled as a whole) each occurrence its rule gives, as its override says, by its own
+     * start, state and responsible employee.
+     */
+    private List<Counted> counted(CalendarPeriod period) {
+        List<Counted> counted = new ArrayList<>();
+        for (Interaction i : all()) {
+            if (i.state() == InteractionState.CANCELLED) {
+                continue;
+            }
+            if (i.recurrence().isEmpty()) {
+                if (!i.timing().startKey().isBefore(period.from()) && i.timing().startKey().isBefore(period.until())) {
+                    counted.add(new Counted(i, Optional.empty(), i.responsible()));
+                }
+                continue;
+            }
+            Recurrence rule = i.recurrence().get();
+            Map<Instant, OccurrenceOverride> overrides = crm.interactions().occurrences().series(i.id()).overrides().stream()
+                    .collect(Collectors.toMap(o -> o.id().originalStart(), o -> o));
+            for (Timing ruled : rule.all(i.timing(), rule.zone().orElseThrow())) {
+                Optional<OccurrenceOverride> own = Optional.ofNullable(overrides.get(ruled.startKey()));
+                Instant start = own.map(o -> o.timing().startKey()).orElse(ruled.startKey());
+                boolean cancelled = own.filter(o -> o.state() == InteractionState.CANCELLED).isPresent();
+                if (!cancelled && !start.isBefore(period.from()) && start.isBefore(period.until())) {
+                    counted.add(new Counted(i, Optional.of(ruled.startKey()), own.flatMap(OccurrenceOverride::responsible).orElse(i.responsible())));
+                }
+            }
+        }
+        return counted;
     }
 
     @Test
     void everyLineOfTheInteractionAnalysisCountsTheStoredInteractions() {
-        CalendarPeriod month = CalendarPeriod.month(BrochureInteractions.REPORT_MONTH, MOSCOW);
-        List<Interaction> counted = counted(month);
-        InteractionAnalysis report = crm.interactions().analysis(BrochureInteractions.REPORT_MONTH, MOSCOW);
+        // September, the brochure's month, and January, the month of the weekly planning meeting's first occurrences
+        for (YearMonth reported : List.of(BrochureInteractions.REPORT_MONTH, YearMonth.from(BrochureInteractions.PLANNING_START))) {
+            CalendarPeriod month = CalendarPeriod.month(reported, MOSCOW);
+            List<Counted> counted = counted(month);
+            InteractionAnalysis report = crm.interactions().analysis(reported, MOSCOW);
 
-        assertThat(report.total()).isEqualTo(counted.size());
-        Map<EmployeeId, List<Interaction>> byResponsible = counted.stream().collect(Collectors.groupingBy(Interaction::responsible));
-        assertThat(report.responsibles()).extracting(InteractionAnalysis.ResponsibleLine::responsible)
-                .containsExactlyInAnyOrderElementsOf(byResponsible.keySet());
-        byResponsible.forEach((employee, theirs) -> {
-            InteractionAnalysis.ResponsibleLine line = report.responsible(employee).orElseThrow();
-            assertThat(line.interactions()).as(employee.value()).isEqualTo(theirs.size());
-            Map<ClientId, List<Interaction>> byClient = new TreeMap<>(Comparator.comparing(ClientId::value));
-            theirs.forEach(i -> i.clients().forEach(c -> byClient.computeIfAbsent(c, k -> new ArrayList<>()).add(i)));
-            assertThat(line.clients()).hasSize(byClient.size());
-            byClient.forEach((client, withClient) -> {
-                InteractionAnalysis.ClientLine clientLine = line.client(client).orElseThrow();
-                assertThat(clientLine.interactions()).isEqualTo(withClient.size());
-                Map<String, Long> byKind = withClient.stream().collect(Collectors.groupingBy(i -> i.kind().key(), Collectors.counting()));
-                assertThat(clientLine.kinds().stream().collect(Collectors.toMap(k -> k.kind().key(), InteractionAnalysis.KindLine::interactions)))
-                        .isEqualTo(byKind);
+            assertThat(report.total()).as("total of %s", reported).isEqualTo(counted.size());
+            Map<EmployeeId, List<Counted>> byResponsible = counted.stream().collect(Collectors.groupingBy(Counted::responsible));
+            assertThat(report.responsibles()).extracting(InteractionAnalysis.ResponsibleLine::responsible)
+                    .containsExactlyInAnyOrderElementsOf(byResponsible.keySet());
+            byResponsible.forEach((employee, theirs) -> {
+                InteractionAnalysis.ResponsibleLine line = report.responsible(employee).orElseThrow();
+                assertThat(line.interactions()).as(employee.value()).isEqualTo(theirs.size());
+                Map<ClientId, List<Counted>> byClient = new TreeMap<>(Comparator.comparing(ClientId::value));
+                theirs.forEach(c -> c.interaction().clients().forEach(client -> byClient.computeIfAbsent(client, k -> new ArrayList<>()).add(c)));
+                assertThat(line.clients()).hasSize(byClient.size() + (theirs.stream().anyMatch(c -> c.interaction().clients().isEmpty()) ? 1 : 0));
+                byClient.forEach((client, withClient) -> {
+                    InteractionAnalysis.ClientLine clientLine = line.client(client).orElseThrow();
+                    assertThat(clientLine.interactions()).isEqualTo(withClient.size());
+                    Map<String, Long> byKind = withClient.stream().collect(Collectors.groupingBy(c -> c.interaction().kind().key(), Collectors.counting()));
+                    assertThat(clientLine.kinds().stream().collect(Collectors.toMap(k -> k.kind().key(), InteractionAnalysis.KindLine::interactions)))
+                            .isEqualTo(byKind);
+                });
             });
-        });
+        }
+        assertThat(counted(CalendarPeriod.month(YearMonth.from(BrochureInteractions.PLANNING_START), MOSCOW))).as("the planning meeting's January occurrences count")
+                .filteredOn(c -> c.originalStart().isPresent()).isNotEmpty();
         // The hand-over shows: the done call stays under the leaver, the open items under the successor.
+        InteractionAnalysis report = crm.interactions().analysis(BrochureInteractions.REPORT_MONTH, MOSCOW);
         assertThat(report.responsible(BrochureInteractions.LEAVER).orElseThrow().interactions())
                 .isEqualTo(BrochureInteractions.LEAVER_ITEMS.stream().filter(i -> i.result().isPresent()).count());
     }
@@ -238,7 +276,7 @@ class BrochureInteractionsTest {
     @Test
     void clientsWithoutInteractionsAreTheClientsNotInAnyCountedInteraction() {
         CalendarPeriod month = CalendarPeriod.month(BrochureInteractions.REPORT_MONTH, MOSCOW);
-        Set<ClientId> busy = counted(month).stream().flatMap(i -> i.clients().stream()).collect(Collectors.toSet());
+        Set<ClientId> busy = counted(month).stream().flatMap(c -> c.interaction().clients().stream()).collect(Collectors.toSet());
         List<Client> quiet = crm.clients().find(ClientQuery.where(Criterion.all())).stream().filter(c -> !busy.contains(c.id()))
                 .collect(Collectors.toList());
         ClientsWithoutInteractions report = crm.interactions().withoutInteractions(BrochureInteractions.REPORT_MONTH, MOSCOW, Set.of(), Set.of());
