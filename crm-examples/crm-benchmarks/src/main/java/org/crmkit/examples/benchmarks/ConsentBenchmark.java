@@ -96,6 +96,15 @@ public final class ConsentBenchmark {
         Args args = new Args(arguments, Map.of("clients", "1000000", "queries", "20", "warmup", "3", "list-rounds", "3",
                 "samples", "300", "db", "pg", "seed", String.valueOf(Dataset.DEFAULT_SEED), "reload", "false", "explain", "false",
                 "lists", "narrow"));
+        if (!List.of("all", "narrow", "none").contains(args.text("lists"))) {
+            throw new IllegalArgumentException("--lists takes all, narrow or none; not " + args.text("lists"));
+        }
+        for (String positive : List.of("clients", "queries", "list-rounds")) {
+            if (args.integer(positive) < 1) {
+                throw new IllegalArgumentException("--" + positive + " must be positive, not " + args.integer(positive));
+            }
+        }
+        args.databases();
         Path target = Path.of("target");
         Report report = new Report(target, String.format(Locale.ROOT, "Consent in a segment over %,d clients", args.integer("clients")),
                 "ConsentBenchmark " + args.describe());
