@@ -54,7 +54,8 @@ import org.crmkit.interaction.Timing;
  * The InteractionStore of a JPA unit of work, by plain JDBC on the unit's connection (as pages of
  * clients are read): a query is one statement over {@code crm_interaction} with the criterion
  * translated by {@link InteractionSql}, then one statement per child table for the page
- * ({@code crm_interaction_participant}, {@code crm_interaction_employee}). Writes are JDBC batches
+ * ({@code crm_interaction_participant}, {@code crm_interaction_employee}); {@code crm_interaction_calendar}
+ * (every involved employee with the start and end keys, for {@code Involves}) is written beside them. Writes are JDBC batches
  * in the unit's transaction; an update first moves the version ({@link JpaStores#bumpVersion}), so
  * a second writer from the same version changes nothing.
  */
@@ -177,7 +178,7 @@ final class JpaInteractionStore implements InteractionStore {
                     .replace(", version", "").replace(",", " = ?,") + " = ? WHERE tenant_id = ? AND id = ?")) {
                 bindRow(update, interaction).set(u.tenant, Types.VARCHAR).set(id, Types.OTHER).row();
             }
-            for (String child : List.of("crm_interaction_participant", "crm_interaction_employee")) {
+            for (String child : List.of("crm_interaction_participant", "crm_interaction_employee", "crm_interaction_calendar")) {
                 try (BatchInserts.Batch delete = b.statement("DELETE FROM " + child + " WHERE tenant_id = ? AND interaction_id = ?")) {
                     delete.set(u.tenant, Types.VARCHAR).set(id, Types.OTHER).row();
                 }
@@ -230,6 +231,15 @@ final class JpaInteractionStore implements InteractionStore {
                 for (EmployeeId e : x.otherEmployees()) {
                     insert.set(u.tenant, Types.VARCHAR).set(x.id().value(), Types.OTHER).set(e.value(), Types.VARCHAR).row();
                 }
+            }
+        }
+        // every employee involved, the responsible included, with the keys: what Involves reads
+        try (BatchInserts.Batch insert = b.statement("INSERT INTO crm_interaction_calendar (tenant_id, interaction_id, employee, start_key,"
+                + " end_key) VALUES (?, ?, ?, ?, ?)")) {
+            for (EmployeeId e : x.employees()) {
+                insert.set(u.tenant, Types.VARCHAR).set(x.id().value(), Types.OTHER).set(e.value(), Types.VARCHAR)
+                        .set(utc(x.timing().startKey()), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .set(utc(x.timing().endKey()), Types.TIMESTAMP_WITH_TIMEZONE).row();
             }
         }
     }
