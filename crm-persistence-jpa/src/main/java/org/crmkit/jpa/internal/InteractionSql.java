@@ -118,12 +118,13 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
     }
 
     /**
-     * Responsible for it or taking part: read from {@code crm_interaction_calendar}, which holds
+     * Responsible for it or taking part: a row in {@code crm_interaction_calendar}, which holds
      * every involved employee of every interaction (the responsible included) with its start and
-     * end keys. Inside a conjunction that also requires {@code Overlaps(period)}, only the rows whose
-     * start key lies in the bounds that leaf implies and that end after the period's earliest start
-     * are read: one range of {@code crm_interaction_calendar_ix} per employee. The bounds change
-     * nothing there, since the conjunction holds only for items within them.
+     * end keys. Inside a conjunction that also requires {@code Overlaps(period)}, the sub-select also
+     * carries the start-key bounds that leaf implies and the period's earliest start as a lower
+     * bound of the end key, so that a planner may read one range of {@code crm_interaction_calendar_ix}
+     * per employee (PostgreSQL); H2 probes the primary key per row of the start-key range. The bounds
+     * change nothing there, since the conjunction holds only for items within them.
      */
     @Override
     public String involves(InteractionCriterion.Involves criterion) {
@@ -131,15 +132,16 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
             return "1 = 0";
         }
         String e = "ie" + parameters.size();
-        StringBuilder sql = new StringBuilder("(" + i + ".id IN (SELECT " + e + ".interaction_id FROM crm_interaction_calendar " + e
-                + " WHERE " + e + ".tenant_id = ?1 AND " + in(e + ".employee", values(criterion.employees())));
+        // correlated EXISTS, not id IN (…): H2 2.x reads the whole tenant's primary-key range for an IN sub-select on (tenant_id, id)
+        StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM crm_interaction_calendar " + e + " WHERE " + e + ".tenant_id = "
+                + i + ".tenant_id AND " + e + ".interaction_id = " + i + ".id AND " + in(e + ".employee", values(criterion.employees())));
         if (required.isPresent()) {
             CalendarPeriod period = required.get();
             sql.append(" AND ").append(e).append(".start_key >= ").append(param(utc(lowestOverlapping(period)))).append(" AND ").append(e)
                     .append(".start_key < ").append(param(utc(highestStart(period)))).append(" AND ").append(e).append(".end_key >= ")
                     .append(param(utc(lowestStart(period))));
         }
-        return sql.append("))").toString();
+        return sql.append(")").toString();
     }
 
     @Override
