@@ -114,7 +114,7 @@ public final class Interactions {
                         "cannot change: the details are of the new interaction " + id + " (its id, number, author and version stay)");
             }
             Interaction stored = insertIn(work, drafted);
-            return new Scheduled(stored, overlapping(work, stored));
+            return scheduled(work, stored);
         });
     }
 
@@ -403,7 +403,7 @@ public final class Interactions {
         checkReferences(work, changed, Optional.of(current));
         requireChangeable(work, changed, "change interaction № " + changed.number());
         Interaction stored = store(work, current, changed);
-        return new Scheduled(stored, current.timing().equals(stored.timing()) ? List.of() : overlapping(work, stored));
+        return current.timing().equals(stored.timing()) ? new Scheduled(stored, List.of()) : scheduled(work, stored);
     }
 
     /** Stores a checked change: the record, its journal lines, the feed entry and the events. */
@@ -511,10 +511,15 @@ public final class Interactions {
                 ids.size())).stream().collect(Collectors.toMap(Client::id, c -> c));
     }
 
-    /** The other items of its employees that are not cancelled and overlap its time (the free/busy warning). */
-    private static List<Interaction> overlapping(UnitOfWork work, Interaction interaction) {
+    /**
+     * The stored interaction with the free/busy warning: the other single items of its employees that
+     * are not cancelled and overlap its time, and the occurrences of their series that do (expanded
+     * as the calendar expands them; cancelled occurrences and cancelled series left out), each list
+     * at most {@link #OVERLAP_LIMIT} long. A series is warned of by its occurrences only.
+     */
+    private static Scheduled scheduled(UnitOfWork work, Interaction interaction) {
         if (!interaction.isOpen()) {
-            return List.of();
+            return new Scheduled(interaction, List.of());
         }
         java.time.ZoneId zone = work.context().clock().getZone();
         CalendarPeriod period;
@@ -525,12 +530,16 @@ public final class Interactions {
             Timing.AllDay days = (Timing.AllDay) interaction.timing();
             period = CalendarPeriod.days(days.first(), days.last(), zone);
         }
-        Criterion<InteractionCriterion> others = Criterion.and(new InteractionCriterion.Involves(interaction.employees()),
-                new InteractionCriterion.Overlaps(period),
-                Criterion.not(new InteractionCriterion.StateIn(Set.of(InteractionState.CANCELLED))),
+        Criterion<InteractionCriterion> involved = Criterion.and(new InteractionCriterion.Involves(interaction.employees()),
                 Criterion.not(new InteractionCriterion.IdIn(Set.of(interaction.id()))));
-        return work.store(InteractionStore.class).find(new InteractionQuery(visible(work).and(others), InteractionQuery.Order.START, 0,
-                OVERLAP_LIMIT));
+        Criterion<InteractionCriterion> others = Criterion.and(involved, new InteractionCriterion.Overlaps(period),
+                Criterion.not(new InteractionCriterion.StateIn(Set.of(InteractionState.CANCELLED))));
+        List<Interaction> singles = work.store(InteractionStore.class).find(new InteractionQuery(visible(work).and(others),
+                InteractionQuery.Order.START, 0, OVERLAP_LIMIT)).stream().filter(i -> !i.recurs()).collect(Collectors.toList());
+        List<Occurrence> occurrences = Occurrences.expanded(work, involved, period).stream()
+                .filter(o -> o.state() != InteractionState.CANCELLED).sorted(Occurrence.TIME_ORDER).limit(OVERLAP_LIMIT)
+                .collect(Collectors.toList());
+        return new Scheduled(interaction, singles, occurrences);
     }
 
     /** The open interactions the leaver is responsible for move to the successor, page by page (keyset by id). */

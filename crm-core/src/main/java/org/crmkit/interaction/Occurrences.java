@@ -295,7 +295,7 @@ public final class Occurrences {
     private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
 
     /** The occurrences of the visible series matching {@code where} that overlap the period. */
-    private static List<Occurrence> expanded(UnitOfWork work, Criterion<InteractionCriterion> where, CalendarPeriod period) {
+    static List<Occurrence> expanded(UnitOfWork work, Criterion<InteractionCriterion> where, CalendarPeriod period) {
         List<Occurrence> all = new ArrayList<>();
         Instant from = period.from().minus(2, ChronoUnit.DAYS);
         Instant until = period.until().plus(2, ChronoUnit.DAYS);

@@ -33,6 +33,7 @@ import org.crmkit.interaction.OccurrenceId;
 import org.crmkit.interaction.Occurrences;
 import org.crmkit.interaction.Participant;
 import org.crmkit.interaction.Recurrence;
+import org.crmkit.interaction.Scheduled;
 import org.crmkit.interaction.Timing;
 import org.crmkit.criteria.Criterion;
 import org.junit.jupiter.api.Test;
@@ -338,5 +339,61 @@ abstract class RecurrenceContract extends InteractionReportContract {
         assertThat(occurrences.get(firstOfCancelled).version()).isZero();
         assertThat(crm.interactions().get(endless.id())).isEqualTo(cancelled);
         assertThat(crm.interactions().journal(endless.id())).noneMatch(e -> e.field().startsWith("occurrence"));
+    }
+
+    @Test
+    void planningOverAnOccurrenceOfAnEmployeesSeriesWarnsButNotOverACancelledMovedAwayOrEndedOne() {
+        Crm crm = recurrenceCrm();
+        Occurrences occurrences = crm.interactions().occurrences();
+        LocalDate monday = LocalDate.of(2026, 3, 2);
+        Interaction weekly = series(crm, "Планёрка", hourAt(monday, 10, MOSCOW), ALEKSEEV, "FREQ=WEEKLY;COUNT=6", null);
+        OccurrenceId second = new OccurrenceId(weekly.id(), at(monday.plusDays(7), 10, MOSCOW));
+        OccurrenceId third = new OccurrenceId(weekly.id(), at(monday.plusDays(14), 10, MOSCOW));
+        OccurrenceId fifth = new OccurrenceId(weekly.id(), at(monday.plusDays(28), 10, MOSCOW));
+        java.util.function.BiFunction<LocalDate, EmployeeId, Scheduled> halfPastTen = (day, responsible) -> crm.interactions()
+                .plan(InteractionKind.OUTGOING_CALL, "Звонок", Timing.timed(at(day, 10, MOSCOW).plusSeconds(1800), at(day, 11, MOSCOW)
+                        .plusSeconds(1800)), responsible, i -> i);
+
+        // over the first and the third occurrence: warned of the occurrence, not of the series' own row
+        Scheduled overFirst = halfPastTen.apply(monday, ALEKSEEV);
+        assertThat(overFirst.busy()).isTrue();
+        assertThat(overFirst.overlapping()).isEmpty();
+        assertThat(overFirst.overlappingOccurrences()).extracting(Occurrence::id).containsExactly(new OccurrenceId(weekly.id(), at(monday, 10, MOSCOW)));
+        Scheduled overThird = halfPastTen.apply(monday.plusDays(14), ALEKSEEV);
+        assertThat(overThird.overlappingOccurrences()).containsExactly(occurrences.get(third));
+        assertThat(overThird.overlappingOccurrences().get(0).state()).isEqualTo(InteractionState.PLANNED);
+        // Smith alone is free then; Smith with Alekseev taking part is not
+        assertThat(halfPastTen.apply(monday.plusDays(21), SMITH).busy()).isFalse();
+        Scheduled withAlekseev = crm.interactions().plan(InteractionKind.MEETING, "Вместе", hourAt(monday.plusDays(21), 10, MOSCOW), SMITH,
+                i -> i.withOtherEmployees(List.of(ALEKSEEV)));
+        assertThat(withAlekseev.overlappingOccurrences()).extracting(Occurrence::id)
+                .containsExactly(new OccurrenceId(weekly.id(), at(monday.plusDays(21), 10, MOSCOW)));
+        // an item that only touches an occurrence (ends when it starts) does not clash
+        assertThat(crm.interactions().plan(InteractionKind.OUTGOING_CALL, "Раньше", hourAt(monday.plusDays(21), 9, MOSCOW), ALEKSEEV, i -> i)
+                .overlappingOccurrences()).isEmpty();
+
+        // a cancelled occurrence does not count; a moved one counts where it went, not where it was
+        occurrences.cancel(fifth, 0);
+        assertThat(halfPastTen.apply(monday.plusDays(28), ALEKSEEV).busy()).isFalse();
+        Timing wednesdayNoon = hourAt(monday.plusDays(9), 12, MOSCOW);
+        Occurrence moved = occurrences.reschedule(second, 0, wednesdayNoon);
+        assertThat(halfPastTen.apply(monday.plusDays(7), ALEKSEEV).busy()).isFalse();
+        Scheduled overMoved = crm.interactions().plan(InteractionKind.OUTGOING_CALL, "В среду", wednesdayNoon, ALEKSEEV, i -> i);
+        assertThat(overMoved.overlappingOccurrences()).containsExactly(moved);
+        // after its last occurrence (COUNT=6) the series is no more in the way
+        assertThat(halfPastTen.apply(monday.plusDays(42), ALEKSEEV).busy()).isFalse();
+
+        // rescheduling a single item onto an occurrence warns as planning does
+        Interaction tuesday = crm.interactions().plan(InteractionKind.OUTGOING_CALL, "Во вторник", hourAt(monday.plusDays(36), 10, MOSCOW),
+                ALEKSEEV, i -> i).interaction();
+        Scheduled onSixth = crm.interactions().reschedule(tuesday.id(), tuesday.version(), hourAt(monday.plusDays(35), 10, MOSCOW));
+        assertThat(onSixth.overlappingOccurrences()).extracting(Occurrence::id)
+                .containsExactly(new OccurrenceId(weekly.id(), at(monday.plusDays(35), 10, MOSCOW)));
+
+        // a cancelled series warns of nothing
+        Interaction current = crm.interactions().get(weekly.id());
+        crm.interactions().cancel(weekly.id(), current.version());
+        assertThat(crm.interactions().plan(InteractionKind.OUTGOING_CALL, "После отмены", hourAt(monday.plusDays(35), 10, MOSCOW), ALEKSEEV,
+                i -> i).overlappingOccurrences()).isEmpty();
     }
 }

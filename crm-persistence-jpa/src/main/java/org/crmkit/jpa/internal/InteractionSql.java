@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
@@ -31,6 +32,14 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
     private final String i;
     private final SqlDialect dialect;
     private final LongSupplier longestSpanMicros;
+    /** The tenant's longest span, once asked. */
+    private Long longest;
+    /**
+     * The period of an {@code Overlaps} leaf that the conjunction being translated requires (empty
+     * under OR and NOT, and in a statement that adds no bounds): an {@code Involves} leaf in that
+     * conjunction reads only the employees' calendar rows that can overlap it.
+     */
+    private Optional<CalendarPeriod> required = Optional.empty();
 
     InteractionSql(List<Object> parameters, String alias, SqlDialect dialect) {
         this(parameters, alias, dialect, null);
@@ -108,15 +117,75 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
         return in(i + ".responsible", values(criterion.employees()));
     }
 
+    /**
+     * Responsible for it or taking part: a row in {@code crm_interaction_calendar}, which holds
+     * every involved employee of every interaction (the responsible included) with its start and
+     * end keys. Inside a conjunction that also requires {@code Overlaps(period)}, the sub-select also
+     * carries the start-key bounds that leaf implies and the period's earliest start as a lower
+     * bound of the end key, so that a planner may read one range of {@code crm_interaction_calendar_ix}
+     * per employee (PostgreSQL); H2 probes the primary key per row of the start-key range. The bounds
+     * change nothing there, since the conjunction holds only for items within them.
+     */
     @Override
     public String involves(InteractionCriterion.Involves criterion) {
         if (criterion.employees().isEmpty()) {
             return "1 = 0";
         }
         String e = "ie" + parameters.size();
-        return "(" + in(i + ".responsible", values(criterion.employees())) + " OR EXISTS (SELECT 1 FROM crm_interaction_employee " + e
-                + " WHERE " + e + ".tenant_id = " + i + ".tenant_id AND " + e + ".interaction_id = " + i + ".id AND "
-                + in(e + ".employee", values(criterion.employees())) + "))";
+        // correlated EXISTS, not id IN (…): H2 2.x reads the whole tenant's primary-key range for an IN sub-select on (tenant_id, id)
+        StringBuilder sql = new StringBuilder("EXISTS (SELECT 1 FROM crm_interaction_calendar " + e + " WHERE " + e + ".tenant_id = "
+                + i + ".tenant_id AND " + e + ".interaction_id = " + i + ".id AND " + in(e + ".employee", values(criterion.employees())));
+        if (required.isPresent()) {
+            CalendarPeriod period = required.get();
+            sql.append(" AND ").append(e).append(".start_key >= ").append(param(utc(lowestOverlapping(period)))).append(" AND ").append(e)
+                    .append(".start_key < ").append(param(utc(highestStart(period)))).append(" AND ").append(e).append(".end_key >= ")
+                    .append(param(utc(lowestStart(period))));
+        }
+        return sql.append(")").toString();
+    }
+
+    @Override
+    public String and(List<Criterion<InteractionCriterion>> parts) {
+        Optional<CalendarPeriod> outer = required;
+        if (longestSpanMicros != null) {
+            parts.stream().filter(p -> p instanceof InteractionCriterion.Overlaps).findFirst()
+                    .ifPresent(p -> required = Optional.of(((InteractionCriterion.Overlaps) p).period()));
+        }
+        try {
+            return super.and(parts);
+        } finally {
+            required = outer;
+        }
+    }
+
+    @Override
+    public String or(List<Criterion<InteractionCriterion>> parts) {
+        Optional<CalendarPeriod> outer = required;
+        required = Optional.empty();
+        try {
+            return super.or(parts);
+        } finally {
+            required = outer;
+        }
+    }
+
+    @Override
+    public String not(Criterion<InteractionCriterion> part) {
+        Optional<CalendarPeriod> outer = required;
+        required = Optional.empty();
+        try {
+            return super.not(part);
+        } finally {
+            required = outer;
+        }
+    }
+
+    /** The earliest start key of an item overlapping the period: its lowest start less the tenant's longest span. */
+    private Instant lowestOverlapping(CalendarPeriod period) {
+        if (longest == null) {
+            longest = longestSpanMicros.getAsLong();
+        }
+        return lowestStart(period).minus(Duration.of(longest, ChronoUnit.MICROS));
     }
 
     private static List<String> values(Collection<EmployeeId> employees) {
@@ -183,8 +252,7 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
         // index range.
         String bounds = "";
         if (longestSpanMicros != null) {
-            Instant lowest = lowestStart(period).minus(Duration.of(longestSpanMicros.getAsLong(), ChronoUnit.MICROS));
-            bounds = startKeyBetween(lowest, highestStart(period)) + " AND ";
+            bounds = startKeyBetween(lowestOverlapping(period), highestStart(period)) + " AND ";
         }
         String from = param(utc(period.from()));
         String timed = i + ".start_at IS NOT NULL AND " + i + ".start_at < " + param(utc(period.until())) + " AND (" + i + ".end_at > "

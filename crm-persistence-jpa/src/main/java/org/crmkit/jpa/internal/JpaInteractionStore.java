@@ -54,7 +54,8 @@ import org.crmkit.interaction.Timing;
  * The InteractionStore of a JPA unit of work, by plain JDBC on the unit's connection (as pages of
  * clients are read): a query is one statement over {@code crm_interaction} with the criterion
  * translated by {@link InteractionSql}, then one statement per child table for the page
- * ({@code crm_interaction_participant}, {@code crm_interaction_employee}). Writes are JDBC batches
+ * ({@code crm_interaction_participant}, {@code crm_interaction_employee}); {@code crm_interaction_calendar}
+ * (every involved employee with the start and end keys, for {@code Involves}) is written beside them. Writes are JDBC batches
  * in the unit's transaction; an update first moves the version ({@link JpaStores#bumpVersion}), so
  * a second writer from the same version changes nothing.
  */
@@ -177,7 +178,7 @@ final class JpaInteractionStore implements InteractionStore {
                     .replace(", version", "").replace(",", " = ?,") + " = ? WHERE tenant_id = ? AND id = ?")) {
                 bindRow(update, interaction).set(u.tenant, Types.VARCHAR).set(id, Types.OTHER).row();
             }
-            for (String child : List.of("crm_interaction_participant", "crm_interaction_employee")) {
+            for (String child : List.of("crm_interaction_participant", "crm_interaction_employee", "crm_interaction_calendar")) {
                 try (BatchInserts.Batch delete = b.statement("DELETE FROM " + child + " WHERE tenant_id = ? AND interaction_id = ?")) {
                     delete.set(u.tenant, Types.VARCHAR).set(id, Types.OTHER).row();
                 }
@@ -230,6 +231,15 @@ final class JpaInteractionStore implements InteractionStore {
                 for (EmployeeId e : x.otherEmployees()) {
                     insert.set(u.tenant, Types.VARCHAR).set(x.id().value(), Types.OTHER).set(e.value(), Types.VARCHAR).row();
                 }
+            }
+        }
+        // every employee involved, the responsible included, with the keys: what Involves reads
+        try (BatchInserts.Batch insert = b.statement("INSERT INTO crm_interaction_calendar (tenant_id, interaction_id, employee, start_key,"
+                + " end_key) VALUES (?, ?, ?, ?, ?)")) {
+            for (EmployeeId e : x.employees()) {
+                insert.set(u.tenant, Types.VARCHAR).set(x.id().value(), Types.OTHER).set(e.value(), Types.VARCHAR)
+                        .set(utc(x.timing().startKey()), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .set(utc(x.timing().endKey()), Types.TIMESTAMP_WITH_TIMEZONE).row();
             }
         }
     }
@@ -345,13 +355,17 @@ final class JpaInteractionStore implements InteractionStore {
         parameters.add(utc(from));
         int fromAt = parameters.size();
         String overrides = Arrays.stream(OVERRIDE_COLUMNS.split(", ")).map(c -> "o." + c + " AS o_" + c).collect(Collectors.joining(", "));
-        // the candidates by two index ranges: series not ended before the stretch (singles have no series_end_key), and
-        // series with an override in it
-        String sql = "SELECT s.*, " + overrides + " FROM (SELECT i.* FROM crm_interaction i WHERE " + matching
-                + " AND i.recurrence IS NOT NULL AND i.id IN (SELECT r.id FROM crm_interaction r WHERE r.tenant_id = ?1"
-                + " AND r.series_end_key >= ?" + fromAt + " AND r.start_key < ?" + untilAt
-                + " UNION SELECT m.series_id FROM crm_interaction_occurrence m WHERE m.tenant_id = ?1 AND m.start_key < ?" + untilAt
-                + " AND m.end_key >= ?" + fromAt + ")) s"
+        // the candidates by two index ranges, joined to their rows by key: series not ended before the stretch (singles have no
+        // series_end_key), and series with an override in it. The first start before the stretch's end is tested on the joined
+        // row (or an override in the stretch): inside the candidates' sub-select H2 would read crm_interaction_start_ix for it,
+        // and it reads a whole tenant for id IN (sub-select) on the key (tenant_id, id).
+        String overrideIn = "m.start_key < ?" + untilAt + " AND m.end_key >= ?" + fromAt;
+        String sql = "SELECT s.*, " + overrides + " FROM (SELECT i.* FROM (SELECT r.id AS candidate FROM crm_interaction r"
+                + " WHERE r.tenant_id = ?1 AND r.series_end_key >= ?" + fromAt
+                + " UNION SELECT m.series_id FROM crm_interaction_occurrence m WHERE m.tenant_id = ?1 AND " + overrideIn + ") k"
+                + " JOIN crm_interaction i ON i.tenant_id = ?1 AND i.id = k.candidate WHERE " + matching
+                + " AND i.recurrence IS NOT NULL AND (i.start_key < ?" + untilAt + " OR EXISTS (SELECT 1 FROM crm_interaction_occurrence m"
+                + " WHERE m.tenant_id = i.tenant_id AND m.series_id = i.id AND " + overrideIn + "))) s"
                 + " LEFT JOIN crm_interaction_occurrence o ON o.tenant_id = s.tenant_id AND o.series_id = s.id"
                 + " ORDER BY s.id, o.original_start";
         List<SeriesRow> rows = u.select(new JpaStores.Select(sql, parameters), rs -> new SeriesRow(row(rs),
