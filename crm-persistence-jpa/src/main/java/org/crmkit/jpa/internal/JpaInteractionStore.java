@@ -345,12 +345,16 @@ final class JpaInteractionStore implements InteractionStore {
         parameters.add(utc(from));
         int fromAt = parameters.size();
         String overrides = Arrays.stream(OVERRIDE_COLUMNS.split(", ")).map(c -> "o." + c + " AS o_" + c).collect(Collectors.joining(", "));
-        // the candidates by two index ranges: series not ended before the stretch (singles have no series_end_key), and
-        // series with an override in it
+        // two branches, each filtered by the criterion on the series row itself: the series not ended before the stretch
+        // and started before its end (singles have no series_end_key: one range of crm_interaction_series_ix), and the
+        // others with an override in it (UNION ALL: the second branch leaves out what the first one found). Candidates
+        // collected first by id (IN over a UNION) made PostgreSQL look up every series of every employee of the tenant
+        // that reaches into the stretch by its primary key before testing the criterion (InteractionWeekBenchmark).
+        String inStretch = "i.series_end_key >= ?" + fromAt + " AND i.start_key < ?" + untilAt;
         String sql = "SELECT s.*, " + overrides + " FROM (SELECT i.* FROM crm_interaction i WHERE " + matching
-                + " AND i.recurrence IS NOT NULL AND i.id IN (SELECT r.id FROM crm_interaction r WHERE r.tenant_id = ?1"
-                + " AND r.series_end_key >= ?" + fromAt + " AND r.start_key < ?" + untilAt
-                + " UNION SELECT m.series_id FROM crm_interaction_occurrence m WHERE m.tenant_id = ?1 AND m.start_key < ?" + untilAt
+                + " AND i.recurrence IS NOT NULL AND " + inStretch
+                + " UNION ALL SELECT i.* FROM crm_interaction i WHERE " + matching + " AND i.recurrence IS NOT NULL AND NOT (" + inStretch
+                + ") AND i.id IN (SELECT m.series_id FROM crm_interaction_occurrence m WHERE m.tenant_id = ?1 AND m.start_key < ?" + untilAt
                 + " AND m.end_key >= ?" + fromAt + ")) s"
                 + " LEFT JOIN crm_interaction_occurrence o ON o.tenant_id = s.tenant_id AND o.series_id = s.id"
                 + " ORDER BY s.id, o.original_start";

@@ -76,7 +76,8 @@ import org.dmfs.rfc5545.recur.RecurrenceRuleIterator;
  *
  * <p>Run (from crm-examples/crm-benchmarks, class path as in BENCHMARKS.md):
  * {@code java -cp target/classes:$(cat target/cp.txt) org.crmkit.examples.benchmarks.InteractionWeekBenchmark}
- * with options {@code --interactions 1000000 --clients 100000 --employees 500 --weeks 500 --warmup 200 --db h2,pg};
+ * with options {@code --interactions 1000000 --clients 100000 --employees 500 --weeks 500 --warmup 200 --db h2,pg}
+ * ({@code --load false} reuses the base an earlier run left in {@code target/bench-data});
  * the issue's full size is {@code --interactions 10000000 --clients 1000000} (H2 at a tenth of it).
  */
 public final class InteractionWeekBenchmark {
@@ -109,7 +110,8 @@ public final class InteractionWeekBenchmark {
 
     public static void main(String[] arguments) throws Exception {
         Args args = new Args(arguments, Map.of("clients", "20000", "interactions", "200000", "employees", "500", "weeks", "400",
-                "warmup", "200", "db", "h2,pg", "seed", "20261206", "explain", "false", "h2-fraction", "10"));
+                "warmup", "200", "db", "h2,pg", "seed", "20261206", "explain", "false", "h2-fraction", "10",
+                "load", "true"));
         for (String name : List.of("clients", "interactions", "employees", "weeks", "h2-fraction")) {
             if (args.number(name) < 1) {
                 throw new IllegalArgumentException("--" + name + " must be positive, not " + args.text(name));
@@ -124,20 +126,42 @@ public final class InteractionWeekBenchmark {
             int divisor = name.equals("h2") ? args.integer("h2-fraction") : 1;
             try (BenchServer server = name.equals("h2") ? new H2Server(target.resolve("bench-data").resolve("h2"))
                     : PostgresServer.start(target)) {
-                BenchDatabase db = server.database("interaction_week", true);
+                boolean fresh = args.flag("load");
+                BenchDatabase db = server.database("interaction_week", fresh);
                 report.line("").line("**" + server.label() + "**: " + server.describe()).line("");
                 try (JpaStorage storage = db.storage()) {
                     long start = System.nanoTime();
-                    String loaded = load(storage, args, divisor);
-                    db.analyze();
-                    report.line(String.format(Locale.ROOT, "Loaded through crmkit's stores in %.0f s: %s.", (System.nanoTime() - start) / 1e9,
-                            loaded));
+                    if (fresh) {
+                        String loaded = load(storage, args, divisor);
+                        db.analyze();
+                        report.line(String.format(Locale.ROOT, "Loaded through crmkit's stores in %.0f s: %s.",
+                                (System.nanoTime() - start) / 1e9, loaded));
+                    } else {
+                        db.analyze();
+                        report.line("Reused the base an earlier run loaded (`--load false`): " + counted(db) + ".");
+                    }
                     run(server, db, storage, args, report, rows);
                 }
             }
         }
         report.line("").table(List.of("database", "method", "median / p99 ms (n)", "median ÷ baseline", "p99 ÷ baseline p99"), rows);
         report.save();
+    }
+
+    /** What a reused base holds, counted. */
+    private static String counted(BenchDatabase db) throws SQLException {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement("SELECT (SELECT COUNT(*) FROM crm_client WHERE tenant_id = ?),"
+                + " (SELECT COUNT(*) FROM crm_interaction WHERE tenant_id = ?), (SELECT COUNT(*) FROM crm_interaction WHERE tenant_id = ?"
+                + " AND recurrence IS NOT NULL), (SELECT COUNT(*) FROM crm_interaction_occurrence WHERE tenant_id = ?)")) {
+            for (int k = 1; k <= 4; k++) {
+                s.setString(k, TENANT);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return String.format(Locale.ROOT, "%,d clients, %,d interactions of which %,d series with %,d exceptions", rs.getLong(1),
+                        rs.getLong(2), rs.getLong(3), rs.getLong(4));
+            }
+        }
     }
 
     static ZoneId zoneOf(int employee) {
