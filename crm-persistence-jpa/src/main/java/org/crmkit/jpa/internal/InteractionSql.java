@@ -114,8 +114,10 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
             return "1 = 0";
         }
         String e = "ie" + parameters.size();
+        // the tenant as the parameter ?1, not i.tenant_id: PostgreSQL answers the EXISTS under an OR with a hashed subplan,
+        // which without a constant tenant cannot use crm_interaction_employee_ix and read the whole table (InteractionWeekBenchmark)
         return "(" + in(i + ".responsible", values(criterion.employees())) + " OR EXISTS (SELECT 1 FROM crm_interaction_employee " + e
-                + " WHERE " + e + ".tenant_id = " + i + ".tenant_id AND " + e + ".interaction_id = " + i + ".id AND "
+                + " WHERE " + e + ".tenant_id = ?1 AND " + e + ".interaction_id = " + i + ".id AND "
                 + in(e + ".employee", values(criterion.employees())) + "))";
     }
 
