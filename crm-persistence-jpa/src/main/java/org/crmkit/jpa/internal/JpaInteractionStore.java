@@ -362,7 +362,7 @@ final class JpaInteractionStore implements InteractionStore {
         // driven from the overrides and joined to their series by key (H2 reads a whole tenant for id IN (sub-select) on the
         // key (tenant_id, id)); UNION ALL, since it leaves out what the first found.
         String inStretch = "i.series_end_key >= ?" + fromAt + " AND i.start_key < ?" + untilAt;
-        String sql = "SELECT s.*, " + overrides + " FROM (SELECT i.* FROM crm_interaction i WHERE " + matching
+        String sql = "SELECT s.*, " + overrides + " FROM (SELECT i.* FROM " + u.dialect.seriesTable() + " WHERE " + matching
                 + " AND i.recurrence IS NOT NULL AND " + inStretch
                 + " UNION ALL SELECT i.* FROM (SELECT DISTINCT m.series_id FROM crm_interaction_occurrence m WHERE m.tenant_id = ?1"
                 + " AND m.start_key < ?" + untilAt + " AND m.end_key >= ?" + fromAt + ") k JOIN crm_interaction i ON i.tenant_id = ?1"

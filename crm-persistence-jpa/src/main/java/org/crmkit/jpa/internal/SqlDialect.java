@@ -70,6 +70,11 @@ public enum SqlDialect {
         }
 
         @Override
+        String seriesTable() {
+            return "crm_interaction i USE INDEX (crm_interaction_series_ix)";
+        }
+
+        @Override
         boolean readsNamePagesOffWords() {
             return false;
         }
@@ -168,6 +173,11 @@ public enum SqlDialect {
         @Override
         String clientTable(boolean selectsIds) {
             return "crm_client c";
+        }
+
+        @Override
+        String seriesTable() {
+            return "crm_interaction i";
         }
 
         @Override
@@ -308,6 +318,14 @@ public enum SqlDialect {
      * selects ids ({@code c.id IN (…)}): H2 2.3 uses an IN condition only on an index's first column.
      */
     abstract String clientTable(boolean selectsIds);
+
+    /**
+     * The interaction table (alias {@code i}) as the series read's range of series reaching into a
+     * stretch names it. H2 would otherwise read {@code crm_interaction_start_ix} from the tenant's
+     * first item up to the stretch's end (the range {@code start_key < until}), every item of the
+     * tenant's past for each {@code plan()}; PostgreSQL picks the series index itself.
+     */
+    abstract String seriesTable();
 
     /**
      * Whether a page in name order that requires a name-word prefix is read from the word index
