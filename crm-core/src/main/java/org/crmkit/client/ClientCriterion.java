@@ -27,7 +27,7 @@ import org.crmkit.taxid.Inn;
  * {@link Visitor}, into part of the WHERE clause of one SQL statement. Both must give the same
  * answer; the store contract kit checks that they do, on random trees.
  *
- * <p>Why one file of some 475 lines: it is the sealed leaf set and its visitor, nothing else, and
+ * <p>Why one file of some 500 lines: it is the sealed leaf set and its visitor, nothing else, and
  * each leaf is a small record (its checks, its {@code test}, its {@code accept}). Without
  * {@code module-info} the permitted leaves must share this package anyway; moving them to top-level
  * files would rename every leaf hosts write ({@code ClientCriterion.PhoneIs} → {@code PhoneIs}) and

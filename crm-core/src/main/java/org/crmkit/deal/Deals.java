@@ -42,6 +42,10 @@ import org.crmkit.usecase.UnitOfWork;
  * must still be the stored one ({@link ConcurrentChangeException} otherwise, nothing written).
  * Each change journals its fields (subject {@code deal:<id>}, on the client's journal), feeds the
  * field names under kind {@code deal}, and publishes a {@link DealEvent} after the commit.
+ *
+ * <p>Size (about 490 lines): the funnel is computed in {@link Funnel}, pipelines are
+ * {@link Pipelines}; what stays is the deal's write path (one check-store-journal-announce sequence
+ * shared by every verb, stage deadlines included) and the reads that share its visibility helpers.
  */
 public final class Deals {
     /** Deals, pipelines and lost reasons. */

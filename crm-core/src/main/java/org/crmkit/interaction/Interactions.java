@@ -3,7 +3,6 @@ package org.crmkit.interaction;
 import java.time.Year;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,9 @@ import org.crmkit.usecase.UnitOfWork;
  * after the commit ({@link InteractionEvent}). Days ("today", all-day items in a calendar) are read
  * in the zone of the Crm's clock.
  *
- * <p>Size (about 545 lines): the reports' bodies live in {@link InteractionReports} and reminders
- * in {@link Reminders}; what stays here is the one aggregate's write path (plan, verbs, the shared
+ * <p>Size (about 580 lines): the reports' bodies live in {@link InteractionReports}, reminders in
+ * {@link Reminders}, occurrences in {@link Occurrences} and the free/busy warning in
+ * {@link FreeBusy}; what stays here is the one aggregate's write path (plan, verbs, the shared
  * check-store-journal-announce sequence and the reference checks every write runs) and its reads,
  * which share the private visibility helpers. Splitting the write path further would spread one
  * unit-of-work sequence over classes that each need all of it.
@@ -78,7 +78,6 @@ public final class Interactions {
     public static final HandOver HAND_OVER = HandOver.of(HANDED_OVER, Interactions::handOver);
     private static final int HAND_OVER_PAGE = 500;
     /** Most overlapping items a free/busy warning lists. */
-    private static final int OVERLAP_LIMIT = 100;
     /** The feed's name of a move to a state. */
     private static final Map<InteractionState, String> STATE_CHANGES = Map.of(InteractionState.PLANNED, "planned",
             InteractionState.IN_PROGRESS, "started", InteractionState.DONE, "completed", InteractionState.CANCELLED, "cancelled");
@@ -114,7 +113,7 @@ public final class Interactions {
                         "cannot change: the details are of the new interaction " + id + " (its id, number, author and version stay)");
             }
             Interaction stored = insertIn(work, drafted);
-            return scheduled(work, stored);
+            return FreeBusy.of(work, stored);
         });
     }
 
@@ -403,7 +402,7 @@ public final class Interactions {
         checkReferences(work, changed, Optional.of(current));
         requireChangeable(work, changed, "change interaction № " + changed.number());
         Interaction stored = store(work, current, changed);
-        return current.timing().equals(stored.timing()) ? new Scheduled(stored, List.of()) : scheduled(work, stored);
+        return current.timing().equals(stored.timing()) ? new Scheduled(stored, List.of()) : FreeBusy.of(work, stored);
     }
 
     /** Stores a checked change: the record, its journal lines, the feed entry and the events. */
@@ -509,37 +508,6 @@ public final class Interactions {
         Criterion<ClientCriterion> visible = work.context().access().visible(work.actor(), ClientAccess.CLIENTS);
         return work.store(ClientStore.class).find(new ClientQuery(visible.and(new ClientCriterion.IdIn(ids)), ClientQuery.Order.CODE, 0,
                 ids.size())).stream().collect(Collectors.toMap(Client::id, c -> c));
-    }
-
-    /**
-     * The stored interaction with the free/busy warning: the other single items of its employees that
-     * are not cancelled and overlap its time, and the occurrences of their series that do (expanded
-     * as the calendar expands them; cancelled occurrences and cancelled series left out), each list
-     * at most {@link #OVERLAP_LIMIT} long. A series is warned of by its occurrences only.
-     */
-    private static Scheduled scheduled(UnitOfWork work, Interaction interaction) {
-        if (!interaction.isOpen()) {
-            return new Scheduled(interaction, List.of());
-        }
-        java.time.ZoneId zone = work.context().clock().getZone();
-        CalendarPeriod period;
-        if (interaction.timing() instanceof Timing.Timed) {
-            Timing.Timed timed = (Timing.Timed) interaction.timing();
-            period = new CalendarPeriod(timed.start(), timed.end().equals(timed.start()) ? timed.end().plus(1, ChronoUnit.MICROS) : timed.end(), zone);
-        } else {
-            Timing.AllDay days = (Timing.AllDay) interaction.timing();
-            period = CalendarPeriod.days(days.first(), days.last(), zone);
-        }
-        Criterion<InteractionCriterion> involved = Criterion.and(new InteractionCriterion.Involves(interaction.employees()),
-                Criterion.not(new InteractionCriterion.IdIn(Set.of(interaction.id()))));
-        Criterion<InteractionCriterion> others = Criterion.and(involved, new InteractionCriterion.Overlaps(period),
-                Criterion.not(new InteractionCriterion.StateIn(Set.of(InteractionState.CANCELLED))));
-        List<Interaction> singles = work.store(InteractionStore.class).find(new InteractionQuery(visible(work).and(others),
-                InteractionQuery.Order.START, 0, OVERLAP_LIMIT)).stream().filter(i -> !i.recurs()).collect(Collectors.toList());
-        List<Occurrence> occurrences = Occurrences.expanded(work, involved, period).stream()
-                .filter(o -> o.state() != InteractionState.CANCELLED).sorted(Occurrence.TIME_ORDER).limit(OVERLAP_LIMIT)
-                .collect(Collectors.toList());
-        return new Scheduled(interaction, singles, occurrences);
     }
 
     /** The open interactions the leaver is responsible for move to the successor, page by page (keyset by id). */

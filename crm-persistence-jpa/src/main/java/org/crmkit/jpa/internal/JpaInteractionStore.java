@@ -58,6 +58,11 @@ import org.crmkit.interaction.Timing;
  * (every involved employee with the start and end keys, for {@code Involves}) is written beside them. Writes are JDBC batches
  * in the unit's transaction; an update first moves the version ({@link JpaStores#bumpVersion}), so
  * a second writer from the same version changes nothing.
+ *
+ * <p>Size (about 465 lines): the SQL of the criteria is in {@link InteractionSql}, the reports in
+ * {@link InteractionReportSql}, the longest span in {@link InteractionSpans}; what stays is the
+ * mapping of one aggregate to its five tables (the item, participants, employees, the per-employee
+ * calendar rows, overrides), which every read and write here shares.
  */
 final class JpaInteractionStore implements InteractionStore {
     private static final String TABLE = "crm_interaction";

@@ -74,6 +74,10 @@ import org.crmkit.property.PropertyValue;
  * <p>Run: {@code mvn -q -pl crm-examples/crm-benchmarks exec:java -Dexec.skip=false
  * -Dexec.mainClass=org.crmkit.examples.benchmarks.ConsentBenchmark} (options {@code --clients
  * 1000000 --queries 20 --warmup 3 --list-rounds 3 --lists narrow --samples 300 --db pg --explain false}).
+ *
+ * <p>Size (about 455 lines): one benchmark main, read top to bottom (arguments, the dataset loaded
+ * once and reused, the correctness corpus, the interleaved rounds, the report); the shared
+ * machinery already lives in {@link Args}, {@link Report}, {@link ClientBase} and the servers.
  */
 public final class ConsentBenchmark {
     private static final int UNIT = 1000;
