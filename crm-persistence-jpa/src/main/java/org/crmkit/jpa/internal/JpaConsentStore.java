@@ -120,7 +120,7 @@ final class JpaConsentStore implements ConsentStore {
         String card = person.isPresent() ? personCard("k.tenant_id", "k.client_id", "k.person_id", "k.address")
                 : clientCard("k.tenant_id", "k.client_id", "k.address");
         DealJdbc.execute(u, "UPDATE crm_consent_current k SET on_card = " + card + " WHERE k.tenant_id = ? AND k.client_id = ? AND k.person_id = ?"
-                + " AND k.on_card <> " + card, u.tenant, client, person.orElse(NO_PERSON));
+                + " AND k.on_card <> (" + card + ")", u.tenant, client, person.orElse(NO_PERSON));
     }
 
     private List<ConsentEntry> entries(String where, List<Object> parameters) {
