@@ -32,9 +32,12 @@ import org.crmkit.consent.SuppressionReason;
 import org.crmkit.criteria.Criterion;
 
 /**
- * The ConsentStore of a JPA unit of work, by plain JDBC (V400): an append writes the ledger row
- * and points the key's row in {@code crm_consent_current} at it (UPDATE, or INSERT for a key's
- * first entry) in the same transaction, so concurrent appends to one key queue on that row; the criteria read that table ({@link #inEffect}, {@link #suppressedOf}).
+ * The ConsentStore of a JPA unit of work, by plain JDBC (V400, V402): an append locks the
+ * subject's row ({@link #lock}), writes the ledger row and points the key's row in {@code
+ * crm_consent_current} at it (UPDATE, or INSERT for a key's first entry) with {@code on_card}
+ * computed from the card, in the same transaction; the client and contact-person stores keep
+ * {@code on_card} right when a card changes ({@link #refreshOnCard}); the criteria read that table
+ * ({@link #inEffect}, {@link #suppressedOf}).
  */
 final class JpaConsentStore implements ConsentStore {
     /** The contact person column of a client's own consent (a key column cannot be NULL). */
