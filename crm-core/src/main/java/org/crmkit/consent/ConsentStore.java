@@ -11,6 +11,18 @@ import java.util.Optional;
  * current entries in a table of their own, which the "has consent now" criterion reads by index).
  */
 public interface ConsentStore {
+    /**
+     * Holds the subject's consents for the rest of the unit of work: another unit that locks the
+     * same subject, or changes the subject's card, waits until this one ends. The use cases lock
+     * before they read the latest entry or the card and append, so two grants or withdrawals of
+     * one key run one after the other (the second sees the first: a second withdrawal says
+     * "already withdrawn"). A store whose writing units already run one at a time per tenant (the
+     * in-memory one) has nothing to do.
+     */
+    default void lock(ConsentSubject subject) {
+        org.crmkit.common.ValidationException.required(subject, "subject");
+    }
+
     /** Appends an entry; it becomes the latest of its key. */
     void append(ConsentEntry entry);
 

@@ -71,6 +71,7 @@ public final class Consents {
         return context.write(work -> {
             ConsentRules.requireSubject(work, key.subject(), true);
             ConsentRules.requirePurpose(work, key.purpose());
+            work.store(ConsentStore.class).lock(key.subject());
             ConsentRules.requireOnCard(work, key);
             ConsentEntry entry = new ConsentEntry(new ConsentEntryId(work.newId()), key, ConsentState.GRANTED, work.now(), work.actor().name(),
                     source, proof, Optional.empty());
@@ -122,6 +123,7 @@ public final class Consents {
         ConsentRules.requireSubject(work, key.subject(), true);
         ConsentRules.requirePurpose(work, key.purpose());
         ConsentStore store = work.store(ConsentStore.class);
+        store.lock(key.subject());
         Optional<ConsentEntry> latest = store.latest(key);
         if (latest.isPresent() && latest.get().state() == ConsentState.WITHDRAWN) {
             return new Withdrawal(latest.get(), false);

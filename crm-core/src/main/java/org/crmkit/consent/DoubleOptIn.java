@@ -45,6 +45,7 @@ final class DoubleOptIn {
         return context.write(work -> {
             ConsentRules.requireSubject(work, key.subject(), true);
             ConsentRules.requirePurpose(work, key.purpose());
+            work.store(ConsentStore.class).lock(key.subject());
             ConsentRules.requireOnCard(work, key);
             Instant now = work.now();
             ConsentEntry pending = new ConsentEntry(new ConsentEntryId(work.newId()), key, ConsentState.PENDING, now, work.actor().name(),
@@ -82,6 +83,7 @@ final class DoubleOptIn {
             ConsentEntry pending = store.entry(confirmation.entry())
                     .orElseThrow(() -> new CrmException("the pending entry " + confirmation.entry() + " of a confirmation token is missing"));
             ConsentKey key = pending.key();
+            store.lock(key.subject());
             if (!store.latest(key).map(l -> l.id().equals(pending.id())).orElse(false)) {
                 throw new ValidationException("token", shown(token), "was superseded by a later entry for " + key.channel() + " " + key.purpose());
             }

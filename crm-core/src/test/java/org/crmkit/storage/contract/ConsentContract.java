@@ -10,6 +10,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
@@ -524,6 +525,215 @@ abstract class ConsentContract extends SurveyContract {
     private static Set<String> names(Crm crm, Criterion<ClientCriterion> where) {
         return crm.clients().summaries(new ClientQuery(where, ClientQuery.Order.CODE, 0, 1000)).stream().map(ClientSummary::shortName)
                 .collect(Collectors.toSet());
+    }
+
+    /**
+     * One world of the drift test, built and changed the same way on the store under test and in
+     * memory: Альфа with its own e-mail and mobile, Бета with an e-mail and the contact person
+     * Петрова (e-mail and mobile), and consents on all of them.
+     */
+    private static final class Cards {
+        final Crm crm;
+        final ClientId alfa;
+        final ClientId beta;
+        final org.crmkit.client.ContactPersonId petrova;
+
+        Cards(Crm crm) {
+            this.crm = crm;
+            alfa = withContacts(crm, "Альфа", "a1@alfa.ru", "+7 900 200-00-01").id();
+            beta = withContacts(crm, "Бета", "b1@beta.ru").id();
+            petrova = crm.contactPersons().add(beta, PersonName.of("Петрова", "Анна", null),
+                    p -> p.addContact(ContactEntry.parse(ContactType.EMAIL, "petrova@beta.ru", "RU"))
+                            .addContact(ContactEntry.parse(ContactType.MOBILE, "+7 900 200-00-02", "RU"))).id();
+            grant(own(alfa), Channel.EMAIL, Purpose.MARKETING, "a1@alfa.ru");
+            grant(own(alfa), Channel.EMAIL, Purpose.SERVICE, "a1@alfa.ru");
+            grant(own(alfa), Channel.SMS, Purpose.MARKETING, "+79002000001");
+            grant(own(beta), Channel.EMAIL, Purpose.SERVICE, "b1@beta.ru");
+            grant(person(), Channel.EMAIL, Purpose.MARKETING, "petrova@beta.ru");
+            grant(person(), Channel.SMS, Purpose.SERVICE, "+79002000002");
+        }
+
+        static ConsentSubject own(ClientId client) {
+            return ConsentSubject.client(client);
+        }
+
+        ConsentSubject person() {
+            return ConsentSubject.contactPerson(beta, petrova);
+        }
+
+        ConsentKey key(ConsentSubject subject, Channel channel, Purpose purpose, String address) {
+            return crm.consents().key(subject, channel, purpose, address);
+        }
+
+        void grant(ConsentSubject subject, Channel channel, Purpose purpose, String address) {
+            crm.consents().grant(key(subject, channel, purpose, address), ConsentSource.PAPER, PAPER);
+        }
+
+        void client(ClientId id, java.util.function.UnaryOperator<Client> change) {
+            crm.clients().update(id, change);
+        }
+
+        void person(java.util.function.UnaryOperator<ContactPerson> change) {
+            crm.contactPersons().update(petrova, change);
+        }
+
+        static ContactEntry email(String address) {
+            return ContactEntry.parse(ContactType.EMAIL, address, "RU");
+        }
+
+        static ContactEntry mobile(String number) {
+            return ContactEntry.parse(ContactType.MOBILE, number, "RU");
+        }
+
+        /** "Has consent now" by the use cases' own derivation: some current status of the client or one of its persons is GRANTED. */
+        Set<String> fromCurrent(Channel channel, Purpose purpose) {
+            Set<String> names = new java.util.TreeSet<>();
+            for (ClientId id : List.of(alfa, beta)) {
+                List<ConsentSubject> subjects = new ArrayList<>(List.of(own(id)));
+                crm.contactPersons().ofClient(id).forEach(p -> subjects.add(ConsentSubject.contactPerson(id, p.id())));
+                boolean granted = subjects.stream().flatMap(s -> crm.consents().current(s).stream()).anyMatch(st -> st.standing() == Standing.GRANTED
+                        && st.key().channel() == channel && st.key().purpose().equals(purpose));
+                if (granted) {
+                    names.add(crm.clients().get(id).shortName());
+                }
+            }
+            return names;
+        }
+    }
+
+    /** Runs one change on both worlds, then compares every channel and purpose: SQL, memory and current(subject) agree, and with what the step expects. */
+    private static void step(Cards db, Cards memory, String what, java.util.function.Consumer<Cards> change, Map<String, Set<String>> expected) {
+        change.accept(db);
+        change.accept(memory);
+        for (Channel channel : Channel.values()) {
+            for (Purpose purpose : List.of(Purpose.MARKETING, Purpose.SERVICE)) {
+                ClientCriterion has = ConsentCriterion.hasConsent(channel, purpose);
+                String label = what + ": " + channel + " " + purpose.key();
+                Set<String> bySql = names(db.crm, has);
+                assertThat(bySql).as(label + " (SQL = memory)").isEqualTo(names(memory.crm, has));
+                assertThat(bySql).as(label + " (SQL = current(subject))").isEqualTo(db.fromCurrent(channel, purpose));
+                assertThat(memory.fromCurrent(channel, purpose)).as(label + " (memory = its current(subject))").isEqualTo(bySql);
+                assertThat(db.crm.clients().count(has)).as(label + " (count)").isEqualTo(bySql.size());
+                assertThat(names(db.crm, Criterion.not(has))).as(label + " (NOT)").isEqualTo(names(memory.crm, Criterion.not(has)));
+                assertThat(bySql).as(label + " (expected)").isEqualTo(expected.getOrDefault(channel + " " + purpose.key(), Set.of()));
+            }
+        }
+    }
+
+    private static Map<String, Set<String>> expect(String em, String es, String sm, String ss) {
+        Map<String, Set<String>> m = new java.util.HashMap<>();
+        m.put("EMAIL marketing", split(em));
+        m.put("EMAIL service", split(es));
+        m.put("SMS marketing", split(sm));
+        m.put("SMS service", split(ss));
+        return m;
+    }
+
+    private static Set<String> split(String names) {
+        return names.isEmpty() ? Set.of() : Set.of(names.split(","));
+    }
+
+    @Test
+    void hasConsentFollowsEveryChangeOfTheCardsAndTheSuppressionList() {
+        Cards db = new Cards(consentCrm());
+        InMemoryStorage memoryStorage = new InMemoryStorage();
+        Cards memory = new Cards(consentCrm(memoryStorage, tenant));
+        step(db, memory, "as granted", c -> { }, expect("Альфа,Бета", "Альфа,Бета", "Альфа", "Бета"));
+        step(db, memory, "Альфа's e-mail changed", c -> c.client(c.alfa, a -> a.withContacts(a.contacts().stream()
+                .map(e -> e.type() == ContactType.EMAIL ? Cards.email("a2@alfa.ru") : e).collect(Collectors.toList()))),
+                expect("Бета", "Бета", "Альфа", "Бета"));
+        step(db, memory, "Альфа's e-mail changed back", c -> c.client(c.alfa, a -> a.withContacts(a.contacts().stream()
+                .map(e -> e.type() == ContactType.EMAIL ? Cards.email("a1@alfa.ru") : e).collect(Collectors.toList()))),
+                expect("Альфа,Бета", "Альфа,Бета", "Альфа", "Бета"));
+        step(db, memory, "Альфа's mobile removed", c -> c.client(c.alfa, a -> a.removeContact(Cards.mobile("+7 900 200-00-01"))),
+                expect("Альфа,Бета", "Альфа,Бета", "", "Бета"));
+        step(db, memory, "a contact that no consent names added", c -> c.client(c.alfa, a -> a.addContact(ContactEntry.parse(ContactType.FAX,
+                "+7 900 200-00-09", "RU"))), expect("Альфа,Бета", "Альфа,Бета", "", "Бета"));
+        step(db, memory, "Петрова's e-mail moved to Бета's own card", c -> {
+            c.person(p -> p.removeContact(Cards.email("petrova@beta.ru")));
+            c.client(c.beta, b -> b.addContact(Cards.email("petrova@beta.ru")));
+        }, expect("Альфа", "Альфа,Бета", "", "Бета"));
+        step(db, memory, "Бета itself grants on that address", c -> c.grant(Cards.own(c.beta), Channel.EMAIL, Purpose.MARKETING, "petrova@beta.ru"),
+                expect("Альфа,Бета", "Альфа,Бета", "", "Бета"));
+        step(db, memory, "the address moved back to Петрова", c -> {
+            c.client(c.beta, b -> b.removeContact(Cards.email("petrova@beta.ru")));
+            c.person(p -> p.addContact(Cards.email("petrova@beta.ru")));
+        }, expect("Альфа,Бета", "Альфа,Бета", "", "Бета"));
+        assertThat(db.crm.consents().status(db.key(Cards.own(db.beta), Channel.EMAIL, Purpose.MARKETING, "petrova@beta.ru")).standing())
+                .isEqualTo(Standing.NOT_A_CURRENT_ADDRESS);
+        step(db, memory, "Петрова gone: her card emptied and the relation ended", c -> c.person(p -> p.withContacts(List.of())
+                .endRelation(java.time.LocalDate.of(2024, 3, 1))), expect("Альфа", "Альфа,Бета", "", ""));
+        step(db, memory, "Петрова's mobile back on her card", c -> c.person(p -> p.addContact(Cards.mobile("+7 900 200-00-02"))),
+                expect("Альфа", "Альфа,Бета", "", "Бета"));
+        step(db, memory, "a1 suppressed", c -> c.crm.consents().suppress(ConsentAddress.email("a1@alfa.ru"), SuppressionReason.COMPLAINT,
+                Optional.empty()), expect("", "Альфа,Бета", "", "Бета"));
+        step(db, memory, "a1 taken off the list", c -> c.crm.consents().unsuppress(ConsentAddress.email("a1@alfa.ru")),
+                expect("Альфа", "Альфа,Бета", "", "Бета"));
+        step(db, memory, "Альфа withdraws", c -> c.crm.consents().withdraw(c.key(Cards.own(c.alfa), Channel.EMAIL, Purpose.MARKETING, "a1@alfa.ru"),
+                ConsentSource.CALL, Proof.none()), expect("", "Альфа,Бета", "", "Бета"));
+        step(db, memory, "Альфа grants again", c -> c.grant(Cards.own(c.alfa), Channel.EMAIL, Purpose.MARKETING, "a1@alfa.ru"),
+                expect("Альфа", "Альфа,Бета", "", "Бета"));
+        step(db, memory, "Альфа's e-mail removed after the grant", c -> c.client(c.alfa, a -> a.removeContact(Cards.email("a1@alfa.ru"))),
+                expect("", "Бета", "", "Бета"));
+    }
+
+    @Test
+    void twoWritersOfOneKeyRunOneAfterTheOtherAndTheSecondSeesTheFirst() throws Exception {
+        Crm crm = consentCrm();
+        Client client = withContacts(crm, "Дзета", "zeta@example.ru");
+        ConsentSubject subject = ConsentSubject.client(client.id());
+        ConsentKey key = crm.consents().key(subject, Channel.EMAIL, Purpose.MARKETING, "zeta@example.ru");
+        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            // the key's first entries: a grant is appended in a unit held open while a second grant arrives
+            ConsentEntry held = new ConsentEntry(new org.crmkit.consent.ConsentEntryId(UUID.randomUUID()), key, ConsentState.GRANTED, START,
+                    "import", ConsentSource.IMPORT, Proof.none(), Optional.empty());
+            java.util.concurrent.Future<ConsentEntry> grant = storage().inTransaction(tenant, s -> {
+                s.get(ConsentStore.class).lock(subject);
+                s.get(ConsentStore.class).append(held);
+                java.util.concurrent.Future<ConsentEntry> f = second.submit(() -> crm.consents().grant(key, ConsentSource.WEB_FORM, PAPER));
+                pause();
+                assertThat(f.isDone()).as("the second grant waits for the unit holding the key's subject").isFalse();
+                return f;
+            });
+            ConsentEntry granted = grant.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(crm.consents().ledger(subject)).containsExactlyInAnyOrder(held, granted);
+            assertThat(crm.consents().status(key)).isEqualTo(new ConsentStatus(key, Optional.of(granted), Standing.GRANTED));
+            assertThat(crm.clients().count(ConsentCriterion.hasConsent(Channel.EMAIL, Purpose.MARKETING))).isEqualTo(1);
+
+            // two withdrawals: the one that waited finds the key withdrawn and writes nothing
+            ConsentEntry first = new ConsentEntry(new org.crmkit.consent.ConsentEntryId(UUID.randomUUID()), key, ConsentState.WITHDRAWN, START,
+                    "import", ConsentSource.CALL, Proof.none(), Optional.empty());
+            java.util.concurrent.Future<Withdrawal> withdraw = storage().inTransaction(tenant, s -> {
+                ConsentStore store = s.get(ConsentStore.class);
+                store.lock(subject);
+                assertThat(store.latest(key)).contains(granted);
+                store.append(first);
+                java.util.concurrent.Future<Withdrawal> f = second.submit(() -> crm.consents().withdraw(key, ConsentSource.UNSUBSCRIBE_LINK,
+                        Proof.none()));
+                pause();
+                assertThat(f.isDone()).as("the second withdrawal waits").isFalse();
+                return f;
+            });
+            Withdrawal late = withdraw.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(late.alreadyWithdrawn()).isTrue();
+            assertThat(late.entry()).isEqualTo(first);
+            assertThat(crm.consents().ledger(subject)).containsExactlyInAnyOrder(held, granted, first);
+            assertThat(crm.consents().status(key)).isEqualTo(new ConsentStatus(key, Optional.of(first), Standing.WITHDRAWN));
+            assertThat(crm.clients().count(ConsentCriterion.hasConsent(Channel.EMAIL, Purpose.MARKETING))).isZero();
+        } finally {
+            second.shutdownNow();
+        }
+    }
+
+    /** Gives the second writer time to reach the lock; the outcome does not depend on whether it got there. */
+    private static void pause() {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -291,6 +291,7 @@ final class JpaClientStore implements ClientStore {
         u.sync(u.rowsOf(PropertyValueRow.class, "clientId", List.of(id)), Mapping.valueRows(u.tenant, id, client.code(), client.properties()),
                 r -> r.propertyKey + "#" + r.seq, JpaStores::copyValue);
         u.flush("client", client.id(), client.version());
+        JpaConsentStore.refreshOnCard(u, id, Optional.empty());
         return client.withVersion(row.version);
     }
 

@@ -3,6 +3,7 @@ package org.crmkit.jpa.internal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +32,12 @@ import org.crmkit.consent.SuppressionReason;
 import org.crmkit.criteria.Criterion;
 
 /**
- * The ConsentStore of a JPA unit of work, by plain JDBC (V400): an append writes the ledger row
- * and points the key's row in {@code crm_consent_current} at it (UPDATE, or INSERT for a key's
- * first entry) in the same transaction, so concurrent appends to one key queue on that row; the criteria read that table ({@link #inEffect}, {@link #suppressedOf}).
+ * The ConsentStore of a JPA unit of work, by plain JDBC (V400, V402): an append locks the
+ * subject's row ({@link #lock}), writes the ledger row and points the key's row in {@code
+ * crm_consent_current} at it (UPDATE, or INSERT for a key's first entry) with {@code on_card}
+ * computed from the card, in the same transaction; the client and contact-person stores keep
+ * {@code on_card} right when a card changes ({@link #refreshOnCard}); the criteria read that table
+ * ({@link #inEffect}, {@link #suppressedOf}).
  */
 final class JpaConsentStore implements ConsentStore {
     /** The contact person column of a client's own consent (a key column cannot be NULL). */
@@ -54,22 +58,72 @@ final class JpaConsentStore implements ConsentStore {
         return subject.contactPerson().map(ContactPersonId::value).orElse(NO_PERSON);
     }
 
+    /**
+     * Locks the subject's row ({@code crm_client}, or {@code crm_contact_person} for a person's
+     * consents) until the transaction ends: appends to the subject's keys queue behind each other,
+     * and behind an update of the subject's card, which holds the same row through its version bump.
+     */
+    @Override
+    public void lock(ConsentSubject subject) {
+        u.writing();
+        String table = subject.contactPerson().isPresent() ? "crm_contact_person" : "crm_client";
+        UUID id = subject.contactPerson().map(ContactPersonId::value).orElse(subject.client().value());
+        u.select(new JpaStores.Select("SELECT id FROM " + table + " WHERE tenant_id = ?1 AND id = ?2 FOR UPDATE", List.of(u.tenant, id)),
+                rs -> rs.getObject(1));
+    }
+
     @Override
     public void append(ConsentEntry e) {
         u.writing();
         ConsentKey k = e.key();
+        lock(k.subject());
+        boolean onCard = onCard(k);
         DealJdbc.execute(u, "INSERT INTO crm_consent_entry (tenant_id, " + ENTRY_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 u.tenant, e.id().value(), k.subject().client().value(), person(k.subject()), k.channel().name(), k.purpose().key(),
                 k.address().value(), e.state().name(), e.at(), e.actor(), e.source().name(), DealJdbc.orNull(e.proof().textVersion(), DealJdbc.NO_TEXT),
                 DealJdbc.orNull(e.proof().evidence(), DealJdbc.NO_TEXT), DealJdbc.orNull(e.expires(), DealJdbc.NO_INSTANT));
-        int moved = DealJdbc.execute(u, "UPDATE crm_consent_current SET entry_id = ?, state = ? WHERE tenant_id = ? AND client_id = ? AND channel = ?"
-                + " AND purpose = ? AND person_id = ? AND address = ?", e.id().value(), e.state().name(), u.tenant, k.subject().client().value(),
-                k.channel().name(), k.purpose().key(), person(k.subject()), k.address().value());
+        int moved = DealJdbc.execute(u, "UPDATE crm_consent_current SET entry_id = ?, state = ?, on_card = ? WHERE tenant_id = ? AND client_id = ?"
+                + " AND channel = ? AND purpose = ? AND person_id = ? AND address = ?", e.id().value(), e.state().name(), onCard, u.tenant,
+                k.subject().client().value(), k.channel().name(), k.purpose().key(), person(k.subject()), k.address().value());
         if (moved == 0) {
-            DealJdbc.execute(u, "INSERT INTO crm_consent_current (tenant_id, client_id, channel, purpose, person_id, address, entry_id, state)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", u.tenant, k.subject().client().value(), k.channel().name(), k.purpose().key(),
-                    person(k.subject()), k.address().value(), e.id().value(), e.state().name());
+            DealJdbc.execute(u, "INSERT INTO crm_consent_current (tenant_id, client_id, channel, purpose, person_id, address, entry_id, state, on_card)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", u.tenant, k.subject().client().value(), k.channel().name(), k.purpose().key(),
+                    person(k.subject()), k.address().value(), e.id().value(), e.state().name(), onCard);
         }
+    }
+
+    /** Whether the key's address is on its subject's card now, as the database holds it in this transaction. */
+    private boolean onCard(ConsentKey k) {
+        List<Object> parameters = new ArrayList<>(List.of(u.tenant, k.subject().client().value(), person(k.subject()), k.address().value()));
+        // the same predicate as refreshOnCard and V402, for an address that may have no row yet
+        String card = k.subject().contactPerson().isPresent() ? personCard("?1", "?2", "?3", "?4") : clientCard("?1", "?2", "?4");
+        return u.select(new JpaStores.Select("SELECT CASE WHEN " + card + " THEN 1 ELSE 0 END", parameters), rs -> rs.getInt(1)).get(0) == 1;
+    }
+
+    /** "The address is on the client's own card" for the tenant, client and address expressions given. */
+    private static String clientCard(String tenant, String client, String address) {
+        return "EXISTS (SELECT 1 FROM crm_client_contact x WHERE x.tenant_id = " + tenant + " AND x.client_id = " + client
+                + " AND x.contact_value = " + address + " AND x.type IN " + ADDRESS_TYPES + ")";
+    }
+
+    /** "The address is on the card of that contact person of the client". */
+    private static String personCard(String tenant, String client, String person, String address) {
+        return "EXISTS (SELECT 1 FROM crm_contact_person p JOIN crm_person_contact y ON y.tenant_id = p.tenant_id AND y.person_id = p.id"
+                + " WHERE p.tenant_id = " + tenant + " AND p.id = " + person + " AND p.client_id = " + client + " AND y.contact_value = "
+                + address + " AND y.type IN " + ADDRESS_TYPES + ")";
+    }
+
+    /**
+     * Recomputes {@code on_card} of a subject's current rows after its card was written in this
+     * transaction (called by the client and contact-person stores' updates, which hold the
+     * subject's row lock through their version bump); rows whose flag does not change are not
+     * touched.
+     */
+    static void refreshOnCard(JpaStores u, UUID client, Optional<UUID> person) {
+        String card = person.isPresent() ? personCard("k.tenant_id", "k.client_id", "k.person_id", "k.address")
+                : clientCard("k.tenant_id", "k.client_id", "k.address");
+        DealJdbc.execute(u, "UPDATE crm_consent_current k SET on_card = " + card + " WHERE k.tenant_id = ? AND k.client_id = ? AND k.person_id = ?"
+                + " AND k.on_card <> (" + card + ")", u.tenant, client, person.orElse(NO_PERSON));
     }
 
     private List<ConsentEntry> entries(String where, List<Object> parameters) {
@@ -201,26 +255,17 @@ final class JpaConsentStore implements ConsentStore {
 
     /**
      * "The client has a consent in effect matching the criterion": one EXISTS over the client's
-     * rows of {@code crm_consent_current} (primary key tenant, client, channel, purpose, …), each
-     * granted, joined to the contact row that still holds its address (the client's contacts for
-     * its own consents, the person's for a contact person's: two LEFT JOINs, not an OR of
-     * sub-queries, so that PostgreSQL can answer the whole condition as one semi-join along the
-     * client ids of both primary keys) and, for marketing, without a suppression row (its primary key).
+     * rows of {@code crm_consent_current}, granted and with the address still on the subject's
+     * card ({@code on_card}, which the stores keep in step with the cards, V402), and, for
+     * marketing, without a suppression row (its primary key). On PostgreSQL the partial index
+     * {@code crm_consent_current_effect_ix} answers a channel and purpose with one index-only
+     * probe per client; elsewhere the primary key (tenant, client, channel, purpose, ...) does.
      */
     static String inEffect(String client, Criterion<ConsentCriterion> criterion, List<Object> parameters) {
         String k = "ck" + parameters.size();
-        String x = "cx" + parameters.size();
-        String y = "cy" + parameters.size();
         String s = "cs" + parameters.size();
-        parameters.add(NO_PERSON);
-        String none = "?" + parameters.size();
-        return "EXISTS (SELECT 1 FROM crm_consent_current " + k
-                + " LEFT JOIN crm_client_contact " + x + " ON " + k + ".person_id = " + none + " AND " + x + ".tenant_id = " + k + ".tenant_id AND "
-                + x + ".client_id = " + k + ".client_id AND " + x + ".contact_value = " + k + ".address AND " + x + ".type IN " + ADDRESS_TYPES
-                + " LEFT JOIN crm_person_contact " + y + " ON " + k + ".person_id <> " + none + " AND " + y + ".tenant_id = " + k + ".tenant_id AND "
-                + y + ".person_id = " + k + ".person_id AND " + y + ".contact_value = " + k + ".address AND " + y + ".type IN " + ADDRESS_TYPES
-                + " WHERE " + k + ".tenant_id = ?1 AND " + k + ".client_id = " + client + ".id AND " + k + ".state = 'GRANTED' AND ("
-                + criterion.fold(new ConsentSql(parameters, k)) + ") AND (" + x + ".client_id IS NOT NULL OR " + y + ".person_id IS NOT NULL)"
+        return "EXISTS (SELECT 1 FROM crm_consent_current " + k + " WHERE " + k + ".tenant_id = ?1 AND " + k + ".client_id = " + client + ".id AND "
+                + k + ".state = 'GRANTED' AND " + k + ".on_card AND (" + criterion.fold(new ConsentSql(parameters, k)) + ")"
                 + " AND NOT (" + k + ".purpose = '" + Purpose.MARKETING.key() + "' AND EXISTS (SELECT 1 FROM crm_consent_suppression " + s
                 + " WHERE " + s + ".tenant_id = ?1 AND " + s + ".address = " + k + ".address)))";
     }

@@ -106,5 +106,6 @@ final class JpaContactPersonStore implements ContactPersonStore {
         u.sync(u.rowsOf(PersonContactRow.class, "ownerId", List.of(id)),
                 Mapping.contactRows(u.tenant, id, person.contacts(), PersonContactRow::new), r -> r.position, JpaStores::copyContact);
         u.flush("contact person", person.id(), person.version());
+        JpaConsentStore.refreshOnCard(u, person.client().value(), Optional.of(id));
         return person.withVersion(row.version);
     }}

@@ -153,6 +153,11 @@ public final class ConsentBenchmark {
                         report.line(String.format(Locale.ROOT, "Reusing the consents loaded earlier: %,d ledger entries and %,d suppressions"
                                 + " in %.0f s through `ConsentStore`.", rs.getLong(1), rs.getLong(2), rs.getDouble(3)));
                         c.rollback();
+                        if (db.postgres()) {
+                            // a migration that rewrote the consent rows (V402) leaves the visibility map to redo: index-only scans need it
+                            c.setAutoCommit(true);
+                            s.execute("VACUUM ANALYZE crm_consent_current");
+                        }
                         return;
                     }
                 }
@@ -262,13 +267,23 @@ public final class ConsentBenchmark {
 
     // ---- the measurements
 
-    /** S AND the consent in hand-written SQL: the latest entry grants, the address is on the card, not suppressed. */
-    private static final String CONSENT_SQL = "EXISTS (SELECT 1 FROM crm_consent_current k WHERE k.tenant_id = c.tenant_id"
+    /**
+     * S AND the consent in hand-written SQL from the cards themselves: the latest entry grants, the
+     * address is on the subject's card, not suppressed. It does not read {@code on_card} (V402), so
+     * crmkit's answers equal to it show that the flags agree with the cards on the whole dataset;
+     * it is the correctness reference, not timed.
+     */
+    private static final String CARD_SQL = "EXISTS (SELECT 1 FROM crm_consent_current k WHERE k.tenant_id = c.tenant_id"
             + " AND k.client_id = c.id AND k.channel = 'EMAIL' AND k.purpose = 'marketing' AND k.state = 'GRANTED'"
             + " AND CASE WHEN k.person_id = '" + NO_PERSON + "' THEN EXISTS (SELECT 1 FROM crm_client_contact x WHERE x.tenant_id = k.tenant_id"
             + " AND x.client_id = k.client_id AND x.contact_value = k.address AND x.type = 'EMAIL')"
             + " ELSE EXISTS (SELECT 1 FROM crm_person_contact y WHERE y.tenant_id = k.tenant_id AND y.person_id = k.person_id"
             + " AND y.contact_value = k.address AND y.type = 'EMAIL') END"
+            + " AND NOT EXISTS (SELECT 1 FROM crm_consent_suppression s WHERE s.tenant_id = k.tenant_id AND s.address = k.address))";
+
+    /** The same condition in hand-written SQL as one would write it on this schema (V402's flag and partial index): the timed baseline (3). */
+    private static final String CONSENT_SQL = "EXISTS (SELECT 1 FROM crm_consent_current k WHERE k.tenant_id = c.tenant_id"
+            + " AND k.client_id = c.id AND k.channel = 'EMAIL' AND k.purpose = 'marketing' AND k.state = 'GRANTED' AND k.on_card"
             + " AND NOT EXISTS (SELECT 1 FROM crm_consent_suppression s WHERE s.tenant_id = k.tenant_id AND s.address = k.address))";
 
     private static void run(BenchServer server, ClientBase.Loaded base, JpaStorage storage, Args args, Report report) throws Exception {
@@ -294,6 +309,7 @@ public final class ConsentBenchmark {
                 String countSql = "SELECT COUNT(*)" + where;
                 String pageSql = "SELECT c.id" + where + " ORDER BY c.code LIMIT 100";
                 String listSql = "SELECT c.id" + where + " ORDER BY c.id";
+                String byCards = " FROM crm_client c WHERE c.tenant_id = ? AND " + segment.sql() + " AND " + CARD_SQL;
                 // correctness first: crmkit against the hand-written SQL, and against the Java definition on a sample
                 System.out.printf(Locale.ROOT, "  checking %s at %s%n", segment.name(), java.time.LocalTime.now().withNano(0));
                 long crmCount = crm.clients().count(with);
@@ -301,14 +317,19 @@ public final class ConsentBenchmark {
                 if (crmCount != sqlCount) {
                     throw new IllegalStateException(segment.name() + " AND consent: crmkit counts " + crmCount + ", the hand-written SQL " + sqlCount);
                 }
+                long cardCount = count(connection, "SELECT COUNT(*)" + byCards, segment.parameters());
+                if (crmCount != cardCount) {
+                    throw new IllegalStateException(segment.name() + " AND consent: crmkit counts " + crmCount + ", the SQL from the cards " + cardCount);
+                }
                 List<UUID> crmPage = crm.clients().find(ClientQuery.where(with).page(0, 100)).stream().map(c -> c.id().value()).toList();
                 List<UUID> sqlPage = ids(connection, pageSql, segment.parameters());
-                if (!crmPage.equals(sqlPage)) {
+                if (!crmPage.equals(sqlPage) || !crmPage.equals(ids(connection, "SELECT c.id" + byCards + " ORDER BY c.code LIMIT 100", segment.parameters()))) {
                     throw new IllegalStateException(segment.name() + " AND consent: crmkit's first page differs from the hand-written SQL's");
                 }
                 List<UUID> crmList = list(crm, with);
                 List<UUID> sqlList = ids(connection, listSql, segment.parameters());
-                if (!new HashSet<>(crmList).equals(new HashSet<>(sqlList)) || crmList.size() != sqlList.size()) {
+                List<UUID> cardList = ids(connection, "SELECT c.id" + byCards + " ORDER BY c.id", segment.parameters());
+                if (!new HashSet<>(crmList).equals(new HashSet<>(sqlList)) || crmList.size() != sqlList.size() || !cardList.equals(sqlList)) {
                     throw new IllegalStateException(segment.name() + " AND consent: crmkit lists " + crmList.size() + " ids, the hand-written SQL "
                             + sqlList.size() + " (or other ids)");
                 }
@@ -321,7 +342,7 @@ public final class ConsentBenchmark {
                 }
                 int[] agree = sample(crm, segmentList, new HashSet<>(crmList), args.integer("samples"), args.number("seed"));
                 checks.add(String.format(Locale.ROOT, "%s: S has %,d clients, S AND consent %,d (%.1f%%); crmkit's count, first page of 100 and"
-                                + " id list equal the hand-written SQL's; %,d sampled clients of S (%,d of them with consent) agree with"
+                                + " id list equal the hand-written SQL's (with the flag, and from the cards without it); %,d sampled clients of S (%,d of them with consent) agree with"
                                 + " `crm.consents().current(subject)`.", segment.name(), segmentCount, crmCount, 100.0 * crmCount / segmentCount,
                         agree[0], agree[1]));
                 Operation[] count = {() -> crm.clients().count(alone), () -> crm.clients().count(with),
