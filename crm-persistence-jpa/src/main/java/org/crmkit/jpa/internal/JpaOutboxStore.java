@@ -33,10 +33,11 @@ import org.crmkit.messaging.DeliveryStatus;
  * UUID for the client itself) keeps one row per message: enqueueing reads which keys of the batch exist and
  * inserts the others (on PostgreSQL with {@code ON CONFLICT DO NOTHING}; on H2 a concurrent enqueue of the
  * same key fails on the key and the caller's unit of work rolls back, to be repeated). A claim is one
- * conditional UPDATE of the first due rows ({@link SqlDialect#updateFirst}): PostgreSQL picks them with
- * {@code FOR UPDATE SKIP LOCKED}; H2's UPDATE waits for a transaction holding a row and checks the condition
- * again, so a row another claim took is left out. Either way a row goes to one claim, which reads back the
- * rows carrying its token.
+ * conditional UPDATE of the first due rows, picked with {@code FOR UPDATE SKIP LOCKED} on both databases
+ * (PostgreSQL in a CTE, {@link SqlDialect#updateFirst}; H2 2.3 in the UPDATE's sub-select, verified to skip
+ * rows another open transaction has locked): rows another claim holds are passed over, not waited for, and
+ * the condition is repeated on the updated rows, so a row another claim took in the meantime is left out.
+ * Either way a row goes to one claim, which reads back the rows carrying its token.
  */
 final class JpaOutboxStore implements OutboxStore {
     private static final UUID NONE = new UUID(0, 0);
@@ -152,8 +153,12 @@ final class JpaOutboxStore implements OutboxStore {
         String due = "tenant_id = ?3 AND mailing_id = ?4 AND channel = ?5 AND (state = 'PENDING'"
                 + " OR state = 'TEMPORARY_FAILURE' AND next_attempt_at <= ?6"
                 + (resubmitUnknown ? " OR state = 'UNKNOWN' AND attempts < ?7" : "") + ")";
-        u.execute(new JpaStores.Select(u.dialect.updateFirst("crm_outbox", "state = 'SENDING', lease_token = ?1, lease_until = ?2,"
-                + " attempts = attempts + 1, next_attempt_at = NULL, updated_at = ?6, version = version + 1", due, "id", max), p));
+        String set = "state = 'SENDING', lease_token = ?1, lease_until = ?2, attempts = attempts + 1, next_attempt_at = NULL,"
+                + " updated_at = ?6, version = version + 1";
+        u.execute(new JpaStores.Select(u.dialect == SqlDialect.H2
+                ? "UPDATE crm_outbox SET " + set + " WHERE " + due + " AND id IN (SELECT id FROM crm_outbox WHERE " + due
+                        + " ORDER BY id FETCH FIRST " + max + " ROWS ONLY FOR UPDATE SKIP LOCKED)"
+                : u.dialect.updateFirst("crm_outbox", set, due, "id", max), p));
         return u.select(new JpaStores.Select("SELECT * FROM crm_outbox WHERE tenant_id = ?1 AND mailing_id = ?2 AND lease_token = ?3"
                 + " AND channel = ?4 AND state = 'SENDING' ORDER BY id", List.of(u.tenant, mailing.value(), lease.token(), channel.name())),
                 JpaOutboxStore::row);
