@@ -73,7 +73,7 @@ public final class Mailings {
      * A draft mailing (name up to {@value Mailing#NAME_MAX} characters, channels e-mail and/or SMS, the purpose
      * consent is checked for, an audience description) whose sent messages go on the clients' histories as
      * the {@code responsible} employee's. Refused naming the field: a blank or too long name, no channel or
-     * {@code PHONE_CALL}, an employee the directory does not know.
+     * {@code PHONE_CALL}.
      */
     public Mailing create(String name, Set<Channel> channels, Purpose purpose, String audience, EmployeeId responsible) {
         ValidationException.required(name, "name");
@@ -87,9 +87,6 @@ public final class Mailings {
     private static Mailing createIn(UnitOfWork work, String name, Set<Channel> channels, Purpose purpose, String audience,
                                     EmployeeId responsible) {
         requireAdministration(work);
-        if (work.context().employees().find(responsible).isEmpty()) {
-            throw new ValidationException("responsible", responsible.value(), "is not an employee the directory knows");
-        }
         Mailing stored = work.store(MailingStore.class).insert(Mailing.draft(new MailingId(work.newId()), name, channels, purpose, audience,
                 responsible, work.actor().name(), work.now()));
         work.changed(KIND, stored.id(), "created", List.of("name", "channels", "purpose", "audience", "state", "responsible"));

@@ -72,6 +72,7 @@ public record OutboxEntry(OutboxEntryId id, MailingId mailing, OutboxRecipient r
 
     /** Whether {@code token} is the token of this entry's (last) lease. */
     public boolean leasedWith(UUID token) {
+        ValidationException.required(token, "token");
         return lease.map(l -> l.token().equals(token)).orElse(false);
     }
 

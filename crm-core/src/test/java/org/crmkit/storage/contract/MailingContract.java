@@ -211,8 +211,12 @@ abstract class MailingContract extends ConsentContract {
                     assertThat(e.field()).isEqualTo("channels");
                     assertThat(e.rejectedValue()).isEqualTo("PHONE_CALL");
                 });
-        assertThatThrownBy(() -> crm.mailings().create("Чужой", Set.of(Channel.EMAIL), Purpose.MARKETING, "", EmployeeId.of("nobody")))
-                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("responsible"));
+        Crm system = Crm.builder().storage(storage()).employees(STAFF).actor(Actor.system(tenant, "import")).build();
+        assertThatThrownBy(() -> system.mailings().create("Без ответственного", Set.of(Channel.EMAIL), Purpose.MARKETING, ""))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("responsible");
+                    assertThat(e.rejectedValue()).isEqualTo("import");
+                });
 
         crm.mailings().cancel(mailing.id());
         assertThat(crm.mailings().statistics(mailing.id()).byReason()).containsEntry("cancelled", 3L);
