@@ -339,21 +339,29 @@ public final class MailingSender {
         return new SendReport(0, ok, temporary, permanent, unknown, dead, noConsent, 0, 0);
     }
 
-    /** Marks done every running mailing none of whose entries is still open (nor unknown on a channel that resubmits). */
+    /**
+     * Marks done every running mailing all of whose entries have a final outcome: none pending, being sent,
+     * waiting for a retry, or unknown (an unknown one waits for a receipt or an operator). Each mailing in a
+     * unit of work of its own; one another node has just finished is left to it.
+     */
     private void finishDone() {
-        context.write(work -> {
-            MailingStore mailings = work.store(MailingStore.class);
-            OutboxStore outbox = work.store(OutboxStore.class);
-            for (Mailing m : mailings.inState(MailingState.RUNNING)) {
-                MailingStatistics stats = MailingStatistics.of(outbox.counts(m.id()));
-                long open = stats.count(OutboxState.PENDING) + stats.count(OutboxState.SENDING) + stats.count(OutboxState.TEMPORARY_FAILURE);
-                boolean resubmits = m.channels().stream().anyMatch(outlets::resubmitsIdempotently);
-                if (stats.total() > 0 && open == 0 && !(resubmits && stats.count(OutboxState.UNKNOWN) > 0)) {
-                    work.store(MailingStore.class).update(m.finish());
-                    work.changed(Mailings.KIND, m.id(), "done", List.of("state"));
-                }
+        List<Mailing> running = context.read(work -> work.store(MailingStore.class).inState(MailingState.RUNNING));
+        for (Mailing m : running) {
+            try {
+                context.write(work -> {
+                    MailingStatistics stats = MailingStatistics.of(work.store(OutboxStore.class).counts(m.id()));
+                    long open = stats.count(OutboxState.PENDING) + stats.count(OutboxState.SENDING)
+                            + stats.count(OutboxState.TEMPORARY_FAILURE) + stats.count(OutboxState.UNKNOWN);
+                    Optional<Mailing> current = work.store(MailingStore.class).get(m.id());
+                    if (stats.total() > 0 && open == 0 && current.isPresent() && current.get().state() == MailingState.RUNNING) {
+                        work.store(MailingStore.class).update(current.get().finish());
+                        work.changed(Mailings.KIND, m.id(), "done", List.of("state"));
+                    }
+                    return null;
+                });
+            } catch (org.crmkit.common.ConcurrentChangeException finishedElsewhere) {
+                LOG.debug("mailing {} changed meanwhile; not finished by this call", m.id());
             }
-            return null;
-        });
+        }
     }
 }

@@ -206,7 +206,8 @@ public final class Mailings {
     /**
      * An operator's decision on an entry left {@code UNKNOWN}: {@link Resolution#SENT} makes it sent (and puts
      * it on the client's history), {@link Resolution#NOT_SENT} makes it pending again, to be sent by the next
-     * claim. Refused, naming {@code state}, for an entry that is not unknown; an unknown entry is a
+     * claim (cancelled, if the mailing was cancelled meanwhile). A mailing with unknown entries is not done until
+     * they are resolved. Refused, naming {@code state}, for an entry that is not unknown; an unknown entry is a
      * {@link NotFoundException}.
      */
     public OutboxEntry resolveUnknown(OutboxEntryId entry, Resolution resolution) {
@@ -223,6 +224,9 @@ public final class Mailings {
                 OutboxEntry sent = outbox.update(current.sent(current.providerMessageId().orElse("resolved-by-operator"), work.now()));
                 MailingHistory.write(work, List.of(sent));
                 return sent;
+            }
+            if (require(work, current.mailing()).state() == MailingState.CANCELLED) {
+                return outbox.update(current.cancel("cancelled", "not sent, and the mailing was cancelled", work.now()));
             }
             return outbox.update(current.requeue("an operator said it was not sent", work.now()));
         });
