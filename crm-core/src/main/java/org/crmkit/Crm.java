@@ -136,6 +136,11 @@ public final class Crm implements AutoCloseable {
         return new Surveys(context);
     }
 
+    /** Mailings: e-mail and SMS to many clients through a durable outbox, sent in the host's threads. */
+    public org.crmkit.mailing.Mailings mailings() {
+        return new org.crmkit.mailing.Mailings(context);
+    }
+
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */
     public HandOvers handOvers() {
         return new HandOvers(context, List.of(Clients.HAND_OVER, ContactPersons.HAND_OVER, Interactions.HAND_OVER, Deals.HAND_OVER));

@@ -51,6 +51,8 @@ public final class InMemoryStorage implements Storage {
             .add(FactStore.class, MemoryFactStore::new)
             .add(SurveyStore.class, MemorySurveyStore::new)
             .add(org.crmkit.consent.ConsentStore.class, MemoryConsentStore::new)
+            .add(org.crmkit.mailing.MailingStore.class, MemoryMailingStore::new)
+            .add(org.crmkit.mailing.outbox.OutboxStore.class, MemoryOutboxStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

@@ -79,4 +79,8 @@ final class MemoryTenant {
     final Map<String, org.crmkit.consent.PendingConfirmation> consentConfirmations = new HashMap<>();
     final Map<org.crmkit.consent.ConsentAddress, org.crmkit.consent.Suppression> suppressions = new LinkedHashMap<>();
     final Map<String, org.crmkit.consent.Purpose> purposes = new TreeMap<>();
+    // mailings and their outbox (entries by id, ids by mailing and key)
+    final Map<org.crmkit.mailing.MailingId, org.crmkit.mailing.Mailing> mailings = new LinkedHashMap<>();
+    final Map<org.crmkit.mailing.outbox.OutboxEntryId, org.crmkit.mailing.outbox.OutboxEntry> outbox = new LinkedHashMap<>();
+    final Map<List<Object>, org.crmkit.mailing.outbox.OutboxEntryId> outboxKeys = new HashMap<>();
 }

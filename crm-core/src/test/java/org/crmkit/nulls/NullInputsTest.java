@@ -99,7 +99,8 @@ class NullInputsTest {
     private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
             "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction", "org.crmkit.contract", "org.crmkit.ledger",
-            "org.crmkit.survey", "org.crmkit.consent", "org.crmkit.consent.json");
+            "org.crmkit.survey", "org.crmkit.consent", "org.crmkit.consent.json",
+            "org.crmkit.mailing", "org.crmkit.mailing.outbox");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
@@ -311,6 +312,81 @@ class NullInputsTest {
         interactionSamples();
         surveySamples();
         consentSamples();
+        mailingSamples();
+    }
+
+    private void mailingSamples() {
+        org.crmkit.mailing.Mailing mailing = crm.mailings().create("Сезонная скидка", Set.of(org.crmkit.consent.Channel.EMAIL),
+                org.crmkit.consent.Purpose.MARKETING, "segment");
+        org.crmkit.mailing.outbox.OutboxRecipient recipient = new org.crmkit.mailing.outbox.OutboxRecipient(client.id(), Optional.empty(),
+                org.crmkit.consent.Channel.EMAIL, "a@b.ru");
+        crm.mailings().enqueue(mailing.id(), List.of(recipient));
+        org.crmkit.mailing.outbox.OutboxEntry entry = crm.mailings().entries(mailing.id(), Set.of(), Optional.empty(), 1).get(0);
+        org.crmkit.messaging.email.EmailSender email = new org.crmkit.messaging.email.EmailSender() {
+            @Override
+            public org.crmkit.messaging.SendOutcome send(org.crmkit.messaging.email.EmailMessage message) {
+                return org.crmkit.messaging.SendOutcome.accepted("id", 1);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        org.crmkit.messaging.sms.SmsGateway sms = new org.crmkit.messaging.sms.SmsGateway() {
+            @Override
+            public org.crmkit.messaging.SendOutcome send(org.crmkit.messaging.sms.SmsMessage message) {
+                return org.crmkit.messaging.SendOutcome.accepted("id", 1);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        org.crmkit.mailing.outbox.MessageComposer composer = new org.crmkit.mailing.outbox.MessageComposer() {
+            @Override
+            public org.crmkit.messaging.email.EmailMessage email(org.crmkit.mailing.Mailing m, org.crmkit.mailing.outbox.OutboxEntry e, String key) {
+                return org.crmkit.messaging.email.EmailMessage.builder().idempotencyKey(key)
+                        .from(org.crmkit.messaging.email.Mailbox.of("shop@example.ru")).to(org.crmkit.messaging.email.Mailbox.of("a@b.ru"))
+                        .subject("s").text("t").build();
+            }
+
+            @Override
+            public org.crmkit.messaging.sms.SmsMessage sms(org.crmkit.mailing.Mailing m, org.crmkit.mailing.outbox.OutboxEntry e, String key) {
+                return org.crmkit.messaging.sms.SmsMessage.of(key, "Shop", "+79161234567", "t");
+            }
+        };
+        org.crmkit.mailing.outbox.Outlets outlets = org.crmkit.mailing.outbox.Outlets.builder().email(email).build();
+        sample(org.crmkit.mailing.Mailings.class, () -> crm.mailings());
+        sample(org.crmkit.mailing.Mailing.class, () -> crm.mailings().find(mailing.id()).orElseThrow());
+        sample(org.crmkit.mailing.MailingId.class, () -> mailing.id());
+        sample(org.crmkit.mailing.MailingState.class, () -> org.crmkit.mailing.MailingState.DRAFT);
+        sample(org.crmkit.mailing.MailingSender.class, () -> crm.mailings().sender(outlets, composer));
+        sample(org.crmkit.mailing.outbox.OutboxRecipient.class, () -> recipient);
+        sample(org.crmkit.mailing.outbox.OutboxEntry.class, () -> entry);
+        sample(org.crmkit.mailing.outbox.OutboxEntryId.class, () -> entry.id());
+        sample(org.crmkit.mailing.outbox.OutboxState.class, () -> org.crmkit.mailing.outbox.OutboxState.PENDING);
+        sample(org.crmkit.mailing.outbox.OutboxLease.class, () -> new org.crmkit.mailing.outbox.OutboxLease(new java.util.UUID(0, 4),
+                Instant.parse("2024-01-15T09:50:00Z")));
+        sample(org.crmkit.mailing.outbox.OutboxCount.class, () -> new org.crmkit.mailing.outbox.OutboxCount(
+                org.crmkit.mailing.outbox.OutboxState.SENT, Optional.empty(), Optional.empty(), 1));
+        sample(org.crmkit.mailing.outbox.MailingStatistics.class, () -> crm.mailings().statistics(mailing.id()));
+        sample(org.crmkit.mailing.outbox.MessageComposer.class, () -> composer);
+        sample(org.crmkit.mailing.outbox.Resolution.class, () -> org.crmkit.mailing.outbox.Resolution.SENT);
+        sample(org.crmkit.mailing.outbox.RetryPolicy.class, () -> org.crmkit.mailing.outbox.RetryPolicy.of(3, java.time.Duration.ofSeconds(1),
+                java.time.Duration.ofMinutes(1), 1));
+        sample(org.crmkit.mailing.outbox.RateLimit.class, () -> org.crmkit.mailing.outbox.RateLimit.perSecond(5));
+        sample(org.crmkit.mailing.outbox.Outlets.class, () -> outlets);
+        sample(org.crmkit.mailing.outbox.Outlets.Builder.class, org.crmkit.mailing.outbox.Outlets::builder);
+        sample(org.crmkit.mailing.outbox.SenderProbe.class, () -> org.crmkit.mailing.outbox.SenderProbe.NONE);
+        sample(org.crmkit.mailing.outbox.SenderProbe.Boundary.class, () -> org.crmkit.mailing.outbox.SenderProbe.Boundary.CLAIMED);
+        sample(org.crmkit.mailing.outbox.SendReport.class, () -> org.crmkit.mailing.outbox.SendReport.NOTHING);
+        sample(org.crmkit.messaging.DeliveryReceipt.class, () -> new org.crmkit.messaging.DeliveryReceipt("id",
+                org.crmkit.messaging.DeliveryStatus.DELIVERED, Instant.parse("2024-01-15T10:00:00Z")));
+        sample(org.crmkit.messaging.DeliveryStatus.class, () -> org.crmkit.messaging.DeliveryStatus.DELIVERED);
+        sample(org.crmkit.messaging.email.EmailSender.class, () -> email);
+        sample(org.crmkit.messaging.sms.SmsGateway.class, () -> sms);
+        sample(java.util.concurrent.Executor.class, () -> (java.util.concurrent.Executor) Runnable::run);
+        sample(org.crmkit.usecase.CrmContext.class, () -> null);
     }
 
     private void consentSamples() {

@@ -88,6 +88,8 @@ public final class JpaStores implements Stores {
             .add(FactStore.class, JpaFactStore::new)
             .add(SurveyStore.class, JpaSurveyStore::new)
             .add(org.crmkit.consent.ConsentStore.class, JpaConsentStore::new)
+            .add(org.crmkit.mailing.MailingStore.class, JpaMailingStore::new)
+            .add(org.crmkit.mailing.outbox.OutboxStore.class, JpaOutboxStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();
