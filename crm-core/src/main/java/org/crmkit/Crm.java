@@ -37,6 +37,7 @@ import org.crmkit.interaction.Interactions;
 import org.crmkit.ledger.Ledger;
 import org.crmkit.survey.Surveys;
 import org.crmkit.consent.Consents;
+import org.crmkit.mailing.template.MailTemplates;
 import org.crmkit.property.PropertySchema;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
@@ -134,6 +135,11 @@ public final class Crm implements AutoCloseable {
     /** Satisfaction surveys: questionnaire templates, clients' responses, CSAT and NPS by period, employee and client. */
     public Surveys surveys() {
         return new Surveys(context);
+    }
+
+    /** Mailing templates: built and checked against the tenant's variables, previewed for a recipient. */
+    public MailTemplates mailTemplates() {
+        return new MailTemplates(context);
     }
 
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */
