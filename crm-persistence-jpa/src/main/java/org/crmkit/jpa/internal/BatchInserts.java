@@ -138,7 +138,7 @@ final class BatchInserts {
                             .set(r.id, Types.OTHER).set(r.code, Types.VARCHAR).set(r.kind, Types.VARCHAR)
                             .set(r.shortName, Types.VARCHAR).set(r.groupId, Types.OTHER).set(r.relationship, Types.VARCHAR)
                             .set(r.manager, Types.VARCHAR).set(r.inn, Types.VARCHAR).set(r.mainPhone, Types.VARCHAR)
-                            .set(r.archived, Types.BOOLEAN).set(r.nameCore, Types.VARCHAR).set(r.legalForm, Types.VARCHAR).set(r.preferredChannel, Types.VARCHAR).row();
+                            .set(r.archived, Types.BOOLEAN).set(r.nameCore, Types.VARCHAR).set(r.legalForm, Types.VARCHAR).row();
                 }
             }
         }
