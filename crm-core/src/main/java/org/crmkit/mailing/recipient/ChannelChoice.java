@@ -28,6 +28,7 @@ public sealed interface ChannelChoice permits ChannelChoice.Only, ChannelChoice.
 
         @Override
         public Channel channelFor(java.util.Optional<Channel> preference) {
+            ValidationException.required(preference, "preference");
             return channel;
         }
     }
