@@ -63,7 +63,8 @@ import org.crmkit.usecase.UnitOfWork;
  * same channel and address is excluded as {@link ExclusionReason#DUPLICATE_ADDRESS}. (The
  * brochure's Алхимов А.А. and Арендодатель share {@code ad@erw.ru}: whichever client id comes
  * first receives it.) An excluded holder of an address does not take it: a later holder who
- * consented still receives.
+ * consented still receives. {@link RecipientQuery.SharedAddresses#EVERY_RECIPIENT} sends to each of
+ * them instead.
  */
 public final class Recipients {
     public static final Feature FEATURE = Feature.of("mailing-recipients", ConsentStore.class);
@@ -95,9 +96,11 @@ public final class Recipients {
             Page page = context.read(work -> page(work, query, rule, cursor));
             pages++;
             clients += page.clients;
-            for (Object out : page.out) {
-                if (out instanceof Candidate c) {
-                    if (sent.add(c.channel + " " + c.address)) {
+            for (Slot slot : page.out) {
+                if (slot.exclusion == null) {
+                    Candidate c = slot.candidate;
+                    boolean first = sent.add(c.channel + " " + c.address);
+                    if (first || query.sharedAddresses() == RecipientQuery.SharedAddresses.EVERY_RECIPIENT) {
                         sink.recipient(new Recipient(c.client.id(), c.person.map(ContactPerson::id), c.channel, c.address, c.displayName(),
                                 c.client.shortName()));
                         recipients++;
@@ -107,9 +110,8 @@ public final class Recipients {
                                 Optional.of("an earlier recipient of this mailing has " + c.address)));
                     }
                 } else {
-                    Exclusion e = (Exclusion) out;
-                    excluded.merge(e.reason(), 1L, Long::sum);
-                    sink.excluded(e);
+                    excluded.merge(slot.exclusion.reason(), 1L, Long::sum);
+                    sink.excluded(slot.exclusion);
                 }
             }
             if (page.last.isEmpty() || page.clients < query.pageSize()) {
@@ -127,8 +129,7 @@ public final class Recipients {
         Map<ClientId, List<ContactPerson>> persons = query.addressee() == Addressee.CONTACT_PERSONS
                 ? work.store(ContactPersonStore.class).ofClients(clients.stream().map(Client::id).collect(Collectors.toList()))
                 : Map.of();
-        List<Object> out = new ArrayList<>();
-        List<Candidate> candidates = new ArrayList<>();
+        List<Slot> out = new ArrayList<>();
         for (Client client : clients) {
             List<Optional<ContactPerson>> addressed = new ArrayList<>();
             if (query.addressee() == Addressee.CLIENT) {
@@ -136,8 +137,8 @@ public final class Recipients {
             } else {
                 List<ContactPerson> all = persons.getOrDefault(client.id(), List.of());
                 if (all.isEmpty()) {
-                    out.add(new Exclusion(client.id(), Optional.empty(), Optional.empty(), Optional.empty(), client.shortName(),
-                            ExclusionReason.NO_CONTACT_PERSON, Optional.empty()));
+                    out.add(Slot.excluded(new Exclusion(client.id(), Optional.empty(), Optional.empty(), Optional.empty(), client.shortName(),
+                            ExclusionReason.NO_CONTACT_PERSON, Optional.empty())));
                     continue;
                 }
                 List<ContactPerson> marked = all.stream().filter(ContactPerson::receivesMailings).sorted(ContactPerson.BY_NAME)
@@ -149,33 +150,28 @@ public final class Recipients {
                 Optional<PreferredChannel> preference = person.flatMap(ContactPerson::preferredChannel).or(client::preferredChannel);
                 Channel channel = query.channels().channelFor(preference.map(p -> Channel.valueOf(p.name())));
                 List<ContactEntry> card = person.map(ContactPerson::contacts).orElse(client.contacts());
-                Candidate candidate = new Candidate(client, person, channel, null);
-                Object chosen = address(candidate, card);
-                out.add(chosen);
-                if (chosen instanceof Candidate c) {
-                    candidates.add(c);
-                }
+                out.add(address(new Candidate(client, person, channel, null), card));
             }
         }
-        checkConsent(work, query, candidates, out);
+        checkConsent(work, query, out);
         return new Page(out, clients.size(), clients.isEmpty() ? Optional.empty() : Optional.of(clients.get(clients.size() - 1).id()));
     }
 
     /** The candidate with its address, or the exclusion for having none that the channel can use. */
-    private static Object address(Candidate c, List<ContactEntry> card) {
+    private static Slot address(Candidate c, List<ContactEntry> card) {
         if (c.channel == Channel.EMAIL) {
             Optional<ContactEntry> email = card.stream().filter(e -> e.type() == ContactType.EMAIL && e.primary()).findFirst()
                     .or(() -> card.stream().filter(e -> e.type() == ContactType.EMAIL).findFirst());
             if (email.isPresent()) {
-                return c.at(email.get().value());
+                return Slot.of(c.at(email.get().value()));
             }
             Optional<ContactEntry> text = card.stream().filter(e -> e.type().format() == ContactType.Format.HANDLE && e.value().contains("@"))
                     .findFirst();
             if (text.isPresent()) {
-                return c.excludedAt(text.get().value(), ExclusionReason.INVALID_ADDRESS,
-                        Optional.of("not an e-mail address: " + text.get().type() + " entry"));
+                return Slot.excluded(c.excludedAt(text.get().value(), ExclusionReason.INVALID_ADDRESS,
+                        Optional.of("not an e-mail address: " + text.get().type() + " entry")));
             }
-            return c.excludedAt(null, ExclusionReason.NO_ADDRESS, Optional.empty());
+            return Slot.excluded(c.excludedAt(null, ExclusionReason.NO_ADDRESS, Optional.empty()));
         }
         List<ContactEntry> numbers = new ArrayList<>();
         for (ContactType type : List.of(ContactType.MOBILE, ContactType.PHONE)) {
@@ -183,14 +179,15 @@ public final class Recipients {
             card.stream().filter(e -> e.type() == type && !e.primary()).forEach(numbers::add);
         }
         if (numbers.isEmpty()) {
-            return c.excludedAt(null, ExclusionReason.NO_ADDRESS, Optional.empty());
+            return Slot.excluded(c.excludedAt(null, ExclusionReason.NO_ADDRESS, Optional.empty()));
         }
-        return numbers.stream().filter(e -> new PhoneNumber(e.value()).smsReachable()).findFirst().<Object>map(e -> c.at(e.value()))
-                .orElseGet(() -> c.excludedAt(numbers.get(0).value(), ExclusionReason.NOT_MOBILE, Optional.empty()));
+        return numbers.stream().filter(e -> new PhoneNumber(e.value()).smsReachable()).findFirst().map(e -> Slot.of(c.at(e.value())))
+                .orElseGet(() -> Slot.excluded(c.excludedAt(numbers.get(0).value(), ExclusionReason.NOT_MOBILE, Optional.empty())));
     }
 
     /** Suppression, consent and quiet hours of the page's candidates, each asked once for the page. */
-    private static void checkConsent(UnitOfWork work, RecipientQuery query, List<Candidate> candidates, List<Object> out) {
+    private static void checkConsent(UnitOfWork work, RecipientQuery query, List<Slot> out) {
+        List<Candidate> candidates = out.stream().filter(s -> s.exclusion == null).map(s -> s.candidate).collect(Collectors.toList());
         if (candidates.isEmpty()) {
             return;
         }
@@ -202,23 +199,35 @@ public final class Recipients {
         boolean quiet = query.quietHours().isPresent()
                 && !query.quietHours().get().allows(work.now(), Optional.empty(), work.context().clock().getZone());
         for (int i = 0; i < out.size(); i++) {
-            if (!(out.get(i) instanceof Candidate c)) {
+            if (out.get(i).exclusion != null) {
                 continue;
             }
+            Candidate c = out.get(i).candidate;
             Suppression s = suppressed.get(c.consentAddress());
             ConsentEntry entry = latest.get(c.key(query.purpose()));
             if (s != null) {
-                out.set(i, c.exclusion(ExclusionReason.SUPPRESSED, Optional.of(s.reason().name())));
+                out.set(i, Slot.excluded(c.exclusion(ExclusionReason.SUPPRESSED, Optional.of(s.reason().name()))));
             } else if (entry == null || entry.state() != ConsentState.GRANTED) {
-                out.set(i, c.exclusion(ExclusionReason.NO_CONSENT, Optional.of(entry == null ? "no consent recorded"
-                        : "latest consent entry is " + entry.state())));
+                out.set(i, Slot.excluded(c.exclusion(ExclusionReason.NO_CONSENT, Optional.of(entry == null ? "no consent recorded"
+                        : "latest consent entry is " + entry.state()))));
             } else if (quiet && c.channel == Channel.SMS) {
-                out.set(i, c.exclusion(ExclusionReason.QUIET_HOURS, Optional.of(query.quietHours().get().toString())));
+                out.set(i, Slot.excluded(c.exclusion(ExclusionReason.QUIET_HOURS, Optional.of(query.quietHours().get().toString()))));
             }
         }
     }
 
-    private record Page(List<Object> out, int clients, Optional<ClientId> last) {
+    private record Page(List<Slot> out, int clients, Optional<ClientId> last) {
+    }
+
+    /** One member of the audience in the page's order: still a candidate (exclusion null), or excluded. */
+    private record Slot(Candidate candidate, Exclusion exclusion) {
+        static Slot of(Candidate candidate) {
+            return new Slot(candidate, null);
+        }
+
+        static Slot excluded(Exclusion exclusion) {
+            return new Slot(null, exclusion);
+        }
     }
 
     /** A member of the audience on its way through the checks. */

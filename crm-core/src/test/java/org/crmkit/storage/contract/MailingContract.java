@@ -184,6 +184,13 @@ abstract class MailingContract extends ConsentContract {
         sink.exclusions.forEach(e -> order.add(e.client()));
         assertThat(order).hasSize(8);
 
+        Collected everyone = new Collected();
+        crm.recipients().resolve(RecipientQuery.of(Audience.ofRule(Criterion.all()), Addressee.CONTACT_PERSONS, ChannelChoice.only(Channel.EMAIL))
+                .withSharedAddresses(RecipientQuery.SharedAddresses.EVERY_RECIPIENT), everyone);
+        assertThat(everyone.recipients).filteredOn(r -> r.address().equals("ad@erw.ru")).extracting(Recipient::person)
+                .containsExactly(Optional.of(firstPerson.id()), Optional.of(second.id()));
+        assertThat(everyone.exclusions).extracting(Exclusion::reason).doesNotContain(ExclusionReason.DUPLICATE_ADDRESS).hasSize(5);
+
         // the first holder of the address without consent: the second holder receives it
         crm.consents().withdraw(crm.consents().key(ConsentSubject.contactPerson(first.id(), firstPerson.id()), Channel.EMAIL, Purpose.MARKETING,
                 "ad@erw.ru"), ConsentSource.CALL, Proof.none());
