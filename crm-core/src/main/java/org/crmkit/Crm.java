@@ -37,6 +37,8 @@ import org.crmkit.interaction.Interactions;
 import org.crmkit.ledger.Ledger;
 import org.crmkit.survey.Surveys;
 import org.crmkit.consent.Consents;
+import org.crmkit.mailing.recipient.Recipients;
+import org.crmkit.mailing.template.MailTemplates;
 import org.crmkit.property.PropertySchema;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
@@ -139,6 +141,16 @@ public final class Crm implements AutoCloseable {
     /** Mailings: e-mail and SMS to many clients through a durable outbox, sent in the host's threads. */
     public org.crmkit.mailing.Mailings mailings() {
         return new org.crmkit.mailing.Mailings(context);
+    }
+
+    /** Mailing templates: built and checked against the tenant's variables, previewed for a recipient. */
+    public MailTemplates mailTemplates() {
+        return new MailTemplates(context);
+    }
+
+    /** Resolving a mailing's audience into recipients and exclusions, page by page. */
+    public Recipients recipients() {
+        return new Recipients(context);
     }
 
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */

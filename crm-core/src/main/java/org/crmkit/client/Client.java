@@ -31,7 +31,7 @@ import org.crmkit.property.PropertyValue;
  *
  * <p>{@code null} is refused with a {@link org.crmkit.common.ValidationException} naming the field,
  * except by the verbs that clear an optional field, where it means "none": {@code withFullName},
- * {@code moveToGroup}, {@code classifyAs}, {@code assignManager}, {@code changeNotes}.
+ * {@code moveToGroup}, {@code classifyAs}, {@code assignManager}, {@code changeNotes}, {@code prefer}.
  *
  * @param version 0 for a client never stored; the store increments it on every save
  */
@@ -39,7 +39,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
                      Optional<ClientGroupId> group, Optional<RelationshipTypeId> relationship,
                      Optional<EmployeeId> manager, LocalDate registeredOn, Location location,
                      TaxIdentifiers taxIds, List<ContactEntry> contacts, Map<PropertyKey, PropertyValue> properties,
-                     Optional<String> notes, boolean archived, long version) {
+                     Optional<String> notes, Optional<PreferredChannel> preferredChannel, boolean archived, long version) {
 
     public static final int SHORT_NAME_MAX = 150;
     public static final int FULL_NAME_MAX = 500;
@@ -56,6 +56,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
         ValidationException.required(taxIds, "taxIds");
         ValidationException.required(fullName, "fullName");
         ValidationException.required(notes, "notes");
+        ValidationException.required(preferredChannel, "preferredChannel");
         shortName = CleanText.require("shortName", shortName, SHORT_NAME_MAX);
         fullName = fullName.flatMap(n -> CleanText.optional("fullName", n, FULL_NAME_MAX));
         notes = notes.flatMap(n -> CleanText.multiline("notes", n, 10_000));
@@ -71,7 +72,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
     public static Client register(ClientId id, ClientCode code, ClientKind kind, String shortName, LocalDate registeredOn) {
         return new Client(id, code, kind, shortName, Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), registeredOn, Location.UNKNOWN, TaxIdentifiers.NONE, List.of(), Map.of(),
-                Optional.empty(), false, 0);
+                Optional.empty(), Optional.empty(), false, 0);
     }
 
     public Client rename(String newShortName, Optional<String> newFullName) {
@@ -192,6 +193,11 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
         return with(f -> f.notes = Optional.ofNullable(newNotes));
     }
 
+    /** Notes how the client prefers to be reached; {@code null} clears it. */
+    public Client prefer(PreferredChannel channel) {
+        return with(f -> f.preferredChannel = Optional.ofNullable(channel));
+    }
+
     public Client archive() {
         return with(f -> f.archived = true);
     }
@@ -237,6 +243,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
                 .map(c -> c.type() + "=" + c.value() + c.label().map(l -> " (" + l + ")").orElse("") + (c.primary() ? " *" : ""))
                 .collect(Collectors.joining("; ")));
         view.put("notes", notes.orElse(null));
+        view.put("preferredChannel", preferredChannel.map(PreferredChannel::name).orElse(null));
         view.put("archived", Boolean.toString(archived));
         properties.forEach((key, value) -> view.put("properties." + key, value.display()));
         return view;
@@ -247,7 +254,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
         Fields f = new Fields(this);
         change.accept(f);
         return new Client(f.id, f.code, f.kind, f.shortName, f.fullName, f.group, f.relationship, f.manager, f.registeredOn,
-                f.location, f.taxIds, f.contacts, f.properties, f.notes, f.archived, f.version);
+                f.location, f.taxIds, f.contacts, f.properties, f.notes, f.preferredChannel, f.archived, f.version);
     }
 
     /** The fields of a client while a verb changes them. */
@@ -266,6 +273,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
         List<ContactEntry> contacts;
         Map<PropertyKey, PropertyValue> properties;
         Optional<String> notes;
+        Optional<PreferredChannel> preferredChannel;
         boolean archived;
         long version;
 
@@ -284,6 +292,7 @@ public record Client(ClientId id, ClientCode code, ClientKind kind, String short
             contacts = c.contacts;
             properties = c.properties;
             notes = c.notes;
+            preferredChannel = c.preferredChannel;
             archived = c.archived;
             version = c.version;
         }

@@ -23,12 +23,13 @@ import org.crmkit.common.ValidationException;
  * <p>{@code null} is refused with a {@link org.crmkit.common.ValidationException} naming the field,
  * except by the verbs that clear an optional field, where it means "none": {@code withPosition},
  * {@code assignResponsible}, {@code relationSince}, {@code endRelation}, {@code bornOn},
- * {@code changeNotes}.
+ * {@code changeNotes}, {@code prefer}.
  */
 public record ContactPerson(ContactPersonId id, ClientId client, PersonName name, Optional<String> position,
                             Optional<EmployeeId> responsible, Optional<LocalDate> relationStart,
                             Optional<LocalDate> relationEnd, List<ContactEntry> contacts,
-                            Optional<LocalDate> birthday, Optional<String> notes, long version) {
+                            Optional<LocalDate> birthday, Optional<String> notes, Optional<PreferredChannel> preferredChannel,
+                            boolean receivesMailings, long version) {
     /** The order in which a client's persons are listed: surname, first name, then id. */
     public static final Comparator<ContactPerson> BY_NAME =
             Comparator.comparing((ContactPerson p) -> p.name().surname(), SortOrder.TEXT)
@@ -43,6 +44,7 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
         ValidationException.required(relationStart, "relationStart");
         ValidationException.required(relationEnd, "relationEnd");
         ValidationException.required(birthday, "birthday");
+        ValidationException.required(preferredChannel, "preferredChannel");
         position = ValidationException.required(position, "position").flatMap(p -> CleanText.optional("position", p, 150));
         notes = ValidationException.required(notes, "notes").flatMap(n -> CleanText.multiline("notes", n, 10_000));
         contacts = ContactRules.check(contacts);
@@ -53,7 +55,7 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
 
     public static ContactPerson create(ContactPersonId id, ClientId client, PersonName name) {
         return new ContactPerson(id, client, name, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 0);
+                Optional.empty(), List.of(), Optional.empty(), Optional.empty(), Optional.empty(), false, 0);
     }
 
     public ContactPerson rename(PersonName newName) {
@@ -96,6 +98,20 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
         return with(f -> f.notes = Optional.ofNullable(newNotes));
     }
 
+    /** Notes how the person prefers to be reached; {@code null} clears it. */
+    public ContactPerson prefer(PreferredChannel channel) {
+        return with(f -> f.preferredChannel = Optional.ofNullable(channel));
+    }
+
+    /**
+     * Marks whether mailings to the client's contact persons go to this person. A mailing to
+     * contact persons reaches the marked ones; a client with none marked is reached through its
+     * first person in {@link #BY_NAME} order.
+     */
+    public ContactPerson receiveMailings(boolean receives) {
+        return with(f -> f.receivesMailings = receives);
+    }
+
     public ContactPerson withVersion(long storedVersion) {
         return with(f -> f.version = storedVersion);
     }
@@ -115,6 +131,8 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
                 .collect(Collectors.joining("; ")));
         view.put("birthday", birthday.map(LocalDate::toString).orElse(null));
         view.put("notes", notes.orElse(null));
+        view.put("preferredChannel", preferredChannel.map(PreferredChannel::name).orElse(null));
+        view.put("receivesMailings", receivesMailings ? "true" : null);
         return view;
     }
 
@@ -123,7 +141,7 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
         Fields f = new Fields(this);
         change.accept(f);
         return new ContactPerson(f.id, f.client, f.name, f.position, f.responsible, f.relationStart, f.relationEnd, f.contacts,
-                f.birthday, f.notes, f.version);
+                f.birthday, f.notes, f.preferredChannel, f.receivesMailings, f.version);
     }
 
     /** The fields of a person while a verb changes them. */
@@ -138,6 +156,8 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
         List<ContactEntry> contacts;
         Optional<LocalDate> birthday;
         Optional<String> notes;
+        Optional<PreferredChannel> preferredChannel;
+        boolean receivesMailings;
         long version;
 
         Fields(ContactPerson p) {
@@ -151,6 +171,8 @@ public record ContactPerson(ContactPersonId id, ClientId client, PersonName name
             contacts = p.contacts;
             birthday = p.birthday;
             notes = p.notes;
+            preferredChannel = p.preferredChannel;
+            receivesMailings = p.receivesMailings;
             version = p.version;
         }
     }

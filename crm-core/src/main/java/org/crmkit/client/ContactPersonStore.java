@@ -1,6 +1,9 @@
 package org.crmkit.client;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +19,21 @@ public interface ContactPersonStore {
 
     /** The client's contact persons, ordered by surname, first name, id. */
     List<ContactPerson> ofClient(ClientId client);
+
+    /**
+     * The contact persons of each of {@code clients} that has any, each client's in
+     * {@link #ofClient} order. This default asks {@link #ofClient} per client; a database asks once.
+     */
+    default Map<ClientId, List<ContactPerson>> ofClients(Collection<ClientId> clients) {
+        Map<ClientId, List<ContactPerson>> found = new HashMap<>();
+        for (ClientId client : clients) {
+            List<ContactPerson> persons = ofClient(client);
+            if (!persons.isEmpty()) {
+                found.put(client, persons);
+            }
+        }
+        return found;
+    }
 
     ContactPerson insert(ContactPerson person);
 

@@ -1,7 +1,10 @@
 package org.crmkit.consent;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,6 +31,30 @@ public interface ConsentStore {
 
     /** The latest entry of a key. */
     Optional<ConsentEntry> latest(ConsentKey key);
+
+    /**
+     * The latest entry of each of {@code keys} that has one, by key: a mailing asks for a page of
+     * recipients at once. This default asks {@link #latest(ConsentKey)} per key.
+     */
+    default Map<ConsentKey, ConsentEntry> latest(Collection<ConsentKey> keys) {
+        Map<ConsentKey, ConsentEntry> found = new HashMap<>();
+        for (ConsentKey key : keys) {
+            latest(key).ifPresent(e -> found.put(key, e));
+        }
+        return found;
+    }
+
+    /**
+     * The suppression of each of {@code addresses} that is on the list, by address. This default
+     * asks {@link #suppression(ConsentAddress)} per address.
+     */
+    default Map<ConsentAddress, Suppression> suppressions(Collection<ConsentAddress> addresses) {
+        Map<ConsentAddress, Suppression> found = new HashMap<>();
+        for (ConsentAddress address : addresses) {
+            suppression(address).ifPresent(s -> found.put(address, s));
+        }
+        return found;
+    }
 
     /** The latest entry of every key of a subject, in no particular order. */
     List<ConsentEntry> current(ConsentSubject subject);

@@ -100,7 +100,7 @@ class NullInputsTest {
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
             "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction", "org.crmkit.contract", "org.crmkit.ledger",
             "org.crmkit.survey", "org.crmkit.consent", "org.crmkit.consent.json",
-            "org.crmkit.mailing", "org.crmkit.mailing.outbox");
+            "org.crmkit.mailing", "org.crmkit.mailing.outbox", "org.crmkit.mailing.template", "org.crmkit.mailing.recipient");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
@@ -126,14 +126,16 @@ class NullInputsTest {
             "Interaction.withDirection#0", "Interaction.repeat#0",
             "Interaction.complete#0", "Participant.of#2", "Participant.reachedBy#0",
             // a fact without a client or an order; an account whose bank or correspondent account is not noted
-            "Fact.forClient#0", "Fact.forOrder#0", "BankAccount.withCorrespondentAccount#0", "BankAccount.atBank#0");
+            "Fact.forClient#0", "Fact.forOrder#0", "BankAccount.withCorrespondentAccount#0", "BankAccount.atBank#0",
+            // a preference cleared; an e-mail template without an HTML body
+            "Client.prefer#0", "ContactPerson.prefer#0", "EmailTemplate.of#3", "MailTemplates.email#2");
 
     /**
      * What crmkit calls on itself rather than a host with its input: evaluation helpers of the
      * stores and the read side, events it publishes, and the name a parser reports errors under.
      */
     private static final Set<String> PLUMBING_METHODS = Set.of("check", "checkTypeChange", "compatibleWith", "keepsEntriesOf",
-            "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "admits", "rank", "tier", "EmailAddress.parse#0", "PhoneNumber.parse#0", "Channel.parse#1",
+            "sameAs", "isBefore", "checkFor", "searchKeyOf", "display", "admits", "rank", "tier", "EmailAddress.parse#0", "PhoneNumber.parse#0", "Channel.parse#1", "PreferredChannel.parse#1",
             "overlaps", "startsIn", "endedBefore", "overdueAt", "involves");
     private static final Set<String> PLUMBING_CLASSES = Set.of("NameWords", "CleanText", "Changes", "Relation", "ClientSummary");
 
@@ -313,6 +315,7 @@ class NullInputsTest {
         surveySamples();
         consentSamples();
         mailingSamples();
+        mailTemplateSamples();
     }
 
     private void mailingSamples() {
@@ -387,6 +390,49 @@ class NullInputsTest {
         sample(org.crmkit.messaging.sms.SmsGateway.class, () -> sms);
         sample(java.util.concurrent.Executor.class, () -> (java.util.concurrent.Executor) Runnable::run);
         sample(org.crmkit.usecase.CrmContext.class, () -> null);
+    }
+
+    private void mailTemplateSamples() {
+        org.crmkit.mailing.template.TemplateVocabulary vocabulary = org.crmkit.mailing.template.TemplateVocabulary.standard();
+        org.crmkit.mailing.template.EmailTemplate email = org.crmkit.mailing.template.EmailTemplate.of(vocabulary, "Скидка",
+                "Добрый день, {{person.firstName}}!", "<p>{{client.shortName}}</p>");
+        org.crmkit.mailing.recipient.Audience audience = org.crmkit.mailing.recipient.Audience.ofRule(Criterion.all());
+        sample(org.crmkit.mailing.template.MailTemplates.class, () -> crm.mailTemplates());
+        sample(org.crmkit.mailing.template.TemplateVocabulary.class, () -> vocabulary);
+        sample(org.crmkit.mailing.template.EmailTemplate.class, () -> email);
+        sample(org.crmkit.mailing.template.SmsTemplate.class, () -> org.crmkit.mailing.template.SmsTemplate.of(vocabulary, "Скидка"));
+        sample(org.crmkit.mailing.template.MessageTemplate.class, () -> email);
+        sample(org.crmkit.mailing.template.TemplateText.class, () -> email.textBody());
+        sample(org.crmkit.mailing.template.TemplateText.Escaping.class, () -> org.crmkit.mailing.template.TemplateText.Escaping.NONE);
+        sample(org.crmkit.mailing.template.Personalisation.class, () -> org.crmkit.mailing.template.Personalisation.of(
+                crm.clients().get(client.id()), Optional.empty(), Optional.empty()));
+        sample(org.crmkit.mailing.template.RenderedEmail.class, () -> new org.crmkit.mailing.template.RenderedEmail("s", "t", Optional.empty()));
+        sample(org.crmkit.mailing.template.RenderedSms.class, () -> org.crmkit.mailing.template.RenderedSms.of("t"));
+        sample(org.crmkit.messaging.sms.SmsParts.class, () -> org.crmkit.messaging.sms.SmsParts.of("t"));
+        sample(org.crmkit.mailing.recipient.Recipients.class, () -> crm.recipients());
+        sample(org.crmkit.mailing.recipient.Audience.class, () -> audience);
+        sample(org.crmkit.mailing.recipient.ChannelChoice.class, () -> org.crmkit.mailing.recipient.ChannelChoice.only(
+                org.crmkit.consent.Channel.EMAIL));
+        sample(org.crmkit.mailing.recipient.Audience.Visitor.class, () -> (org.crmkit.mailing.recipient.Audience.Visitor<Object>) r -> r);
+        sample(org.crmkit.mailing.recipient.RecipientQuery.class, () -> org.crmkit.mailing.recipient.RecipientQuery.of(audience,
+                org.crmkit.mailing.recipient.Addressee.CLIENT, org.crmkit.mailing.recipient.ChannelChoice.only(org.crmkit.consent.Channel.EMAIL)));
+        sample(org.crmkit.mailing.recipient.RecipientSink.class, () -> new org.crmkit.mailing.recipient.RecipientSink() {
+            @Override
+            public void recipient(org.crmkit.mailing.recipient.Recipient recipient) {
+            }
+
+            @Override
+            public void excluded(org.crmkit.mailing.recipient.Exclusion exclusion) {
+            }
+        });
+        sample(org.crmkit.consent.QuietHours.class, () -> org.crmkit.consent.QuietHours.between(java.time.LocalTime.of(21, 0),
+                java.time.LocalTime.of(9, 0)));
+        sample(org.crmkit.mailing.recipient.ChannelChoice.Only.class, () -> new org.crmkit.mailing.recipient.ChannelChoice.Only(
+                org.crmkit.consent.Channel.SMS));
+        sample(org.crmkit.mailing.recipient.ChannelChoice.Preferred.class, () -> new org.crmkit.mailing.recipient.ChannelChoice.Preferred(
+                org.crmkit.consent.Channel.EMAIL));
+        sample(org.crmkit.mailing.recipient.Resolution.class, () -> new org.crmkit.mailing.recipient.Resolution(0, Map.of(), 0, 1));
+        sample(org.crmkit.client.PreferredChannel.class, () -> org.crmkit.client.PreferredChannel.SMS);
     }
 
     private void consentSamples() {

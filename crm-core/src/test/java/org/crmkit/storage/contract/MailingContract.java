@@ -74,7 +74,7 @@ import org.junit.jupiter.api.Test;
  * time; a scheduled mailing never started sends nothing; the rate limit holds on the Crm clock; the sent
  * messages are on the clients' histories.
  */
-abstract class MailingContract extends ConsentContract {
+abstract class MailingContract extends RecipientContract {
     private static final EmployeeId ALEKSEEV = EmployeeId.of("alekseev");
     private static final Proof FORM = Proof.of("mailing-consent", "form-1");
     private static final EmployeeDirectory STAFF = EmployeeDirectory.of(List.of(Employee.of("alekseev", "Алексеев", "sales")));

@@ -85,7 +85,7 @@ final class BatchInserts {
         List<ClientRow> written = new ArrayList<>(clients.size());
         try (Batch insert = new Batch("INSERT INTO crm_client (tenant_id, id, code, kind, short_name, short_key, full_name, full_key,"
                 + " group_id, relationship, manager, registered_on, region, city, industry, inn, kpp, ogrn, okpo, notes, main_phone, archived,"
-                + " name_core, legal_form, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + " name_core, legal_form, preferred_channel, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             for (Client client : clients) {
                 ClientRow r = new ClientRow();
                 Mapping.fill(r, tenant, client);
@@ -96,7 +96,7 @@ final class BatchInserts {
                         .set(r.city, Types.VARCHAR).set(r.industry, Types.VARCHAR).set(r.inn, Types.VARCHAR)
                         .set(r.kpp, Types.VARCHAR).set(r.ogrn, Types.VARCHAR).set(r.okpo, Types.VARCHAR)
                         .set(r.notes, Types.VARCHAR).set(r.mainPhone, Types.VARCHAR).set(r.archived, Types.BOOLEAN)
-                        .set(r.nameCore, Types.VARCHAR).set(r.legalForm, Types.VARCHAR).row();
+                        .set(r.nameCore, Types.VARCHAR).set(r.legalForm, Types.VARCHAR).set(r.preferredChannel, Types.VARCHAR).row();
                 written.add(r);
             }
         }
@@ -172,15 +172,16 @@ final class BatchInserts {
 
     void persons(String tenant, List<ContactPerson> persons) throws SQLException {
         try (Batch insert = new Batch("INSERT INTO crm_contact_person (tenant_id, id, client_id, surname, first_name, patronymic,"
-                + " position_title, responsible, relation_start, relation_end, birthday, notes, version)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+                + " position_title, responsible, relation_start, relation_end, birthday, notes, preferred_channel, receives_mailings, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
             for (ContactPerson person : persons) {
                 ContactPersonRow r = new ContactPersonRow();
                 Mapping.fill(r, tenant, person);
                 insert.set(r.tenantId, Types.VARCHAR).set(r.id, Types.OTHER).set(r.clientId, Types.OTHER)
                         .set(r.surname, Types.VARCHAR).set(r.firstName, Types.VARCHAR).set(r.patronymic, Types.VARCHAR)
                         .set(r.position, Types.VARCHAR).set(r.responsible, Types.VARCHAR).set(r.relationStart, Types.DATE)
-                        .set(r.relationEnd, Types.DATE).set(r.birthday, Types.DATE).set(r.notes, Types.VARCHAR).row();
+                        .set(r.relationEnd, Types.DATE).set(r.birthday, Types.DATE).set(r.notes, Types.VARCHAR)
+                        .set(r.preferredChannel, Types.VARCHAR).set(r.receivesMailings, Types.BOOLEAN).row();
             }
         }
         try (Batch insert = contactInsert("crm_person_contact", "person_id")) {

@@ -65,6 +65,9 @@ public class ClientRow {
     /** Derived from the contacts: {@link org.crmkit.client.Client#mainPhone}, E.164 (V6). */
     @Column(name = "main_phone")
     String mainPhone;
+    /** {@link org.crmkit.client.Client#preferredChannel}, the constant's name (V600). */
+    @Column(name = "preferred_channel")
+    String preferredChannel;
     @Column(name = "archived")
     boolean archived;
     /** Raised by {@code JpaStores.bumpVersion} before any other write of an update, never by EclipseLink. */

@@ -40,6 +40,11 @@ public class ContactPersonRow {
     LocalDate birthday;
     @Column(name = "notes")
     String notes;
+    /** The constant's name (V600). */
+    @Column(name = "preferred_channel")
+    String preferredChannel;
+    @Column(name = "receives_mailings")
+    boolean receivesMailings;
     /** Raised by {@code JpaStores.bumpVersion} before any other write of an update, never by EclipseLink. */
     @Column(name = "version")
     long version;

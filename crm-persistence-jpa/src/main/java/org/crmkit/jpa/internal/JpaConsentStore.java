@@ -157,6 +157,45 @@ final class JpaConsentStore implements ConsentStore {
                 .stream().findFirst();
     }
 
+    /** One statement per 500 clients: the current entries of the keys' clients, kept where their key was asked for. */
+    @Override
+    public java.util.Map<ConsentKey, ConsentEntry> latest(java.util.Collection<ConsentKey> keys) {
+        java.util.Set<ConsentKey> wanted = new java.util.HashSet<>(keys);
+        List<UUID> clients = wanted.stream().map(k -> k.subject().client().value()).distinct().collect(Collectors.toList());
+        java.util.Map<ConsentKey, ConsentEntry> found = new java.util.HashMap<>();
+        for (int from = 0; from < clients.size(); from += 500) {
+            List<UUID> chunk = clients.subList(from, Math.min(clients.size(), from + 500));
+            List<Object> parameters = new java.util.ArrayList<>();
+            parameters.add(u.tenant);
+            parameters.addAll(chunk);
+            entries("JOIN crm_consent_current k ON k.tenant_id = e.tenant_id AND k.entry_id = e.id WHERE k.tenant_id = ?1 AND k.client_id IN ("
+                    + placeholders(2, chunk.size()) + ")", parameters).stream().filter(e -> wanted.contains(e.key()))
+                    .forEach(e -> found.put(e.key(), e));
+        }
+        return found;
+    }
+
+    /** One statement per 500 addresses. */
+    @Override
+    public java.util.Map<ConsentAddress, Suppression> suppressions(java.util.Collection<ConsentAddress> addresses) {
+        List<ConsentAddress> distinct = addresses.stream().distinct().collect(Collectors.toList());
+        java.util.Map<ConsentAddress, Suppression> found = new java.util.HashMap<>();
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<ConsentAddress> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            List<Object> parameters = new java.util.ArrayList<>();
+            parameters.add(u.tenant);
+            chunk.forEach(a -> parameters.add(a.value()));
+            java.util.Set<ConsentAddress> wanted = new java.util.HashSet<>(chunk);
+            suppressions(" AND address IN (" + placeholders(2, chunk.size()) + ")", parameters).stream()
+                    .filter(s -> wanted.contains(s.address())).forEach(s -> found.put(s.address(), s));
+        }
+        return found;
+    }
+
+    private static String placeholders(int first, int count) {
+        return java.util.stream.IntStream.range(first, first + count).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
+    }
+
     @Override
     public List<ConsentEntry> current(ConsentSubject subject) {
         return entries("JOIN crm_consent_current k ON k.tenant_id = e.tenant_id AND k.entry_id = e.id WHERE k.tenant_id = ?1 AND k.client_id = ?2"

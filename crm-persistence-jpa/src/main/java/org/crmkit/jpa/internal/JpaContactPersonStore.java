@@ -83,6 +83,22 @@ final class JpaContactPersonStore implements ContactPersonStore {
         return personsOf(rows).stream().sorted(ContactPerson.BY_NAME).collect(Collectors.toList());
     }
 
+    /** One statement for the persons and one for their contacts, per 500 clients. */
+    @Override
+    public Map<ClientId, List<ContactPerson>> ofClients(java.util.Collection<ClientId> clients) {
+        u.checkOpen();
+        List<UUID> ids = clients.stream().map(ClientId::value).distinct().collect(Collectors.toList());
+        Map<ClientId, List<ContactPerson>> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<ContactPersonRow> rows = u.em.createQuery("SELECT p FROM ContactPersonRow p WHERE p.tenantId = :t AND p.clientId IN :c",
+                    ContactPersonRow.class).setParameter("t", u.tenant).setParameter("c", chunk).getResultList();
+            personsOf(rows).forEach(p -> found.computeIfAbsent(p.client(), c -> new ArrayList<>()).add(p));
+        }
+        found.values().forEach(list -> list.sort(ContactPerson.BY_NAME));
+        return found;
+    }
+
     @Override
     public ContactPerson insert(ContactPerson person) {
         return insertAll(List.of(person)).get(0);

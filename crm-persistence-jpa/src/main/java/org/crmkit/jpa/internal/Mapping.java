@@ -28,6 +28,7 @@ import org.crmkit.client.ContactPersonId;
 import org.crmkit.client.ContactType;
 import org.crmkit.client.Location;
 import org.crmkit.client.PersonName;
+import org.crmkit.client.PreferredChannel;
 import org.crmkit.client.RelationshipType;
 import org.crmkit.client.RelationshipTypeId;
 import org.crmkit.client.TaxIdentifiers;
@@ -82,6 +83,7 @@ final class Mapping {
         row.ogrn = c.taxIds().ogrn().map(Ogrn::value).orElse(null);
         row.okpo = c.taxIds().okpo().map(Okpo::value).orElse(null);
         row.notes = c.notes().orElse(null);
+        row.preferredChannel = c.preferredChannel().map(PreferredChannel::name).orElse(null);
         row.mainPhone = c.mainPhone().map(ContactEntry::value).orElse(null);
         row.archived = c.archived();
     }
@@ -94,7 +96,8 @@ final class Mapping {
                 new Location(Optional.ofNullable(row.region), Optional.ofNullable(row.city), Optional.ofNullable(row.industry)),
                 new TaxIdentifiers(Optional.ofNullable(row.inn).map(Inn::new), Optional.ofNullable(row.kpp).map(Kpp::new),
                         Optional.ofNullable(row.ogrn).map(Ogrn::new), Optional.ofNullable(row.okpo).map(Okpo::new)),
-                contacts(contacts), values(properties), Optional.ofNullable(row.notes), row.archived, row.version);
+                contacts(contacts), values(properties), Optional.ofNullable(row.notes),
+                Optional.ofNullable(row.preferredChannel).map(PreferredChannel::valueOf), row.archived, row.version);
     }
 
     /** The summary of a client from the columns of its row that {@link ResultRows#summary} reads. */
@@ -291,6 +294,8 @@ final class Mapping {
         row.relationEnd = p.relationEnd().orElse(null);
         row.birthday = p.birthday().orElse(null);
         row.notes = p.notes().orElse(null);
+        row.preferredChannel = p.preferredChannel().map(PreferredChannel::name).orElse(null);
+        row.receivesMailings = p.receivesMailings();
     }
 
     static ContactPerson person(ContactPersonRow row, List<? extends ContactRow> contacts) {
@@ -298,7 +303,8 @@ final class Mapping {
                 new PersonName(row.surname, Optional.ofNullable(row.firstName), Optional.ofNullable(row.patronymic)),
                 Optional.ofNullable(row.position), Optional.ofNullable(row.responsible).map(EmployeeId::new),
                 Optional.ofNullable(row.relationStart), Optional.ofNullable(row.relationEnd), contacts(contacts),
-                Optional.ofNullable(row.birthday), Optional.ofNullable(row.notes), row.version);
+                Optional.ofNullable(row.birthday), Optional.ofNullable(row.notes),
+                Optional.ofNullable(row.preferredChannel).map(PreferredChannel::valueOf), row.receivesMailings, row.version);
     }
 
     // ---- groups, relationship types

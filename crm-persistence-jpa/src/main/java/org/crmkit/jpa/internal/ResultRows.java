@@ -39,6 +39,7 @@ final class ResultRows {
         r.ogrn = rs.getString("ogrn");
         r.okpo = rs.getString("okpo");
         r.notes = rs.getString("notes");
+        r.preferredChannel = rs.getString("preferred_channel");
         r.version = rs.getLong("version");
         return r;
     }
