@@ -17,7 +17,7 @@ import org.crmkit.criteria.Criterion;
  * <li>at most {@value #MAX_DEPTH} levels of nesting (and, or, not, and the trees inside leaves such
  * as {@code has interaction (…)} each count one level);
  * <li>at most {@value #MAX_NODES} nodes (combinators and leaves, those inside leaves included);
- * <li>every text value at most {@value #MAX_STRING} characters, every set of values at most
+ * <li>every text value at most {@value #MAX_STRING} characters and without NUL, every set of values at most
  * {@value #MAX_VALUES} values;
  * <li>rule text at most {@value #MAX_TEXT} characters, a JSON document at most {@value #MAX_JSON}.
  * </ul>
@@ -67,6 +67,12 @@ public final class RuleLimits {
                     walk(nested, depth + 1, nodes);
                 } else if (value instanceof String text) {
                     checkString(component.getName(), text);
+                } else if (value instanceof Record inner) {
+                    for (RecordComponent part : inner.getClass().getRecordComponents()) {
+                        if (read(part, inner) instanceof String text) {
+                            checkString(component.getName() + "." + part.getName(), text);
+                        }
+                    }
                 } else if (value instanceof Collection<?> values) {
                     if (values.size() > MAX_VALUES) {
                         throw new ValidationException(component.getName(), values.size() + " values",
@@ -82,13 +88,19 @@ public final class RuleLimits {
         }
     }
 
-    /** The text, or a {@link ValidationException} when it is longer than {@value #MAX_STRING} characters. */
+    /**
+     * The text, or a {@link ValidationException} when it is longer than {@value #MAX_STRING}
+     * characters or holds a NUL character (PostgreSQL refuses NUL in text; no value holds one).
+     */
     public static String checkString(String field, String text) {
         ValidationException.required(field, "field");
         ValidationException.required(text, field);
         if (text.length() > MAX_STRING) {
             throw new ValidationException(field, text.substring(0, 40) + "… (" + text.length() + " characters)",
                     "is longer than " + MAX_STRING + " characters");
+        }
+        if (text.indexOf('\u0000') >= 0) {
+            throw new ValidationException(field, text, "holds a NUL character (U+0000), which no stored text holds");
         }
         return text;
     }

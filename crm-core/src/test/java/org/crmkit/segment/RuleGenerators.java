@@ -74,10 +74,10 @@ public final class RuleGenerators {
         return values.get(pick(in, values.size()));
     }
 
-    /** A value made from a hostile text, or from a plain one when the value refuses it. */
+    /** A value made from a hostile text, or from a plain one when the value or {@link RuleLimits} refuses it. */
     static <T> T text(RandomnessSource in, Function<String, T> make, String plain) {
         try {
-            return make.apply(one(in, HOSTILE));
+            return make.apply(RuleLimits.checkString("text", one(in, HOSTILE)));
         } catch (ValidationException e) {
             return make.apply(plain);
         }

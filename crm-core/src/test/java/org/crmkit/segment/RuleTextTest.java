@@ -135,6 +135,10 @@ class RuleTextTest {
                 .hasMessageContaining("a string of at most 1000 characters");
         assertThatThrownBy(() -> text.parse("archived " + " ".repeat(RuleLimits.MAX_TEXT)))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("longer than 65536");
+        assertThatThrownBy(() -> text.parse("has contact (position = \"a\\u0000b\")"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> RuleLimits.check(new ClientCriterion.Having<>(org.crmkit.client.ContactPersonCriterion.OF_CLIENT,
+                new org.crmkit.client.ContactPersonCriterion.PositionIs("a\u0000b")))).hasMessageContaining("position");
         Criterion<ClientCriterion> deep = new ClientCriterion.Archived(true);
         for (int i = 0; i < 40; i++) {
             deep = Criterion.not(deep);

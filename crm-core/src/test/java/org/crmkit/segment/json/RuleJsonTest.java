@@ -69,5 +69,7 @@ class RuleJsonTest {
         assertThatThrownBy(() -> RuleJson.read("{\"format\":\"crmkit-segment-rule/1\",\"rule\":{\"type\":\"name-contains\",\"fragment\":\""
                 + "x".repeat(1001) + "\"}}")).hasMessageContaining("longer than 1000");
         assertThatThrownBy(() -> RuleJson.read(" ".repeat(300_000))).hasMessageContaining("longer than 262144");
+        assertThatThrownBy(() -> RuleJson.read("{\"format\":\"crmkit-segment-rule/1\",\"rule\":{\"type\":\"name-contains\",\"fragment\":\"a\\u0000\"}}"))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("NUL");
     }
 }
