@@ -40,6 +40,7 @@ import org.crmkit.consent.Consents;
 import org.crmkit.mailing.recipient.Recipients;
 import org.crmkit.mailing.template.MailTemplates;
 import org.crmkit.property.PropertySchema;
+import org.crmkit.segment.SegmentRules;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
 import org.crmkit.storage.Storage;
@@ -151,6 +152,11 @@ public final class Crm implements AutoCloseable {
     /** Resolving a mailing's audience into recipients and exclusions, page by page. */
     public Recipients recipients() {
         return new Recipients(context);
+    }
+
+    /** Segment rules as text a person types: parsed and printed with the tenant's names ({@link org.crmkit.segment.RuleText}). */
+    public SegmentRules segmentRules() {
+        return new SegmentRules(context);
     }
 
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */
