@@ -159,6 +159,7 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
         @Override
         public Criterion<ClientCriterion> at(ZonedDateTime now) {
+            ValidationException.required(now, "now");
             return dependsOnClock() ? new Having<>(relation, Criterion.at(criterion, now)) : this;
         }
 

@@ -131,6 +131,7 @@ public sealed interface ContactPersonCriterion extends Criterion.Leaf<ContactPer
 
         @Override
         public Criterion<ContactPersonCriterion> at(java.time.ZonedDateTime now) {
+            ValidationException.required(now, "now");
             return dependsOnClock() ? new OfClient(Criterion.at(client, now)) : this;
         }
 

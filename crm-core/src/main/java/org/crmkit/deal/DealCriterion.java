@@ -96,6 +96,7 @@ public sealed interface DealCriterion extends Criterion.Leaf<DealCriterion> {
 
         @Override
         public Criterion<DealCriterion> at(java.time.ZonedDateTime now) {
+            ValidationException.required(now, "now");
             return dependsOnClock() ? new OfClient(Criterion.at(client, now)) : this;
         }
 

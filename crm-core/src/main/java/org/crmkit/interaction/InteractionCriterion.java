@@ -107,6 +107,7 @@ public sealed interface InteractionCriterion extends Criterion.Leaf<InteractionC
 
         @Override
         public Criterion<InteractionCriterion> at(java.time.ZonedDateTime now) {
+            ValidationException.required(now, "now");
             return dependsOnClock() ? new OfClient(Criterion.at(client, now)) : this;
         }
 
