@@ -38,6 +38,7 @@ import org.crmkit.ledger.Ledger;
 import org.crmkit.survey.Surveys;
 import org.crmkit.consent.Consents;
 import org.crmkit.property.PropertySchema;
+import org.crmkit.segment.SegmentRules;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
 import org.crmkit.storage.Storage;
@@ -134,6 +135,11 @@ public final class Crm implements AutoCloseable {
     /** Satisfaction surveys: questionnaire templates, clients' responses, CSAT and NPS by period, employee and client. */
     public Surveys surveys() {
         return new Surveys(context);
+    }
+
+    /** Segment rules as text a person types: parsed and printed with the tenant's names ({@link org.crmkit.segment.RuleText}). */
+    public SegmentRules segmentRules() {
+        return new SegmentRules(context);
     }
 
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */
