@@ -1,12 +1,14 @@
 package org.crmkit.client;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.crmkit.common.ClientGroupId;
 import org.crmkit.common.CrmException;
+import org.crmkit.criteria.ClockDependent;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.criteria.Relation;
 import org.crmkit.common.ClientId;
@@ -16,6 +18,7 @@ import org.crmkit.common.EmailAddress;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.common.PhoneNumber;
 import org.crmkit.common.ValidationException;
+import org.crmkit.property.PropertyCondition;
 import org.crmkit.property.PropertyKey;
 import org.crmkit.property.PropertyValue;
 import org.crmkit.taxid.Inn;
@@ -47,6 +50,24 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
     /** Whether the client satisfies the tree, in memory. */
     static boolean matches(Criterion<ClientCriterion> criterion, Client client, Related related) {
         return criterion.holds(leaf -> leaf.test(client, related));
+    }
+
+    /**
+     * Whether the rule changes its answer with time alone ("a date in the last 30 days", "no
+     * interaction for 30 days"), at any depth, through {@link Having} and the trees on clients that
+     * related leaves hold: such a saved rule needs a periodic sweep, the others change only with
+     * the records. The same as {@link Criterion#dependsOnClock}, named for clients.
+     */
+    static boolean dependsOnClock(Criterion<ClientCriterion> rule) {
+        return Criterion.dependsOnClock(rule);
+    }
+
+    /**
+     * The rule with its relative dates read at {@code now} (today is {@code now}'s date in its
+     * zone): what the stores evaluate. The use cases call it with the Crm's clock.
+     */
+    static Criterion<ClientCriterion> at(Criterion<ClientCriterion> rule, ZonedDateTime now) {
+        return Criterion.at(rule, now);
     }
 
     /** What leaves on related records ask of the records around a client. */
@@ -103,6 +124,12 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
 
         R propertyEquals(PropertyEquals criterion);
 
+        R propertyMatches(PropertyMatches criterion);
+
+        R hasEmail(HasEmail criterion);
+
+        R hasMobilePhone(HasMobilePhone criterion);
+
         R having(Having<?> criterion);
     }
 
@@ -110,9 +137,11 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
      * The client has at least one record of {@code relation} (its contact persons; its
      * interactions, deals… as those features come) that satisfies {@code criterion}. The relation
      * is declared by the feature that owns the related records, so this package needs to know none
-     * of them; a store translates it by the relation's name.
+     * of them; a store translates it by the relation's name. It {@linkplain ClockDependent depends
+     * on the clock} when its criterion does.
      */
-    record Having<M extends Criterion.Leaf<M>>(Relation<M> relation, Criterion<M> criterion) implements ClientCriterion {
+    record Having<M extends Criterion.Leaf<M>>(Relation<M> relation, Criterion<M> criterion)
+            implements ClientCriterion, ClockDependent<ClientCriterion> {
         public Having {
             ValidationException.required(relation, "relation");
             ValidationException.required(criterion, "criterion");
@@ -121,6 +150,17 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         @Override
         public boolean test(Client client, Related related) {
             return related.any(relation, client.id(), criterion);
+        }
+
+        @Override
+        public boolean dependsOnClock() {
+            return Criterion.dependsOnClock(criterion);
+        }
+
+        @Override
+        public Criterion<ClientCriterion> at(ZonedDateTime now) {
+            ValidationException.required(now, "now");
+            return dependsOnClock() ? new Having<>(relation, Criterion.at(criterion, now)) : this;
         }
 
         @Override
@@ -494,6 +534,72 @@ public sealed interface ClientCriterion extends Criterion.Leaf<ClientCriterion> 
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.propertyEquals(this);
+        }
+    }
+
+    /**
+     * The client's value of the property satisfies the condition: by type, with the operators of
+     * {@link PropertyCondition}. A client without a value matches only {@link PropertyCondition.NotEqualTo}
+     * and {@link PropertyCondition.Empty} (so {@code not equal} and {@code not (equal)} agree), never
+     * {@code contains}, {@code starts with} or a comparison. Check a condition against the property's
+     * type with {@link PropertyCondition#checkFits} where the type is known. A relative date
+     * condition makes the leaf {@linkplain ClockDependent depend on the clock}.
+     */
+    record PropertyMatches(PropertyKey key, PropertyCondition condition) implements ClientCriterion, ClockDependent<ClientCriterion> {
+        public PropertyMatches {
+            ValidationException.required(key, "key");
+            ValidationException.required(condition, "condition");
+        }
+
+        @Override
+        public boolean test(Client client, Related related) {
+            return condition.test(client.property(key));
+        }
+
+        @Override
+        public boolean dependsOnClock() {
+            return condition.dependsOnClock();
+        }
+
+        @Override
+        public Criterion<ClientCriterion> at(ZonedDateTime now) {
+            ValidationException.required(now, "now");
+            return dependsOnClock() ? new PropertyMatches(key, condition.at(now.toLocalDate())) : this;
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.propertyMatches(this);
+        }
+    }
+
+    /**
+     * The client's card holds an e-mail address. Every stored address passed {@link EmailAddress}'s
+     * checks, so it is a valid one; whether the client may receive mail is a consent question
+     * ({@code ConsentCriterion}, {@code SuppressionCriterion}).
+     */
+    record HasEmail() implements ClientCriterion {
+        @Override
+        public boolean test(Client client, Related related) {
+            return client.contacts().stream().anyMatch(c -> c.type() == ContactType.EMAIL);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.hasEmail(this);
+        }
+    }
+
+    /** The client's card holds a mobile phone (a contact of type {@link ContactType#MOBILE}). */
+    record HasMobilePhone() implements ClientCriterion {
+        @Override
+        public boolean test(Client client, Related related) {
+            return client.contacts().stream().anyMatch(c -> c.type() == ContactType.MOBILE);
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.hasMobilePhone(this);
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.crmkit.client;
 
 import org.crmkit.audit.AuditStore;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -298,13 +299,13 @@ public final class Clients {
      */
     public List<ClientSummary> summaries(ClientQuery query) {
         ValidationException.required(query, "query");
-        return context.read(work -> work.stores().get(ClientStore.class).summaries(query.restrictedTo(ClientAccess.visible(work))));
+        return context.read(work -> work.stores().get(ClientStore.class).summaries(atNow(query.restrictedTo(ClientAccess.visible(work)))));
     }
 
     /** The clients matching a query that the actor may see, in one query of the store. */
     public List<Client> find(ClientQuery query) {
         ValidationException.required(query, "query");
-        return context.read(work -> work.stores().get(ClientStore.class).find(query.restrictedTo(ClientAccess.visible(work))));
+        return context.read(work -> work.stores().get(ClientStore.class).find(atNow(query.restrictedTo(ClientAccess.visible(work)))));
     }
 
     /**
@@ -332,7 +333,7 @@ public final class Clients {
         if (limit < 1 || limit > ClientQuery.MAX_LIMIT) {
             throw new ValidationException("limit", limit, "must be between 1 and " + ClientQuery.MAX_LIMIT);
         }
-        return context.read(work -> work.stores().get(ClientStore.class).findAfter(ClientAccess.visible(work).and(where), after, limit));
+        return context.read(work -> work.stores().get(ClientStore.class).findAfter(atNow(ClientAccess.visible(work).and(where)), after, limit));
     }
 
     /**
@@ -368,7 +369,16 @@ public final class Clients {
 
     public long count(Criterion<ClientCriterion> criterion) {
         ValidationException.required(criterion, "criterion");
-        return context.read(work -> work.stores().get(ClientStore.class).count(ClientAccess.visible(work).and(criterion)));
+        return context.read(work -> work.stores().get(ClientStore.class).count(atNow(ClientAccess.visible(work).and(criterion))));
+    }
+
+    /** The rule with its relative dates read at the Crm's clock, in the tenant's zone ({@link Criterion#at}). */
+    private Criterion<ClientCriterion> atNow(Criterion<ClientCriterion> rule) {
+        return Criterion.at(rule, ZonedDateTime.now(context.clock()));
+    }
+
+    private ClientQuery atNow(ClientQuery query) {
+        return new ClientQuery(atNow(query.where()), query.order(), query.offset(), query.limit());
     }
 
     /** The client's change journal (its card and its contact persons), oldest first. */

@@ -118,9 +118,21 @@ public sealed interface ContactPersonCriterion extends Criterion.Leaf<ContactPer
     }
 
     /** The person's client satisfies the client criterion. */
-    record OfClient(Criterion<ClientCriterion> client) implements ContactPersonCriterion {
+    record OfClient(Criterion<ClientCriterion> client) implements ContactPersonCriterion, org.crmkit.criteria.ClockDependent<ContactPersonCriterion> {
         public OfClient {
             ValidationException.required(client, "client");
+        }
+
+        /** Depends on the clock when the rule on the client does. */
+        @Override
+        public boolean dependsOnClock() {
+            return Criterion.dependsOnClock(client);
+        }
+
+        @Override
+        public Criterion<ContactPersonCriterion> at(java.time.ZonedDateTime now) {
+            ValidationException.required(now, "now");
+            return dependsOnClock() ? new OfClient(Criterion.at(client, now)) : this;
         }
 
         @Override

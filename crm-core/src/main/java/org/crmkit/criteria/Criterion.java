@@ -1,6 +1,7 @@
 package org.crmkit.criteria;
 
 import org.crmkit.common.ValidationException;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -156,6 +157,61 @@ public sealed interface Criterion<L extends Criterion.Leaf<L>>
             public Void leaf(L leaf) {
                 found.add(leaf);
                 return null;
+            }
+        });
+    }
+
+    /**
+     * Whether the tree changes its answer with time alone: some leaf, at any depth (through the
+     * trees on related records a leaf holds), is {@link ClockDependent} and says so. A saved rule
+     * for which this is {@code false} changes membership only when the records change.
+     */
+    static <L extends Leaf<L>> boolean dependsOnClock(Criterion<L> criterion) {
+        ValidationException.required(criterion, "criterion");
+        return criterion.leaves().stream().anyMatch(l -> l instanceof ClockDependent && ((ClockDependent<?>) l).dependsOnClock());
+    }
+
+    /**
+     * The tree with every {@link ClockDependent} leaf read at {@code now} (its instant and its
+     * zone): what stores and the in-memory meaning evaluate. A tree without such leaves comes back
+     * equal to itself.
+     */
+    static <L extends Leaf<L>> Criterion<L> at(Criterion<L> criterion, ZonedDateTime now) {
+        ValidationException.required(criterion, "criterion");
+        ValidationException.required(now, "now");
+        if (!dependsOnClock(criterion)) {
+            return criterion;
+        }
+        return criterion.fold(new Folder<L, Criterion<L>>() {
+            @Override
+            public Criterion<L> all() {
+                return new All<>();
+            }
+
+            @Override
+            public Criterion<L> none() {
+                return new None<>();
+            }
+
+            @Override
+            public Criterion<L> and(List<Criterion<L>> parts) {
+                return new And<>(parts.stream().map(p -> at(p, now)).collect(java.util.stream.Collectors.toList()));
+            }
+
+            @Override
+            public Criterion<L> or(List<Criterion<L>> parts) {
+                return new Or<>(parts.stream().map(p -> at(p, now)).collect(java.util.stream.Collectors.toList()));
+            }
+
+            @Override
+            public Criterion<L> not(Criterion<L> part) {
+                return new Not<>(at(part, now));
+            }
+
+            @Override
+            @SuppressWarnings("unchecked")
+            public Criterion<L> leaf(L leaf) {
+                return leaf instanceof ClockDependent ? ((ClockDependent<L>) leaf).at(now) : leaf;
             }
         });
     }

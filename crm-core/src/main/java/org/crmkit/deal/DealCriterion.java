@@ -83,9 +83,21 @@ public sealed interface DealCriterion extends Criterion.Leaf<DealCriterion> {
     }
 
     /** The deal's client satisfies the client criterion. */
-    record OfClient(Criterion<ClientCriterion> client) implements DealCriterion {
+    record OfClient(Criterion<ClientCriterion> client) implements DealCriterion, org.crmkit.criteria.ClockDependent<DealCriterion> {
         public OfClient {
             ValidationException.required(client, "client");
+        }
+
+        /** Depends on the clock when the rule on the client does. */
+        @Override
+        public boolean dependsOnClock() {
+            return Criterion.dependsOnClock(client);
+        }
+
+        @Override
+        public Criterion<DealCriterion> at(java.time.ZonedDateTime now) {
+            ValidationException.required(now, "now");
+            return dependsOnClock() ? new OfClient(Criterion.at(client, now)) : this;
         }
 
         @Override

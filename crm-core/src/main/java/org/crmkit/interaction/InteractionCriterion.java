@@ -94,9 +94,21 @@ public sealed interface InteractionCriterion extends Criterion.Leaf<InteractionC
     }
 
     /** Some client taking part satisfies the client criterion. */
-    record OfClient(Criterion<ClientCriterion> client) implements InteractionCriterion {
+    record OfClient(Criterion<ClientCriterion> client) implements InteractionCriterion, org.crmkit.criteria.ClockDependent<InteractionCriterion> {
         public OfClient {
             ValidationException.required(client, "client");
+        }
+
+        /** Depends on the clock when the rule on the client does. */
+        @Override
+        public boolean dependsOnClock() {
+            return Criterion.dependsOnClock(client);
+        }
+
+        @Override
+        public Criterion<InteractionCriterion> at(java.time.ZonedDateTime now) {
+            ValidationException.required(now, "now");
+            return dependsOnClock() ? new OfClient(Criterion.at(client, now)) : this;
         }
 
         @Override

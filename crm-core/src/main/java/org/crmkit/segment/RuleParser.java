@@ -271,8 +271,15 @@ final class RuleParser {
             case "class":
                 next();
                 return new ClientCriterion.Having<>(ClientClassCriterion.OF_CLIENT, sub(this::classLeaf, depth));
+            case "email":
+                next();
+                return new ClientCriterion.HasEmail();
+            case "mobile":
+                next();
+                expectWord("phone");
+                return new ClientCriterion.HasMobilePhone();
             default:
-                throw expected("contact, interaction, deal, consent, suppression, survey or class", t);
+                throw expected("contact, interaction, deal, consent, suppression, survey, class, email or mobile phone", t);
         }
     }
 

@@ -219,6 +219,23 @@ final class RulePrinter {
             public String having(ClientCriterion.Having<?> c) {
                 return RulePrinter.this.having(c);
             }
+
+            /** Property conditions have a JSON form (property-matches) but no text syntax yet. */
+            @Override
+            public String propertyMatches(ClientCriterion.PropertyMatches c) {
+                throw new ValidationException("rule", "property " + c.key().value() + " " + c.condition().describe(),
+                        "has no text form yet; write the rule as JSON");
+            }
+
+            @Override
+            public String hasEmail(ClientCriterion.HasEmail c) {
+                return "has email";
+            }
+
+            @Override
+            public String hasMobilePhone(ClientCriterion.HasMobilePhone c) {
+                return "has mobile phone";
+            }
         });
     }
 

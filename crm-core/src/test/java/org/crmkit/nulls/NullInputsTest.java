@@ -278,6 +278,11 @@ class NullInputsTest {
         sample(Feature.class, () -> Crm.JOURNAL);
         sample(Criterion.class, Criterion::all);
         sample(ClientCriterion.class, () -> new ClientCriterion.Archived(false));
+        sample(ClientCriterion.Having.class, () -> new ClientCriterion.Having<>(org.crmkit.client.ContactPersonCriterion.OF_CLIENT, Criterion.all()));
+        sample(ClientCriterion.PropertyMatches.class, () -> new ClientCriterion.PropertyMatches(org.crmkit.property.PropertyKey.of("activity"), new org.crmkit.property.PropertyCondition.Filled()));
+        sample(org.crmkit.client.ContactPersonCriterion.OfClient.class, () -> new org.crmkit.client.ContactPersonCriterion.OfClient(Criterion.all()));
+        sample(org.crmkit.deal.DealCriterion.OfClient.class, () -> new org.crmkit.deal.DealCriterion.OfClient(Criterion.all()));
+        sample(org.crmkit.interaction.InteractionCriterion.OfClient.class, () -> new org.crmkit.interaction.InteractionCriterion.OfClient(Criterion.all()));
         sample(org.crmkit.client.NameSearch.class, () -> org.crmkit.client.NameSearch.of("Альфа").orElseThrow());
         sample(ClientQuery.class, () -> ClientQuery.where(Criterion.all()));
         sample(JournalQuery.class, () -> JournalQuery.between(Instant.EPOCH, Instant.parse("3000-01-01T00:00:00Z"), 10));
@@ -539,6 +544,10 @@ class NullInputsTest {
         sample(org.crmkit.interaction.InteractionQuery.class, () -> org.crmkit.interaction.InteractionQuery.where(Criterion.all()));
         sample(org.crmkit.interaction.InteractionCriterion.class, () -> new org.crmkit.interaction.InteractionCriterion.StateIn(Set.of()));
         sample(java.time.ZoneId.class, () -> java.time.ZoneOffset.UTC);
+        sample(java.time.ZonedDateTime.class, () -> java.time.ZonedDateTime.of(2024, 1, 15, 10, 0, 0, 0, java.time.ZoneOffset.UTC));
+        sample(org.crmkit.property.PropertyCondition.class, () -> new org.crmkit.property.PropertyCondition.Filled());
+        sample(org.crmkit.property.PropertyCondition.WithinLastDays.class, () -> new org.crmkit.property.PropertyCondition.WithinLastDays(30));
+        sample(org.crmkit.property.PropertyCondition.MoreThanDaysAgo.class, () -> new org.crmkit.property.PropertyCondition.MoreThanDaysAgo(30));
         sample(java.time.YearMonth.class, () -> java.time.YearMonth.of(2024, 1));
         sample(org.crmkit.interaction.Reminders.class, () -> crm.interactions().reminders());
         sample(org.crmkit.interaction.ReminderId.class, () -> new org.crmkit.interaction.ReminderId(new java.util.UUID(0, 2)));

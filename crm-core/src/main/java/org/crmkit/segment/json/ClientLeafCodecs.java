@@ -84,7 +84,20 @@ final class ClientLeafCodecs {
                             out.set("value", PropertyValueJson.write(leaf.value()));
                         },
                         (in, trees) -> new ClientCriterion.PropertyEquals(in.value("property", PropertyKey::new),
-                                PropertyValueJson.read(in.object("value")))));
+                                PropertyValueJson.read(in.object("value")))),
+                LeafCodec.of("property-matches", ClientCriterion.PropertyMatches.class,
+                        (leaf, out, trees) -> {
+                            out.put("property", leaf.key().value());
+                            out.set("condition", PropertyConditionJson.write(leaf.condition()));
+                        },
+                        (in, trees) -> new ClientCriterion.PropertyMatches(in.value("property", PropertyKey::new),
+                                PropertyConditionJson.read(in.object("condition")))),
+                LeafCodec.of("has-email", ClientCriterion.HasEmail.class,
+                        (leaf, out, trees) -> { },
+                        (in, trees) -> new ClientCriterion.HasEmail()),
+                LeafCodec.of("has-mobile-phone", ClientCriterion.HasMobilePhone.class,
+                        (leaf, out, trees) -> { },
+                        (in, trees) -> new ClientCriterion.HasMobilePhone()));
     }
 
     private static <M extends Criterion.Leaf<M>> void writeHaving(ClientCriterion.Having<M> leaf,

@@ -3,6 +3,10 @@ package org.crmkit.storage.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,10 +34,15 @@ import org.crmkit.common.ClientKind;
 import org.crmkit.common.CleanText;
 import org.crmkit.common.EmailAddress;
 import org.crmkit.common.EmployeeId;
+import org.crmkit.common.Money;
 import org.crmkit.common.PhoneNumber;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.criteria.Relation;
+import org.crmkit.property.ChoiceId;
+import org.crmkit.property.PropertyCondition;
+import org.crmkit.property.PropertyDefinition;
 import org.crmkit.property.PropertyDefinitionStore;
+import org.crmkit.property.PropertyType;
 import org.crmkit.property.PropertyKey;
 import org.crmkit.property.PropertyValue;
 import org.crmkit.client.RelationshipTypeId;
@@ -44,13 +53,23 @@ import org.quicktheories.impl.Constraint;
 
 /**
  * The criteria language's part of the store kit: random criterion trees over a random
- * population, every leaf and combinator, must select the same clients in the same order in every
- * store as the in-memory meaning of the tree ({@link ClientCriterion#matches}) does. The seed is
- * fixed, so a failure repeats; QuickTheories shrinks it to a small tree.
+ * population, every leaf and combinator (segment leaves too: property conditions of every type,
+ * relative dates read at a fixed moment, contact facts), must select the same clients in the same
+ * order in every store as the in-memory meaning of the tree ({@link ClientCriterion#matches}) does.
+ * The seed is fixed ({@value #SEED}, or {@code -Dcrmkit.criteria.seed=…} to try another), so a
+ * failure repeats; QuickTheories shrinks it to a small tree and prints it.
  */
 abstract class CriteriaContract extends FeedContract {
     /** The seed of the random trees: the same trees in every run and every store. */
     static final long SEED = 0x5EED_C41EL;
+    /** The moment relative dates are read at: fixed, so the trees' meaning does not move with the real clock. */
+    static final ZonedDateTime NOW = ZonedDateTime.of(2011, 10, 3, 1, 30, 0, 0, ZoneId.of("Europe/Moscow"));
+    /** A money property in another currency than {@code credit-limit}'s roubles. */
+    static final PropertyDefinition DEPOSIT = PropertyDefinition.define("deposit", "Депозит", PropertyType.MoneyType.of("USD"));
+    private static final String[] TEXTS = {"Продажа мебели", "продажа МЕБЕЛИ", "Сборка мебели", "Ёлочные игрушки", "елочные   игрушки",
+        "Кухни на заказ", "100% скидка_", "Мебель"};
+    private static final String[] TEXT_FRAGMENTS = {"мебел", "ЁЛ", "ел", "%", "_", "продажа м", "сборка", "кухни", "и", "игрушки"};
+    private static final String[] TEXT_KEYS = {"activity"};
     /** How many trees each store answers (about 20 s on H2 and PostgreSQL on a 2-core machine). */
     static final int TREES = 250;
     private static final int POPULATION = 60;
@@ -69,7 +88,8 @@ abstract class CriteriaContract extends FeedContract {
         for (int i = 0; i < POPULATION; i++) {
             clientIds.add(newClientId());
         }
-        List<Client> population = ClientSamples.population(clientIds, groups);
+        storage().inTransaction(tenant, s -> s.get(PropertyDefinitionStore.class).insert(DEPOSIT));
+        List<Client> population = enriched(ClientSamples.population(clientIds, groups));
         List<ContactPerson> persons = persons(population);
         storage().inTransaction(tenant, s -> {
             s.get(ClientStore.class).insertAll(population);
@@ -81,7 +101,12 @@ abstract class CriteriaContract extends FeedContract {
         Related related = new Related(stored, persons);
         Values values = new Values(stored, persons, groups);
 
-        qt().withFixedSeed(SEED).withExamples(TREES).withShrinkCycles(200).forAll(clientTree(values, 3)).checkAssert(tree -> {
+        qt().withFixedSeed(Long.getLong("crmkit.criteria.seed", SEED)).withExamples(TREES).withShrinkCycles(200)
+                .forAll(clientTree(values, 3)).checkAssert(relative -> {
+            boolean relativeLeaves = relative.toString().contains("WithinLastDays[") || relative.toString().contains("MoreThanDaysAgo[");
+            assertThat(ClientCriterion.dependsOnClock(relative)).as("%s depends on the clock", relative).isEqualTo(relativeLeaves);
+            Criterion<ClientCriterion> tree = ClientCriterion.at(relative, NOW);
+            assertThat(ClientCriterion.dependsOnClock(tree)).as("%s read at %s", tree, NOW).isFalse();
             List<Client> expected = stored.stream().filter(c -> ClientCriterion.matches(tree, c, related)).collect(Collectors.toList());
             assertThat(storage().<Long>read(tenant, s -> s.get(ClientStore.class).count(tree))).as("count of %s", tree)
                     .isEqualTo(expected.size());
@@ -92,7 +117,46 @@ abstract class CriteriaContract extends FeedContract {
                         .containsExactlyElementsOf(expected.stream().sorted(StorageContract.orderOf(query)).map(Client::id)
                                 .collect(Collectors.toList()));
             }
+            ClientQuery firstPage = new ClientQuery(tree, ClientQuery.Order.NAME, 0, 5);
+            assertThat(storage().<List<Client>>read(tenant, s -> s.get(ClientStore.class).find(firstPage)))
+                    .extracting(Client::id).as("first page of %s", tree)
+                    .containsExactlyElementsOf(expected.stream().sorted(StorageContract.orderOf(firstPage)).limit(5).map(Client::id)
+                            .collect(Collectors.toList()));
         });
+    }
+
+    /**
+     * More values for the segment leaves than the shared samples hold: texts differing in case, ё
+     * and spaces, wildcard characters, more numbers, roubles and dollars, dates around {@link #NOW},
+     * clients without a mobile phone.
+     */
+    private static List<Client> enriched(List<Client> population) {
+        List<Client> clients = new ArrayList<>();
+        LocalDate today = NOW.toLocalDate();
+        for (int i = 0; i < population.size(); i++) {
+            Client c = population.get(i);
+            if (i % 5 != 2 && i % 3 != 1) {
+                c = c.setProperty(ClientSamples.definition("activity"), PropertyValue.text(TEXTS[i % TEXTS.length]));
+            }
+            if (i % 6 == 0) {
+                c = c.setProperty(ClientSamples.definition("employees-count"), PropertyValue.number(i * 37L % 1000));
+            }
+            if (i % 4 == 2) {
+                c = c.setProperty(ClientSamples.definition("credit-limit"), PropertyValue.money(Money.of(i * 13 + ".25", "RUB")));
+            }
+            if (i % 6 == 1 || i % 7 == 3) {
+                c = c.setProperty(DEPOSIT, PropertyValue.money(Money.of(String.valueOf(i * 10), "USD")));
+            }
+            if (i % 3 == 0) {
+                c = c.setProperty(ClientSamples.definition("seminar-date"), PropertyValue.date(today.minusDays(i * 3L % 90 - 2)));
+            }
+            if (i % 5 == 3) {
+                c = c.withContacts(c.contacts().stream().map(e -> e.type() == ContactType.MOBILE ? ContactEntry.parse(ContactType.PHONE,
+                        e.value(), "RU") : e).collect(Collectors.toList()));
+            }
+            clients.add(c);
+        }
+        return clients;
     }
 
     private List<ContactPerson> persons(List<Client> population) {
@@ -160,7 +224,13 @@ abstract class CriteriaContract extends FeedContract {
 
     private static Criterion<ClientCriterion> clientLeaf(RandomnessSource in, Values values, int depth) {
         Client some = values.clients().get(pick(in, values.clients().size()));
-        switch (pick(in, 20)) {
+        switch (pick(in, 24)) {
+            case 18:
+            case 19:
+            case 20:
+                return new ClientCriterion.PropertyMatches(PropertyKey.of(KEYS[pick(in, KEYS.length)]), condition(in));
+            case 21:
+                return pick(in, 2) == 0 ? new ClientCriterion.HasEmail() : new ClientCriterion.HasMobilePhone();
             case 0:
                 return new ClientCriterion.IdIn(pick(in, 4) == 0 ? Set.of() : distinct(some.id(),
                         values.clients().get(pick(in, values.clients().size())).id()));
@@ -239,6 +309,94 @@ abstract class CriteriaContract extends FeedContract {
             default:
                 return new ClientCriterion.PropertyEquals(PropertyKey.of("account-manager"),
                         PropertyValue.employee(EmployeeId.of(pick(in, 2) == 0 ? "panina" : "abdulov")));
+        }
+    }
+
+    private static final String[] KEYS = {"activity", "employees-count", "credit-limit", "deposit", "seminar-date", "competitor",
+        "furniture", "parts", "account-manager", "parent-company", "activity", "seminar-date", "credit-limit"};
+
+    /** A condition of any kind, mostly of the kind the key holds, sometimes of another (which must then match nothing). */
+    private static PropertyCondition condition(RandomnessSource in) {
+        switch (pick(in, 15)) {
+            case 0:
+                return new PropertyCondition.EqualTo(value(in));
+            case 1:
+                return new PropertyCondition.NotEqualTo(value(in));
+            case 2: {
+                int kind = pick(in, 5);
+                return new PropertyCondition.In(distinct(value(in, kind), value(in, kind), value(in, kind)));
+            }
+            case 3:
+                return new PropertyCondition.Contains(TEXT_FRAGMENTS[pick(in, TEXT_FRAGMENTS.length)]);
+            case 4:
+                return new PropertyCondition.StartsWith(TEXT_FRAGMENTS[pick(in, TEXT_FRAGMENTS.length)]);
+            case 5:
+                return new PropertyCondition.AtLeast(ordered(in, pick(in, 4)));
+            case 6:
+                return new PropertyCondition.AtMost(ordered(in, pick(in, 4)));
+            case 7: {
+                int kind = pick(in, 4);
+                PropertyValue a = ordered(in, kind);
+                PropertyValue b = ordered(in, kind);
+                boolean ascending = new PropertyCondition.AtMost(b).test(Optional.of(a));
+                return new PropertyCondition.Between(ascending ? a : b, ascending ? b : a);
+            }
+            case 8:
+                return new PropertyCondition.WithinLastDays(pick(in, 60));
+            case 9:
+                return new PropertyCondition.MoreThanDaysAgo(pick(in, 60));
+            case 10:
+                return new PropertyCondition.Filled();
+            case 11:
+                return new PropertyCondition.Empty();
+            case 12:
+                return new PropertyCondition.AnyOf(pick(in, 2) == 0 ? Set.of(choice(in)) : distinct(choice(in), choice(in)));
+            case 13:
+                return new PropertyCondition.AllOf(pick(in, 2) == 0 ? Set.of(choice(in)) : distinct(choice(in), choice(in)));
+            default:
+                return new PropertyCondition.EqualTo(value(in, 5));
+        }
+    }
+
+    private static ChoiceId choice(RandomnessSource in) {
+        return List.of(ClientSamples.KITCHEN, ClientSamples.OFFICE, ClientSamples.PARTS).get(pick(in, 3));
+    }
+
+    private static PropertyValue value(RandomnessSource in) {
+        return value(in, pick(in, 6));
+    }
+
+    /** A value of a kind: 0 text, 1-4 ordered ones, 5 the others (choice, yes/no, employee). */
+    private static PropertyValue value(RandomnessSource in, int kind) {
+        switch (kind) {
+            case 0:
+                return PropertyValue.text(TEXTS[pick(in, TEXTS.length)]);
+            case 5:
+                switch (pick(in, 3)) {
+                    case 0:
+                        return PropertyValue.choice(choice(in));
+                    case 1:
+                        return PropertyValue.bool(pick(in, 2) == 0);
+                    default:
+                        return PropertyValue.employee(EmployeeId.of(pick(in, 2) == 0 ? "panina" : "abdulov"));
+                }
+            default:
+                return ordered(in, kind - 1);
+        }
+    }
+
+    /** A number, roubles, dollars or a date, near the values the population holds. */
+    private static PropertyValue ordered(RandomnessSource in, int kind) {
+        switch (kind) {
+            case 0:
+                return PropertyValue.number(pick(in, 2) == 0 ? pick(in, 5) : pick(in, 40) * 25L);
+            case 1:
+                return PropertyValue.money(pick(in, 3) == 0 ? Money.of("100.1", "RUB")
+                        : new Money(new BigDecimal(pick(in, 60) * 13 + ".25"), Money.currency("RUB")));
+            case 2:
+                return PropertyValue.money(Money.of(String.valueOf(pick(in, 60) * 10), "USD"));
+            default:
+                return PropertyValue.date(pick(in, 4) == 0 ? LocalDate.of(2011, 9, 12) : NOW.toLocalDate().minusDays(pick(in, 95) - 3L));
         }
     }
 

@@ -107,12 +107,12 @@ final class BatchInserts {
             }
         }
         try (Batch insert = new Batch("INSERT INTO crm_client_property (tenant_id, client_id, client_code, property_key, seq, value_text,"
-                + " value_number, value_date, value_bool, value_ref, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " value_key, value_number, value_date, value_bool, value_ref, currency) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Client client : clients) {
                 for (PropertyValueRow r : Mapping.valueRows(tenant, client.id().value(), client.code(), client.properties())) {
                     insert.set(r.tenantId, Types.VARCHAR).set(r.clientId, Types.OTHER).set(r.clientCode, Types.VARCHAR)
                             .set(r.propertyKey, Types.VARCHAR)
-                            .set(r.seq, Types.INTEGER).set(r.text, Types.VARCHAR).set(r.number, Types.NUMERIC)
+                            .set(r.seq, Types.INTEGER).set(r.text, Types.VARCHAR).set(r.key, Types.VARCHAR).set(r.number, Types.NUMERIC)
                             .set(r.date, Types.DATE).set(r.bool, Types.BOOLEAN).set(r.ref, Types.VARCHAR)
                             .set(r.currency, Types.CHAR).row();
                 }

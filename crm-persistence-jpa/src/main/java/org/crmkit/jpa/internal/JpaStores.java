@@ -392,6 +392,7 @@ public final class JpaStores implements Stores {
     static void copyValue(PropertyValueRow from, PropertyValueRow to) {
         to.clientCode = from.clientCode;
         to.text = from.text;
+        to.key = from.key;
         to.number = from.number;
         to.date = from.date;
         to.bool = from.bool;

@@ -2,6 +2,7 @@ package org.crmkit.jpa.internal;
 
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.property.PropertyCondition;
 
 /**
  * What the page planner needs to know of a criterion leaf, decided for every leaf in one exhaustive
@@ -122,6 +123,24 @@ record LeafTraits(boolean selective, boolean selectsIds, boolean onWordRows, boo
         @Override
         public LeafTraits having(ClientCriterion.Having<?> criterion) {
             return NONE;
+        }
+
+        /** On H2 an id list, except for the conditions a missing value satisfies (a NOT of one). */
+        @Override
+        public LeafTraits propertyMatches(ClientCriterion.PropertyMatches criterion) {
+            boolean negative = criterion.condition() instanceof PropertyCondition.NotEqualTo
+                    || criterion.condition() instanceof PropertyCondition.Empty || criterion.condition() instanceof PropertyCondition.AllOf;
+            return negative ? NONE : new LeafTraits(false, true, false, false, false);
+        }
+
+        @Override
+        public LeafTraits hasEmail(ClientCriterion.HasEmail criterion) {
+            return new LeafTraits(false, true, false, false, false);
+        }
+
+        @Override
+        public LeafTraits hasMobilePhone(ClientCriterion.HasMobilePhone criterion) {
+            return new LeafTraits(false, true, false, false, false);
         }
     };
 }

@@ -170,7 +170,9 @@ final class Mapping {
 
             @Override
             public Void text(PropertyValue.TextValue v) {
-                row(0).text = v.value();
+                PropertyValueRow r = row(0);
+                r.text = v.value();
+                r.key = CleanText.fold(v.value());
                 return null;
             }
 

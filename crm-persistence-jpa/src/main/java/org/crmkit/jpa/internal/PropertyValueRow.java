@@ -36,6 +36,9 @@ public class PropertyValueRow {
     String clientCode;
     @Column(name = "value_text")
     String text;
+    /** The folded text ({@code CleanText.fold}) of a text value, for rules that compare text folded (V500). */
+    @Column(name = "value_key")
+    String key;
     @Column(name = "value_number", precision = 24, scale = 6)
     BigDecimal number;
     @Column(name = "value_date")

@@ -87,6 +87,7 @@ final class ResultRows {
         r.propertyKey = rs.getString("property_key");
         r.seq = rs.getInt("seq");
         r.text = rs.getString("value_text");
+        r.key = rs.getString("value_key");
         r.number = rs.getBigDecimal("value_number");
         r.date = rs.getObject("value_date", LocalDate.class);
         r.bool = rs.getObject("value_bool", Boolean.class);

@@ -206,6 +206,21 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
         public Optional<String> having(ClientCriterion.Having<?> criterion) {
             return Optional.empty();
         }
+
+        @Override
+        public Optional<String> propertyMatches(ClientCriterion.PropertyMatches criterion) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> hasEmail(ClientCriterion.HasEmail criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", "k.type = 'EMAIL'"));
+        }
+
+        @Override
+        public Optional<String> hasMobilePhone(ClientCriterion.HasMobilePhone criterion) {
+            return Optional.of(clientIdsOf(CONTACTS, "k", "k.type = 'MOBILE'"));
+        }
     }
 
     @Override
@@ -376,6 +391,23 @@ final class SqlCriteria implements Criterion.Folder<ClientCriterion, String>, Cl
     @Override
     public String propertyEquals(ClientCriterion.PropertyEquals criterion) {
         return dialect.clientsHaving(c, PROPERTIES, "p", propertyMatch(criterion));
+    }
+
+    /** A condition on one property's value (see {@link PropertyConditionSql}). */
+    @Override
+    public String propertyMatches(ClientCriterion.PropertyMatches criterion) {
+        return criterion.condition().accept(new PropertyConditionSql(this::param, dialect, c, criterion.key()));
+    }
+
+    /** Every e-mail stored on a card passed the address checks, so any EMAIL row is a valid address. */
+    @Override
+    public String hasEmail(ClientCriterion.HasEmail criterion) {
+        return dialect.clientsHaving(c, CONTACTS, "k", "k.type = 'EMAIL'");
+    }
+
+    @Override
+    public String hasMobilePhone(ClientCriterion.HasMobilePhone criterion) {
+        return dialect.clientsHaving(c, CONTACTS, "k", "k.type = 'MOBILE'");
     }
 
     /**
