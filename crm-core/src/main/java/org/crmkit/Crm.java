@@ -36,6 +36,8 @@ import org.crmkit.handover.HandOvers;
 import org.crmkit.interaction.Interactions;
 import org.crmkit.ledger.Ledger;
 import org.crmkit.survey.Surveys;
+import org.crmkit.segment.SegmentStore;
+import org.crmkit.segment.Segments;
 import org.crmkit.consent.Consents;
 import org.crmkit.property.PropertySchema;
 import org.crmkit.storage.Feature;
@@ -134,6 +136,11 @@ public final class Crm implements AutoCloseable {
     /** Satisfaction surveys: questionnaire templates, clients' responses, CSAT and NPS by period, employee and client. */
     public Surveys surveys() {
         return new Surveys(context);
+    }
+
+    /** Saved segments: dynamic rules counted and listed on use, snapshot lists, live membership and the sweep. */
+    public Segments segments() {
+        return new Segments(context);
     }
 
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */
@@ -328,6 +335,11 @@ public final class Crm implements AutoCloseable {
             CrmContext context = new CrmContext(chosen, zoned, ids != null ? ids : IdGenerator.timeOrdered(zoned), access,
                     employees, listeners, phoneRegion, actors);
             features.forEach(context::require);
+            if (chosen.storeTypes().contains(SegmentStore.class)) {
+                // live segment membership: the clients a committed unit of work changed are checked against the dynamic segments
+                context = context.watching((unwatched, actor, clients) ->
+                        new Segments(unwatched.actingAs(ActorSource.fixed(actor))).refresh(clients));
+            }
             return new Crm(context);
         }
     }

@@ -51,6 +51,7 @@ public final class InMemoryStorage implements Storage {
             .add(FactStore.class, MemoryFactStore::new)
             .add(SurveyStore.class, MemorySurveyStore::new)
             .add(org.crmkit.consent.ConsentStore.class, MemoryConsentStore::new)
+            .add(org.crmkit.segment.SegmentStore.class, MemorySegmentStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

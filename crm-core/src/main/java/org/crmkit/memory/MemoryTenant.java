@@ -79,4 +79,8 @@ final class MemoryTenant {
     final Map<String, org.crmkit.consent.PendingConfirmation> consentConfirmations = new HashMap<>();
     final Map<org.crmkit.consent.ConsentAddress, org.crmkit.consent.Suppression> suppressions = new LinkedHashMap<>();
     final Map<String, org.crmkit.consent.Purpose> purposes = new TreeMap<>();
+    // segments: the segments, each list's member rows, each client's kept dynamic membership
+    final Map<org.crmkit.segment.SegmentId, org.crmkit.segment.Segment> segments = new LinkedHashMap<>();
+    final Map<org.crmkit.segment.SegmentId, Map<ClientId, org.crmkit.segment.SegmentMember>> listMembers = new HashMap<>();
+    final Map<ClientId, java.util.Set<org.crmkit.segment.SegmentId>> membership = new HashMap<>();
 }

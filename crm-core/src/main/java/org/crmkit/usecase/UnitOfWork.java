@@ -30,6 +30,7 @@ public final class UnitOfWork {
     private final Stores stores;
     private final List<FeedEntry> feed = new ArrayList<>();
     private final List<DomainEvent> events = new ArrayList<>();
+    private final Set<org.crmkit.common.ClientId> touched = new java.util.LinkedHashSet<>();
 
     UnitOfWork(CrmContext context, Actor actor, Stores stores) {
         this.context = context;
@@ -70,6 +71,7 @@ public final class UnitOfWork {
     public void journal(List<AuditEntry> entries) {
         if (!entries.isEmpty()) {
             stores.get(AuditStore.class).append(entries);
+            entries.forEach(e -> e.client().ifPresent(touched::add));
         }
     }
 
@@ -99,6 +101,11 @@ public final class UnitOfWork {
     /** Publishes an event to the host's listeners once the unit of work has committed. */
     public void publish(DomainEvent event) {
         events.add(event);
+    }
+
+    /** The clients this unit of work journaled lines under: the clients it changed. */
+    Set<org.crmkit.common.ClientId> touchedClients() {
+        return touched;
     }
 
     List<DomainEvent> events() {
