@@ -53,7 +53,7 @@ public interface SegmentStore {
     /** How many rows the list has, whatever the actor may see. */
     long memberCount(SegmentId list);
 
-    /** The dynamic segments among {@code segments} whose membership rows hold the client. */
+    /** The dynamic segments whose membership rows hold the client. */
     Set<SegmentId> membershipOf(ClientId client);
 
     /** Writes the client's membership change: rows added for {@code entered}, removed for {@code left}. */
@@ -69,8 +69,8 @@ public interface SegmentStore {
     /** The clients that entered and left a dynamic segment in one {@link #resync}. */
     record MembershipChange(Set<ClientId> entered, Set<ClientId> left) {
         public MembershipChange {
-            entered = Set.copyOf(entered);
-            left = Set.copyOf(left);
+            entered = Set.copyOf(org.crmkit.common.ValidationException.requiredElements(entered, "entered"));
+            left = Set.copyOf(org.crmkit.common.ValidationException.requiredElements(left, "left"));
         }
     }
 }

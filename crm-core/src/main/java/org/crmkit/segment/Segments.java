@@ -18,6 +18,7 @@ import org.crmkit.client.ClientQuery;
 import org.crmkit.client.ClientStore;
 import org.crmkit.client.ClientSummary;
 import org.crmkit.common.AccessDeniedException;
+import org.crmkit.common.CleanText;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.ConcurrentChangeException;
 import org.crmkit.common.DuplicateException;
@@ -54,7 +55,12 @@ public final class Segments {
         this.context = context;
     }
 
-    /** Saves a dynamic segment (version 1); a name another segment of the tenant has is a {@link DuplicateException}. */
+    /**
+     * Saves a dynamic segment (version 1) and writes its membership rows as the rule finds the base
+     * now (no entered events for them); a name another segment of the tenant has is a
+     * {@link DuplicateException}, a rule naming what the tenant lacks a {@link ValidationException}
+     * on {@code rule}.
+     */
     public Segment saveDynamic(String name, Criterion<ClientCriterion> rule) {
         ValidationException.required(rule, "rule");
         return context.write(work -> {
@@ -62,8 +68,10 @@ public final class Segments {
             Segment draft = Segment.dynamic(new SegmentId(work.newId()), name, rule);
             requireSound(work, rule);
             Segment stored = insert(work, draft);
+            // the membership rows start as the rule finds the base now; nobody "entered" yet
+            long members = work.store(SegmentStore.class).resync(stored.id(), stored.rule()).entered().size();
             work.administered(KIND, stored.id(), "added", Map.of(), stored.auditView());
-            work.publish(new SegmentEvent.Added(work.actor().tenant(), stored.id(), stored.kind(), 0, work.now(), work.actor().name()));
+            work.publish(new SegmentEvent.Added(work.actor().tenant(), stored.id(), stored.kind(), members, work.now(), work.actor().name()));
             return stored;
         });
     }
@@ -84,6 +92,7 @@ public final class Segments {
 
     /** Saves a snapshot list of the members {@code segment} has now (a dynamic one's rule, or a list's rows), as the actor sees them. */
     public Segment freeze(String name, SegmentId segment) {
+        CleanText.require("name", name, Segment.MAX_NAME);
         ValidationException.required(segment, "segment");
         return context.write(work -> {
             requireArea(work);
@@ -107,6 +116,7 @@ public final class Segments {
     /** Renames the segment read at {@code version}; a stale version is a {@link ConcurrentChangeException}, nothing written. */
     public Segment rename(SegmentId id, long version, String newName) {
         ValidationException.required(id, "id");
+        CleanText.require("name", newName, Segment.MAX_NAME);
         return change(id, version, s -> s.rename(newName), "renamed");
     }
 
@@ -121,7 +131,7 @@ public final class Segments {
         return context.write(work -> {
             requireArea(work);
             requireSound(work, rule);
-            Segment stored = change(work, id, version, s -> s.withRule(rule), "rule changed");
+            Segment stored = change(work, id, version, s -> s.withRule(rule), "rule-changed");
             resync(work, stored);
             return stored;
         });
@@ -242,7 +252,7 @@ public final class Segments {
             }
             boolean added = work.store(SegmentStore.class).addMember(list, new SegmentMember(client, work.actor().name(), work.now()));
             if (added) {
-                memberLine(work, segment, client, "member added", "added to list \"" + segment.name() + "\"");
+                memberLine(work, segment, client, "member-added", "added to list \"" + segment.name() + "\"");
                 work.publish(new SegmentEvent.MemberAdded(work.actor().tenant(), list, client, work.now(), work.actor().name()));
             }
             return added;
@@ -260,7 +270,7 @@ public final class Segments {
             }
             boolean removed = work.store(SegmentStore.class).removeMember(list, client);
             if (removed) {
-                memberLine(work, segment, client, "member removed", "removed from list \"" + segment.name() + "\"");
+                memberLine(work, segment, client, "member-removed", "removed from list \"" + segment.name() + "\"");
                 work.publish(new SegmentEvent.MemberRemoved(work.actor().tenant(), list, client, work.now(), work.actor().name()));
             }
             return removed;

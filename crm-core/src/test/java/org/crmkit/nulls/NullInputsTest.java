@@ -99,7 +99,7 @@ class NullInputsTest {
     private static final Set<String> API_PACKAGES = Set.of("org.crmkit", "org.crmkit.client", "org.crmkit.property",
             "org.crmkit.audit", "org.crmkit.common", "org.crmkit.taxid", "org.crmkit.employee", "org.crmkit.access",
             "org.crmkit.criteria", "org.crmkit.deal", "org.crmkit.interaction", "org.crmkit.contract", "org.crmkit.ledger",
-            "org.crmkit.survey", "org.crmkit.consent", "org.crmkit.consent.json");
+            "org.crmkit.survey", "org.crmkit.consent", "org.crmkit.consent.json", "org.crmkit.segment");
 
     /**
      * Parameters where {@code null} means "none" (not given, cleared, no parent), as the javadoc of
@@ -310,6 +310,7 @@ class NullInputsTest {
         sample(Comparator.class, () -> Comparator.naturalOrder());
         interactionSamples();
         surveySamples();
+        segmentSamples();
         consentSamples();
     }
 
@@ -347,6 +348,17 @@ class NullInputsTest {
                 org.crmkit.consent.Purpose.MARKETING));
         sample(org.crmkit.consent.SuppressionCriterion.class, () -> new org.crmkit.consent.SuppressionCriterion.ReasonIn(
                 Set.of(org.crmkit.consent.SuppressionReason.COMPLAINT)));
+    }
+
+    private void segmentSamples() {
+        org.crmkit.segment.Segment list = crm.segments().freeze("Рассылка", Criterion.all());
+        sample(org.crmkit.segment.Segments.class, () -> crm.segments());
+        sample(org.crmkit.segment.Segment.class, () -> list);
+        sample(org.crmkit.segment.SegmentId.class, () -> list.id());
+        sample(org.crmkit.segment.SegmentKind.class, () -> org.crmkit.segment.SegmentKind.LIST);
+        sample(org.crmkit.segment.SegmentMember.class, () -> new org.crmkit.segment.SegmentMember(client.id(), "alekseev",
+                Instant.parse("2024-01-15T12:00:00Z")));
+        sample(org.crmkit.segment.SegmentCriterion.class, () -> new org.crmkit.segment.SegmentCriterion.InList(list.id()));
     }
 
     private void surveySamples() {
