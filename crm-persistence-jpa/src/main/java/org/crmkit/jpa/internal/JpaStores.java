@@ -88,6 +88,7 @@ public final class JpaStores implements Stores {
             .add(FactStore.class, JpaFactStore::new)
             .add(SurveyStore.class, JpaSurveyStore::new)
             .add(org.crmkit.consent.ConsentStore.class, JpaConsentStore::new)
+            .add(org.crmkit.segment.SegmentStore.class, JpaSegmentStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();
