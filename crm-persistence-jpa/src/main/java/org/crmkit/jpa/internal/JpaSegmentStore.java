@@ -22,11 +22,12 @@ import org.crmkit.segment.SegmentId;
 import org.crmkit.segment.SegmentKind;
 import org.crmkit.segment.SegmentMember;
 import org.crmkit.segment.SegmentStore;
+import org.crmkit.segment.json.RuleJson;
 
 /**
  * The SegmentStore of a JPA unit of work: rows of {@code crm_segment}, {@code crm_segment_member}
  * and {@code crm_segment_membership} (V510) by plain JDBC. The rule is kept as JSON
- * ({@link SegmentRuleCodec}). A list is frozen with one {@code INSERT … SELECT} over the client
+ * ({@link RuleJson}, format crmkit-segment-rule/1). A list is frozen with one {@code INSERT … SELECT} over the client
  * query's condition; a resync works out who entered and who left a dynamic segment with two
  * statements over the same condition and the membership rows; the list leaf is an {@code EXISTS}
  * on the member rows ({@link #inLists}).
@@ -44,7 +45,7 @@ final class JpaSegmentStore implements SegmentStore {
         requireFreeName(segment);
         DealJdbc.execute(u, "INSERT INTO crm_segment (tenant_id, id, name, name_key, kind, rule_json, frozen_at, version)"
                         + " VALUES (?, ?, ?, ?, ?, ?, ?, 1)", u.tenant, segment.id().value(), segment.name(), segment.nameKey(),
-                segment.kind().name(), SegmentRuleCodec.write(segment.rule()),
+                segment.kind().name(), RuleJson.write(segment.rule()),
                 segment.frozenAt().<Object>map(JpaSegmentStore::utc).orElse(DealJdbc.NO_INSTANT));
         return segment.withVersion(1);
     }
@@ -55,7 +56,7 @@ final class JpaSegmentStore implements SegmentStore {
         requireFreeName(segment);
         DealJdbc.updateVersioned(u, "segment", segment.id(), segment.version(),
                 "UPDATE crm_segment SET name = ?, name_key = ?, rule_json = ?, version = version + 1 WHERE tenant_id = ? AND id = ? AND version = ?",
-                segment.name(), segment.nameKey(), SegmentRuleCodec.write(segment.rule()), u.tenant, segment.id().value(), segment.version());
+                segment.name(), segment.nameKey(), RuleJson.write(segment.rule()), u.tenant, segment.id().value(), segment.version());
         return segment.withVersion(segment.version() + 1);
     }
 
@@ -91,7 +92,7 @@ final class JpaSegmentStore implements SegmentStore {
         u.checkOpen();
         return u.select(new JpaStores.Select("SELECT id, name, kind, rule_json, frozen_at, version FROM crm_segment WHERE tenant_id = ?1 " + where,
                 parameters), rs -> new Segment(new SegmentId(rs.getObject("id", UUID.class)), rs.getString("name"),
-                SegmentKind.valueOf(rs.getString("kind")), SegmentRuleCodec.read(rs.getString("rule_json")),
+                SegmentKind.valueOf(rs.getString("kind")), RuleJson.read(rs.getString("rule_json")),
                 Optional.ofNullable(DealJdbc.instant(rs, "frozen_at")), rs.getLong("version")));
     }
 

@@ -1,0 +1,162 @@
+package org.crmkit.segment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Set;
+
+import org.crmkit.client.ClientCriterion;
+import org.crmkit.common.ClientKind;
+import org.crmkit.common.ValidationException;
+import org.crmkit.consent.Channel;
+import org.crmkit.consent.ConsentCriterion;
+import org.crmkit.consent.Purpose;
+import org.crmkit.criteria.Criterion;
+import org.crmkit.interaction.InteractionCriterion;
+import org.crmkit.interaction.InteractionKind;
+import org.crmkit.property.PropertyValue;
+import org.junit.jupiter.api.Test;
+
+class RuleTextTest {
+    private final RuleText text = RuleText.with(SegmentSamples.NAMES);
+
+    @Test
+    void readsWhatAPersonTypes() {
+        Criterion<ClientCriterion> rule = text.parse("group in (\"покупатели\") and property \"Интересуется мебелью\" = \"Кухонная мебель\"\n"
+                + "  AND not (kind = individual) and has consent (email, marketing)");
+        assertThat(rule).isEqualTo(Criterion.and(
+                new ClientCriterion.InGroups(Set.of(SegmentSamples.GROUPS.get(0))),
+                new ClientCriterion.PropertyEquals(SegmentSamples.INTEREST, PropertyValue.choice(SegmentSamples.KITCHEN)),
+                Criterion.not(new ClientCriterion.KindIs(ClientKind.INDIVIDUAL)),
+                new ClientCriterion.Having<>(ConsentCriterion.IN_EFFECT, new ConsentCriterion.For(Channel.EMAIL, Purpose.MARKETING))));
+        assertThat(text.print(rule)).isEqualTo("group in (\"Покупатели\") and property \"Интересуется мебелью\" = \"Кухонная мебель\""
+                + " and not kind = individual and has consent (email, marketing)");
+    }
+
+    @Test
+    void notBindsTighterThanAndWhichBindsTighterThanOr() {
+        Criterion<ClientCriterion> a = new ClientCriterion.Archived(true);
+        Criterion<ClientCriterion> b = new ClientCriterion.KindIs(ClientKind.INDIVIDUAL);
+        Criterion<ClientCriterion> c = new ClientCriterion.Archived(false);
+        assertThat(text.parse("archived or kind = individual and not active"))
+                .isEqualTo(Criterion.or(a, Criterion.and(b, Criterion.not(c))));
+        assertThat(text.parse("(archived or kind = individual) and active")).isEqualTo(Criterion.and(Criterion.or(a, b), c));
+        assertThat(text.print(Criterion.and(Criterion.or(a, b), c))).isEqualTo("(archived or kind = individual) and active");
+        assertThat(text.print(Criterion.not(Criterion.and(a, b)))).isEqualTo("not (archived and kind = individual)");
+    }
+
+    @Test
+    void hasInteractionTakesTheInteractionsLeaves() {
+        assertThat(text.parse("has interaction (kind in (meeting, e-mail) and state in (done))")).isEqualTo(
+                new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT, Criterion.and(
+                        new InteractionCriterion.KindIn(Set.of(InteractionKind.MEETING, InteractionKind.EMAIL)),
+                        new InteractionCriterion.StateIn(Set.of(org.crmkit.interaction.InteractionState.DONE)))));
+    }
+
+    @Test
+    void stringLiteralsKeepQuotesBackslashesAndEscapes() {
+        Criterion<ClientCriterion> rule = text.parse("property \"Вид деятельности\" = \"say \\\"hi\\\" \\\\ \\u0041\\nB\"");
+        assertThat(rule).isEqualTo(new ClientCriterion.PropertyEquals(SegmentSamples.ACTIVITY, PropertyValue.text("say \"hi\" \\ A\nB")));
+        assertThat(text.print(rule)).isEqualTo("property \"Вид деятельности\" = \"say \\\"hi\\\" \\\\ A\\nB\"");
+    }
+
+    @Test
+    void aSyntaxErrorNamesLineColumnAndWhatWasExpected() {
+        assertThatThrownBy(() -> text.parse("group in (\"Покупатели\" and archived"))
+                .isInstanceOf(RuleSyntaxException.class).isInstanceOf(ValidationException.class)
+                .hasMessage("line 1, column 24: expected \")\" but found \"and\"");
+        assertThatThrownBy(() -> text.parse("archived and\n  (kind = individual"))
+                .hasMessage("line 2, column 21: expected \")\" but found the end of the text");
+        assertThatThrownBy(() -> text.parse("archived active"))
+                .hasMessage("line 1, column 10: expected \"and\", \"or\" or the end of the rule but found \"active\"");
+        assertThatThrownBy(() -> text.parse("kind = robot"))
+                .hasMessage("line 1, column 8: expected one of legal-entity, sole-proprietor, individual but found \"robot\"");
+        assertThatThrownBy(() -> text.parse("name contains \"open"))
+                .hasMessageStartingWith("line 1, column 20: expected a closing \" of the string started at line 1, column 15");
+        assertThatThrownBy(() -> text.parse("archived & active")).hasMessageStartingWith("line 1, column 10: expected a word");
+        assertThatThrownBy(() -> text.parse("")).hasMessageStartingWith("line 1, column 1: expected a condition");
+        assertThatThrownBy(() -> text.parse("name contains \"\\q\"")).hasMessageStartingWith("line 1, column 16: expected an escape");
+        RuleSyntaxException e = catchSyntax("archived or\n\n   has deal (status = open or)");
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.column()).isEqualTo(30);
+        assertThat(e.found()).isEqualTo("\")\"");
+    }
+
+    @Test
+    void unknownNamesAreNamed() {
+        assertThatThrownBy(() -> text.parse("group in (\"Покупатели\", \"Клиенты 2\")"))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("line 1, column 25: expected the name of a client group but found \"Клиенты 2\", which is not known");
+        assertThatThrownBy(() -> text.parse("property \"Нет такого\" = 1")).hasMessageContaining("\"Нет такого\", which is not known");
+        assertThatThrownBy(() -> text.parse("relationship = \"Враг\"")).hasMessageContaining("\"Враг\", which is not known");
+        assertThatThrownBy(() -> text.parse("has deal (pipeline = \"Нет\")")).hasMessageContaining("\"Нет\", which is not known");
+        assertThatThrownBy(() -> text.parse("has deal (stage in (\"Продажи\".\"Нет\"))"))
+                .hasMessageContaining("a stage of \"Продажи\" but found \"Нет\", which is not known");
+        assertThatThrownBy(() -> text.parse("property \"Интересуется мебелью\" = \"Мягкая мебель\""))
+                .hasMessageContaining("\"Мягкая мебель\", which is not known");
+        assertThatThrownBy(() -> text.parse("has survey (score \"Опрос X\" \"nps\" between 0 and 6)"))
+                .hasMessageContaining("\"Опрос X\", which is not known");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeIsAnErrorNamingThePropertyAndTheValue() {
+        assertThatThrownBy(() -> text.parse("property \"Дата семинара\" = \"вчера\""))
+                .isInstanceOf(ValidationException.class)
+                .hasMessage("line 1, column 28: expected a value of the date property \"Дата семинара\" (a date such as 2024-03-31)"
+                        + " but found \"вчера\"");
+        assertThatThrownBy(() -> text.parse("property \"Вид деятельности\" = 2024-01-01"))
+                .hasMessageContaining("the text property \"Вид деятельности\"").hasMessageContaining("found \"2024-01-01\"");
+        assertThatThrownBy(() -> text.parse("property \"Число сотрудников\" = \"12\""))
+                .hasMessageContaining("the number property \"Число сотрудников\"").hasMessageContaining("found \"12\"");
+        assertThatThrownBy(() -> text.parse("property \"Оборот\" = 100.00 USD"))
+                .hasMessageContaining("the money property \"Оборот\"").hasMessageContaining("\"100.00 USD\" (money is compared within one currency)");
+        assertThatThrownBy(() -> text.parse("property \"Конкурент\" = yes")).hasMessageContaining("found \"yes\"");
+        assertThatThrownBy(() -> text.parse("property \"Дата семинара\" = 2024-02-30")).hasMessageContaining("found \"2024-02-30\"");
+    }
+
+    @Test
+    void valuesAreCheckedByTheirOwnRulesAndReportedAtTheValue() {
+        assertThatThrownBy(() -> text.parse("phone = \"89161234567\""))
+                .isInstanceOf(RuleSyntaxException.class).hasMessageStartingWith("line 1, column 9: expected a valid phone");
+        assertThatThrownBy(() -> text.parse("inn = \"7707083894\"")).hasMessageStartingWith("line 1, column 7: expected a valid inn");
+        assertThatThrownBy(() -> text.parse("has deal (expected close between 2024-02-01 and 2024-01-01)"))
+                .hasMessageStartingWith("line 1, column 34: expected a valid to");
+    }
+
+    @Test
+    void limitsAreEnforced() {
+        assertThatThrownBy(() -> text.parse("(".repeat(40) + "archived" + ")".repeat(40)))
+                .isInstanceOf(RuleSyntaxException.class).hasMessageContaining("at most 32 levels of nesting");
+        assertThatThrownBy(() -> text.parse("not ".repeat(40) + "archived")).hasMessageContaining("at most 32 levels of nesting");
+        assertThatThrownBy(() -> text.parse("(".repeat(60_000))).hasMessageContaining("at most 32 levels of nesting");
+        assertThatThrownBy(() -> text.parse(String.join(" or ", java.util.Collections.nCopies(501, "archived"))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("more than 500");
+        assertThatThrownBy(() -> text.parse("name contains \"" + "x".repeat(1001) + "\""))
+                .hasMessageContaining("a string of at most 1000 characters");
+        assertThatThrownBy(() -> text.parse("archived " + " ".repeat(RuleLimits.MAX_TEXT)))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("longer than 65536");
+        Criterion<ClientCriterion> deep = new ClientCriterion.Archived(true);
+        for (int i = 0; i < 40; i++) {
+            deep = Criterion.not(deep);
+        }
+        Criterion<ClientCriterion> tooDeep = deep;
+        assertThatThrownBy(() -> RuleLimits.check(tooDeep)).isInstanceOf(ValidationException.class).hasMessageContaining("deeper than 32");
+        assertThatThrownBy(() -> text.print(tooDeep)).hasMessageContaining("deeper than 32");
+    }
+
+    @Test
+    void printingAnIdTheSchemaNoLongerHasSaysSo() {
+        RuleText empty = RuleText.with(RuleNames.builder().build());
+        assertThatThrownBy(() -> empty.print(new ClientCriterion.InGroups(Set.of(SegmentSamples.GROUPS.get(0)))))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("is no longer in the tenant's schema");
+    }
+
+    private RuleSyntaxException catchSyntax(String rule) {
+        try {
+            text.parse(rule);
+        } catch (RuleSyntaxException e) {
+            return e;
+        }
+        throw new AssertionError("no syntax error in " + rule);
+    }
+}
