@@ -24,13 +24,16 @@ import org.crmkit.storage.Stores;
 /**
  * Finds what a rule names that the tenant no longer has ({@link SegmentRuleProblem}): properties,
  * groups, relationship types, pipelines and stages (in deal leaves, also inside a deal's
- * "client matching" leaf) and snapshot lists. The schema is read once per check, lazily, only for
- * the kinds of leaves the rule has. Stores the storage lacks (no deal feature) are not asked.
+ * "client matching" leaf) and snapshot lists. Each kind of schema is read whole once per instance
+ * (one instance may check many rules), lazily, only for the kinds of leaves the rules have. Stores the storage lacks (no deal feature) are not asked.
  */
 final class SegmentRules {
     private final Stores stores;
     private List<Pipeline> pipelines;
     private List<RelationshipType> relationships;
+    private java.util.Map<org.crmkit.property.PropertyKey, PropertyDefinition> properties;
+    private Set<ClientGroupId> groups;
+    private java.util.Map<SegmentId, Segment> segments;
 
     SegmentRules(Stores stores) {
         this.stores = stores;
@@ -46,15 +49,23 @@ final class SegmentRules {
         for (ClientCriterion leaf : rule.leaves()) {
             if (leaf instanceof ClientCriterion.PropertyEquals) {
                 String key = ((ClientCriterion.PropertyEquals) leaf).key().value();
-                Optional<PropertyDefinition> definition = stores.get(PropertyDefinitionStore.class).get(((ClientCriterion.PropertyEquals) leaf).key());
+                if (properties == null) {
+                    properties = new java.util.HashMap<>();
+                    stores.get(PropertyDefinitionStore.class).all().forEach(d -> properties.put(d.key(), d));
+                }
+                Optional<PropertyDefinition> definition = Optional.ofNullable(properties.get(((ClientCriterion.PropertyEquals) leaf).key()));
                 if (definition.isEmpty()) {
                     found.add(new SegmentRuleProblem("property", key, "is unknown"));
                 } else if (definition.get().archived()) {
                     found.add(new SegmentRuleProblem("property", key, "is archived"));
                 }
             } else if (leaf instanceof ClientCriterion.InGroups) {
+                if (groups == null) {
+                    groups = new java.util.HashSet<>();
+                    stores.get(ClientGroupStore.class).all().forEach(g -> groups.add(g.id()));
+                }
                 for (ClientGroupId group : ((ClientCriterion.InGroups) leaf).groups()) {
-                    if (stores.get(ClientGroupStore.class).get(group).isEmpty()) {
+                    if (!groups.contains(group)) {
                         found.add(new SegmentRuleProblem("group", group.value().toString(), "is unknown"));
                     }
                 }
@@ -85,7 +96,11 @@ final class SegmentRules {
         if (having.relation().equals(SegmentCriterion.LISTS)) {
             for (SegmentCriterion leaf : ((Criterion<SegmentCriterion>) having.criterion()).leaves()) {
                 SegmentId list = ((SegmentCriterion.InList) leaf).list();
-                Optional<Segment> segment = stores.get(SegmentStore.class).get(list);
+                if (segments == null) {
+                    segments = new java.util.HashMap<>();
+                    stores.get(SegmentStore.class).all().forEach(g -> segments.put(g.id(), g));
+                }
+                Optional<Segment> segment = Optional.ofNullable(segments.get(list));
                 if (segment.isEmpty()) {
                     found.add(new SegmentRuleProblem("segment", list.toString(), "is deleted or unknown"));
                 } else if (segment.get().kind() != SegmentKind.LIST) {

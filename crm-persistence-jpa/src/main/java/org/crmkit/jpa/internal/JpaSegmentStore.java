@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.crmkit.client.ClientCriterion;
 import org.crmkit.common.ClientId;
@@ -33,6 +35,14 @@ import org.crmkit.segment.json.RuleJson;
  * on the member rows ({@link #inLists}).
  */
 final class JpaSegmentStore implements SegmentStore {
+    /**
+     * Rules read back, by their JSON: a rule is a value and its document one spelling of it, so a
+     * rule parsed once serves every later read of the same text (live membership reads every dynamic
+     * rule of the tenant on each change). Emptied when it grows past its bound.
+     */
+    private static final Map<String, Criterion<ClientCriterion>> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_BOUND = 20_000;
+
     private final JpaStores u;
 
     JpaSegmentStore(JpaStores unit) {
@@ -92,7 +102,7 @@ final class JpaSegmentStore implements SegmentStore {
         u.checkOpen();
         return u.select(new JpaStores.Select("SELECT id, name, kind, rule_json, frozen_at, version FROM crm_segment WHERE tenant_id = ?1 " + where,
                 parameters), rs -> new Segment(new SegmentId(rs.getObject("id", UUID.class)), rs.getString("name"),
-                SegmentKind.valueOf(rs.getString("kind")), RuleJson.read(rs.getString("rule_json")),
+                SegmentKind.valueOf(rs.getString("kind")), rule(rs.getString("rule_json")),
                 Optional.ofNullable(DealJdbc.instant(rs, "frozen_at")), rs.getLong("version")));
     }
 
@@ -189,6 +199,19 @@ final class JpaSegmentStore implements SegmentStore {
         left.forEach(c -> out.add(new Object[] {u.tenant, segment.value(), c.value()}));
         DealJdbc.batch(u, "DELETE FROM crm_segment_membership WHERE tenant_id = ? AND segment_id = ? AND client_id = ?", out);
         return new MembershipChange(entered, left);
+    }
+
+    private static Criterion<ClientCriterion> rule(String json) {
+        Criterion<ClientCriterion> known = PARSED.get(json);
+        if (known != null) {
+            return known;
+        }
+        if (PARSED.size() >= PARSED_BOUND) {
+            PARSED.clear();
+        }
+        Criterion<ClientCriterion> read = RuleJson.read(json);
+        PARSED.put(json, read);
+        return read;
     }
 
     private static OffsetDateTime utc(Instant at) {
