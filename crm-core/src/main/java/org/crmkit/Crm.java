@@ -40,6 +40,7 @@ import org.crmkit.segment.SegmentStore;
 import org.crmkit.segment.Segments;
 import org.crmkit.consent.Consents;
 import org.crmkit.property.PropertySchema;
+import org.crmkit.segment.SegmentRules;
 import org.crmkit.storage.Feature;
 import org.crmkit.storage.FeatureUnavailableException;
 import org.crmkit.storage.Storage;
@@ -141,6 +142,11 @@ public final class Crm implements AutoCloseable {
     /** Saved segments: dynamic rules counted and listed on use, snapshot lists, live membership and the sweep. */
     public Segments segments() {
         return new Segments(context);
+    }
+
+    /** Segment rules as text a person types: parsed and printed with the tenant's names ({@link org.crmkit.segment.RuleText}). */
+    public SegmentRules segmentRules() {
+        return new SegmentRules(context);
     }
 
     /** When an employee leaves: each feature's open work of theirs moves to a successor, in one unit of work. */

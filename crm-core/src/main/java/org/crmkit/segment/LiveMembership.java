@@ -27,7 +27,7 @@ final class LiveMembership {
 
     void refresh(Set<ClientId> clients) {
         SegmentStore store = work.store(SegmentStore.class);
-        SegmentRules rules = new SegmentRules(work.stores());
+        RuleProblems rules = new RuleProblems(work.stores());
         List<Segment> dynamic = store.all().stream()
                 .filter(s -> s.kind() == SegmentKind.DYNAMIC && rules.problems(s.rule()).isEmpty())
                 .collect(Collectors.toList());

@@ -1,142 +1,77 @@
 package org.crmkit.segment;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import org.crmkit.client.ClientCriterion;
-import org.crmkit.client.ClientGroupStore;
+import org.crmkit.client.ClientGroup;
+import org.crmkit.client.ClientGroups;
 import org.crmkit.client.RelationshipType;
-import org.crmkit.client.RelationshipTypeStore;
-import org.crmkit.common.ClientGroupId;
+import org.crmkit.client.RelationshipTypes;
+import org.crmkit.common.ValidationException;
 import org.crmkit.criteria.Criterion;
-import org.crmkit.deal.DealCriterion;
 import org.crmkit.deal.Pipeline;
-import org.crmkit.deal.PipelineStore;
+import org.crmkit.deal.Pipelines;
 import org.crmkit.deal.Stage;
-import org.crmkit.deal.StageId;
 import org.crmkit.property.PropertyDefinition;
-import org.crmkit.property.PropertyDefinitionStore;
-import org.crmkit.storage.Stores;
+import org.crmkit.property.PropertySchema;
+import org.crmkit.storage.FeatureUnavailableException;
+import org.crmkit.survey.Surveys;
+import org.crmkit.survey.Template;
+import org.crmkit.usecase.CrmContext;
 
 /**
- * Finds what a rule names that the tenant no longer has ({@link SegmentRuleProblem}): properties,
- * groups, relationship types, pipelines and stages (in deal leaves, also inside a deal's
- * "client matching" leaf) and snapshot lists. Each kind of schema is read whole once per instance
- * (one instance may check many rules), lazily, only for the kinds of leaves the rules have. Stores the storage lacks (no deal feature) are not asked.
+ * The text face of segment rules for one tenant ({@code crm.segmentRules()}): names are read from
+ * the tenant's schema (properties, groups, relationship types, pipelines and stages, survey
+ * templates) when a rule is parsed or printed, so a renamed group prints under its new name and a
+ * rule naming a deleted one says so. Active entries win over archived or retired ones of the same
+ * name; a storage without deals or surveys simply offers none of their names.
  */
-final class SegmentRules {
-    private final Stores stores;
-    private List<Pipeline> pipelines;
-    private List<RelationshipType> relationships;
-    private java.util.Map<org.crmkit.property.PropertyKey, PropertyDefinition> properties;
-    private Set<ClientGroupId> groups;
-    private java.util.Map<SegmentId, Segment> segments;
+public final class SegmentRules {
+    private final CrmContext context;
 
-    SegmentRules(Stores stores) {
-        this.stores = stores;
+    public SegmentRules(CrmContext context) {
+        this.context = ValidationException.required(context, "context");
     }
 
-    List<SegmentRuleProblem> problems(Criterion<ClientCriterion> rule) {
-        Set<SegmentRuleProblem> found = new LinkedHashSet<>();
-        check(rule, found);
-        return List.copyOf(found);
+    /** The tenant's names as they are now. */
+    public RuleNames names() {
+        RuleNames.Builder names = RuleNames.builder();
+        List<PropertyDefinition> properties = new PropertySchema(context).all().stream()
+                .sorted(Comparator.comparing(PropertyDefinition::archived)).toList();
+        properties.forEach(p -> names.property(p.key(), p.label(), p.type()));
+        new ClientGroups(context).all().forEach((ClientGroup g) -> names.group(g.id(), g.name()));
+        new RelationshipTypes(context).all().stream().sorted(Comparator.comparing(RelationshipType::retired))
+                .forEach(r -> names.relationship(r.id(), r.name()));
+        optional(() -> new Pipelines(context).all(), pipelines -> pipelines.forEach((Pipeline p) -> {
+            names.pipeline(p.id(), p.name());
+            p.stages().stream().sorted(Comparator.comparing(Stage::retired)).forEach(s -> names.stage(p.id(), s.id(), s.name()));
+        }));
+        optional(() -> new Surveys(context).templates(), templates -> templates.forEach((Template t) -> names.template(t.id(), t.name())));
+        return names.build();
     }
 
-    private void check(Criterion<ClientCriterion> rule, Set<SegmentRuleProblem> found) {
-        for (ClientCriterion leaf : rule.leaves()) {
-            if (leaf instanceof ClientCriterion.PropertyEquals) {
-                String key = ((ClientCriterion.PropertyEquals) leaf).key().value();
-                if (properties == null) {
-                    properties = new java.util.HashMap<>();
-                    stores.get(PropertyDefinitionStore.class).all().forEach(d -> properties.put(d.key(), d));
-                }
-                Optional<PropertyDefinition> definition = Optional.ofNullable(properties.get(((ClientCriterion.PropertyEquals) leaf).key()));
-                if (definition.isEmpty()) {
-                    found.add(new SegmentRuleProblem("property", key, "is unknown"));
-                } else if (definition.get().archived()) {
-                    found.add(new SegmentRuleProblem("property", key, "is archived"));
-                }
-            } else if (leaf instanceof ClientCriterion.InGroups) {
-                if (groups == null) {
-                    groups = new java.util.HashSet<>();
-                    stores.get(ClientGroupStore.class).all().forEach(g -> groups.add(g.id()));
-                }
-                for (ClientGroupId group : ((ClientCriterion.InGroups) leaf).groups()) {
-                    if (!groups.contains(group)) {
-                        found.add(new SegmentRuleProblem("group", group.value().toString(), "is unknown"));
-                    }
-                }
-            } else if (leaf instanceof ClientCriterion.RelationshipIs) {
-                checkRelationship((ClientCriterion.RelationshipIs) leaf, found);
-            } else if (leaf instanceof ClientCriterion.Having) {
-                checkHaving((ClientCriterion.Having<?>) leaf, found);
-            }
-        }
+    /** The rule the text says, names resolved in the tenant's schema; see {@link RuleText} for the syntax. */
+    public Criterion<ClientCriterion> parse(String text) {
+        ValidationException.required(text, "text");
+        return RuleText.with(names()).parse(text);
     }
 
-    private void checkRelationship(ClientCriterion.RelationshipIs leaf, Set<SegmentRuleProblem> found) {
-        if (relationships == null) {
-            relationships = new ArrayList<>(stores.get(RelationshipTypeStore.class).stored());
-            RelationshipType.DEFAULTS.stream().filter(d -> relationships.stream().noneMatch(s -> s.id().equals(d.id())))
-                    .forEach(relationships::add);
-        }
-        Optional<RelationshipType> type = relationships.stream().filter(t -> t.id().equals(leaf.relationship())).findFirst();
-        if (type.isEmpty()) {
-            found.add(new SegmentRuleProblem("relationship", leaf.relationship().toString(), "is unknown"));
-        } else if (type.get().retired()) {
-            found.add(new SegmentRuleProblem("relationship", leaf.relationship().toString(), "is retired"));
-        }
+    /** The rule in canonical text, ids shown by their names of today. */
+    public String print(Criterion<ClientCriterion> rule) {
+        ValidationException.required(rule, "rule");
+        return RuleText.with(names()).print(rule);
     }
 
-    @SuppressWarnings("unchecked")
-    private void checkHaving(ClientCriterion.Having<?> having, Set<SegmentRuleProblem> found) {
-        if (having.relation().equals(SegmentCriterion.LISTS)) {
-            for (SegmentCriterion leaf : ((Criterion<SegmentCriterion>) having.criterion()).leaves()) {
-                SegmentId list = ((SegmentCriterion.InList) leaf).list();
-                if (segments == null) {
-                    segments = new java.util.HashMap<>();
-                    stores.get(SegmentStore.class).all().forEach(g -> segments.put(g.id(), g));
-                }
-                Optional<Segment> segment = Optional.ofNullable(segments.get(list));
-                if (segment.isEmpty()) {
-                    found.add(new SegmentRuleProblem("segment", list.toString(), "is deleted or unknown"));
-                } else if (segment.get().kind() != SegmentKind.LIST) {
-                    found.add(new SegmentRuleProblem("segment", list.toString(), "is not a snapshot list"));
-                }
-            }
-        } else if (having.relation().equals(DealCriterion.OF_CLIENT)) {
-            for (DealCriterion leaf : ((Criterion<DealCriterion>) having.criterion()).leaves()) {
-                checkDeal(leaf, found);
-            }
+    private static <T> void optional(Supplier<T> read, Consumer<T> use) {
+        T value;
+        try {
+            value = read.get();
+        } catch (FeatureUnavailableException e) {
+            return;
         }
-    }
-
-    private void checkDeal(DealCriterion leaf, Set<SegmentRuleProblem> found) {
-        if (leaf instanceof DealCriterion.InPipeline) {
-            if (pipelines().stream().noneMatch(p -> p.id().equals(((DealCriterion.InPipeline) leaf).pipeline()))) {
-                found.add(new SegmentRuleProblem("pipeline", ((DealCriterion.InPipeline) leaf).pipeline().value().toString(), "is unknown"));
-            }
-        } else if (leaf instanceof DealCriterion.AtStage) {
-            for (StageId id : ((DealCriterion.AtStage) leaf).stages()) {
-                Optional<Stage> stage = pipelines().stream().flatMap(p -> p.stage(id).stream()).findFirst();
-                if (stage.isEmpty()) {
-                    found.add(new SegmentRuleProblem("stage", id.value().toString(), "is unknown"));
-                } else if (stage.get().retired()) {
-                    found.add(new SegmentRuleProblem("stage", id.value().toString() + " (" + stage.get().name() + ")", "is retired"));
-                }
-            }
-        } else if (leaf instanceof DealCriterion.OfClient) {
-            check(((DealCriterion.OfClient) leaf).client(), found);
-        }
-    }
-
-    private List<Pipeline> pipelines() {
-        if (pipelines == null) {
-            pipelines = stores.get(PipelineStore.class).all();
-        }
-        return pipelines;
+        use.accept(value);
     }
 }

@@ -199,7 +199,7 @@ public final class Segments {
         ValidationException.required(id, "id");
         return context.read(work -> {
             Segment segment = existing(work, id);
-            return segment.kind() == SegmentKind.LIST ? List.of() : new SegmentRules(work.stores()).problems(segment.rule());
+            return segment.kind() == SegmentKind.LIST ? List.of() : new RuleProblems(work.stores()).problems(segment.rule());
         });
     }
 
@@ -339,7 +339,7 @@ public final class Segments {
     }
 
     private static long resync(UnitOfWork work, Segment segment) {
-        if (segment.kind() != SegmentKind.DYNAMIC || !new SegmentRules(work.stores()).problems(segment.rule()).isEmpty()) {
+        if (segment.kind() != SegmentKind.DYNAMIC || !new RuleProblems(work.stores()).problems(segment.rule()).isEmpty()) {
             return 0;
         }
         SegmentStore.MembershipChange change = work.store(SegmentStore.class).resync(segment.id(), segment.rule());
@@ -365,7 +365,7 @@ public final class Segments {
     }
 
     private static void requireSound(UnitOfWork work, Criterion<ClientCriterion> rule) {
-        List<SegmentRuleProblem> problems = new SegmentRules(work.stores()).problems(rule);
+        List<SegmentRuleProblem> problems = new RuleProblems(work.stores()).problems(rule);
         if (!problems.isEmpty()) {
             SegmentRuleProblem first = problems.get(0);
             throw new ValidationException("rule", first.kind() + " " + first.reference(), first.problem());
@@ -376,7 +376,7 @@ public final class Segments {
         if (segment.kind() == SegmentKind.LIST) {
             return;
         }
-        List<SegmentRuleProblem> problems = new SegmentRules(work.stores()).problems(segment.rule());
+        List<SegmentRuleProblem> problems = new RuleProblems(work.stores()).problems(segment.rule());
         if (!problems.isEmpty()) {
             throw new BrokenSegmentException(segment, problems);
         }
