@@ -1,7 +1,5 @@
 package org.crmkit.segment;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 import org.crmkit.client.RelationshipTypeId;

@@ -119,7 +119,7 @@ public final class Fields {
 
     /** A text made into a value by {@code make}; its {@link ValidationException} is reported under the path. */
     public <T> T value(String field, Function<String, T> make) {
-        return value(field, text(field), make);
+        return value(at(field), text(field), make);
     }
 
     /**
