@@ -36,6 +36,8 @@ import org.crmkit.handover.HandOvers;
 import org.crmkit.interaction.Interactions;
 import org.crmkit.ledger.Ledger;
 import org.crmkit.survey.Surveys;
+import org.crmkit.segment.SegmentStore;
+import org.crmkit.segment.Segments;
 import org.crmkit.consent.Consents;
 import org.crmkit.mailing.recipient.Recipients;
 import org.crmkit.mailing.template.MailTemplates;
@@ -152,6 +154,11 @@ public final class Crm implements AutoCloseable {
     /** Resolving a mailing's audience into recipients and exclusions, page by page. */
     public Recipients recipients() {
         return new Recipients(context);
+    }
+
+    /** Saved segments: dynamic rules counted and listed on use, snapshot lists, live membership and the sweep. */
+    public Segments segments() {
+        return new Segments(context);
     }
 
     /** Segment rules as text a person types: parsed and printed with the tenant's names ({@link org.crmkit.segment.RuleText}). */
@@ -351,6 +358,11 @@ public final class Crm implements AutoCloseable {
             CrmContext context = new CrmContext(chosen, zoned, ids != null ? ids : IdGenerator.timeOrdered(zoned), access,
                     employees, listeners, phoneRegion, actors);
             features.forEach(context::require);
+            if (chosen.storeTypes().contains(SegmentStore.class)) {
+                // live segment membership: the clients a committed unit of work changed are checked against the dynamic segments
+                context = context.watching((unwatched, actor, clients) ->
+                        new Segments(unwatched.actingAs(ActorSource.fixed(actor))).refresh(clients));
+            }
             return new Crm(context);
         }
     }

@@ -44,7 +44,10 @@ final class MemoryRelations implements ContactPersonCriterion.Related, DealCrite
                 ConsentCriterion.IN_EFFECT.name(), (client, criterion) -> MemoryConsentStore.inEffect(data, client).stream()
                         .anyMatch(e -> ConsentCriterion.matches((Criterion<ConsentCriterion>) criterion, e)),
                 SuppressionCriterion.OF_CLIENT.name(), (client, criterion) -> MemoryConsentStore.suppressedOf(data, client).stream()
-                        .anyMatch(s -> SuppressionCriterion.matches((Criterion<SuppressionCriterion>) criterion, s)));
+                        .anyMatch(s -> SuppressionCriterion.matches((Criterion<SuppressionCriterion>) criterion, s)),
+                org.crmkit.segment.SegmentCriterion.LISTS.name(), (client, criterion) -> data.listMembers.entrySet().stream()
+                        .anyMatch(e -> e.getValue().containsKey(client)
+                                && org.crmkit.segment.SegmentCriterion.matches((Criterion<org.crmkit.segment.SegmentCriterion>) criterion, e.getKey())));
     }
 
     @Override

@@ -83,4 +83,8 @@ final class MemoryTenant {
     final Map<org.crmkit.mailing.MailingId, org.crmkit.mailing.Mailing> mailings = new LinkedHashMap<>();
     final Map<org.crmkit.mailing.outbox.OutboxEntryId, org.crmkit.mailing.outbox.OutboxEntry> outbox = new LinkedHashMap<>();
     final Map<List<Object>, org.crmkit.mailing.outbox.OutboxEntryId> outboxKeys = new HashMap<>();
+    // segments: the segments, each list's member rows, each client's kept dynamic membership
+    final Map<org.crmkit.segment.SegmentId, org.crmkit.segment.Segment> segments = new LinkedHashMap<>();
+    final Map<org.crmkit.segment.SegmentId, Map<ClientId, org.crmkit.segment.SegmentMember>> listMembers = new HashMap<>();
+    final Map<ClientId, java.util.Set<org.crmkit.segment.SegmentId>> membership = new HashMap<>();
 }

@@ -3,12 +3,15 @@ package org.crmkit.usecase;
 import org.crmkit.common.ValidationException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import org.crmkit.access.AccessPolicy;
 import org.crmkit.common.Actor;
 import org.crmkit.common.ActorSource;
+import org.crmkit.common.ClientId;
 import org.crmkit.common.DomainEvent;
 import org.crmkit.common.DomainEventListener;
 import org.crmkit.common.IdGenerator;
@@ -37,6 +40,8 @@ public final class CrmContext {
     private final List<DomainEventListener> listeners;
     private final String phoneRegion;
     private final ActorSource actors;
+    /** Told which clients a committed unit of work changed; may be null. */
+    private final ClientChangeWatcher watcher;
 
     public CrmContext(Storage storage, Clock clock, IdGenerator ids, AccessPolicy access, EmployeeDirectory employees,
                       List<DomainEventListener> listeners, String phoneRegion, ActorSource actors) {
@@ -48,11 +53,34 @@ public final class CrmContext {
         this.listeners = List.copyOf(listeners);
         this.phoneRegion = ValidationException.required(phoneRegion, "phoneRegion");
         this.actors = ValidationException.required(actors, "actors");
+        this.watcher = null;
+    }
+
+    private CrmContext(CrmContext wiring, ActorSource actors, ClientChangeWatcher watcher) {
+        this.storage = wiring.storage;
+        this.clock = wiring.clock;
+        this.ids = wiring.ids;
+        this.access = wiring.access;
+        this.employees = wiring.employees;
+        this.listeners = wiring.listeners;
+        this.phoneRegion = wiring.phoneRegion;
+        this.actors = actors;
+        this.watcher = watcher;
     }
 
     /** The same wiring acting as the actors of another source. */
     public CrmContext actingAs(ActorSource source) {
-        return new CrmContext(storage, clock, ids, access, employees, listeners, phoneRegion, source);
+        return new CrmContext(this, ValidationException.required(source, "source"), watcher);
+    }
+
+    /** The same wiring, telling {@code clientWatcher} which clients each committed unit of work changed. */
+    public CrmContext watching(ClientChangeWatcher clientWatcher) {
+        return new CrmContext(this, actors, ValidationException.required(clientWatcher, "clientWatcher"));
+    }
+
+    /** The same wiring without a client watcher (what a watcher itself writes through). */
+    public CrmContext unwatched() {
+        return new CrmContext(this, actors, null);
     }
 
     public Storage storage() {
@@ -95,15 +123,25 @@ public final class CrmContext {
     public <T> T write(Function<UnitOfWork, T> work) {
         Actor actor = actors.current();
         List<DomainEvent> events = new ArrayList<>();
+        Set<ClientId> touched = new LinkedHashSet<>();
         T result = storage.inTransaction(actor.tenant(), stores -> {
             UnitOfWork unit = new UnitOfWork(this, actor, stores);
             T value = work.apply(unit);
             unit.finish();
             events.clear();
             events.addAll(unit.events());
+            touched.clear();
+            touched.addAll(unit.touchedClients());
             return value;
         });
         publish(events);
+        if (watcher != null && !touched.isEmpty()) {
+            try {
+                watcher.changed(unwatched(), actor, Set.copyOf(touched));
+            } catch (RuntimeException e) {
+                LOG.error("client watcher {} failed on {}; the change stays committed", watcher, touched, e);
+            }
+        }
         return result;
     }
 

@@ -30,6 +30,7 @@ public final class UnitOfWork {
     private final Stores stores;
     private final List<FeedEntry> feed = new ArrayList<>();
     private final List<DomainEvent> events = new ArrayList<>();
+    private final Set<org.crmkit.common.ClientId> touched = new java.util.LinkedHashSet<>();
 
     UnitOfWork(CrmContext context, Actor actor, Stores stores) {
         this.context = context;
@@ -58,6 +59,11 @@ public final class UnitOfWork {
         return context.clock().instant();
     }
 
+    /** The Crm clock's moment in its zone (the tenant's): what relative dates in a rule are read at. */
+    public java.time.ZonedDateTime zonedNow() {
+        return java.time.ZonedDateTime.now(context.clock());
+    }
+
     public LocalDate today() {
         return LocalDate.now(context.clock());
     }
@@ -70,6 +76,7 @@ public final class UnitOfWork {
     public void journal(List<AuditEntry> entries) {
         if (!entries.isEmpty()) {
             stores.get(AuditStore.class).append(entries);
+            entries.forEach(e -> e.client().ifPresent(touched::add));
         }
     }
 
@@ -99,6 +106,11 @@ public final class UnitOfWork {
     /** Publishes an event to the host's listeners once the unit of work has committed. */
     public void publish(DomainEvent event) {
         events.add(event);
+    }
+
+    /** The clients this unit of work journaled lines under: the clients it changed. */
+    Set<org.crmkit.common.ClientId> touchedClients() {
+        return touched;
     }
 
     List<DomainEvent> events() {

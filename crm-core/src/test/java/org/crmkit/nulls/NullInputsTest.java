@@ -321,6 +321,7 @@ class NullInputsTest {
         sample(Comparator.class, () -> Comparator.naturalOrder());
         interactionSamples();
         surveySamples();
+        savedSegmentSamples();
         consentSamples();
         mailingSamples();
         mailTemplateSamples();
@@ -489,6 +490,17 @@ class NullInputsTest {
                 org.crmkit.consent.Purpose.MARKETING));
         sample(org.crmkit.consent.SuppressionCriterion.class, () -> new org.crmkit.consent.SuppressionCriterion.ReasonIn(
                 Set.of(org.crmkit.consent.SuppressionReason.COMPLAINT)));
+    }
+
+    private void savedSegmentSamples() {
+        org.crmkit.segment.Segment list = crm.segments().freeze("Рассылка", Criterion.all());
+        sample(org.crmkit.segment.Segments.class, () -> crm.segments());
+        sample(org.crmkit.segment.Segment.class, () -> list);
+        sample(org.crmkit.segment.SegmentId.class, () -> list.id());
+        sample(org.crmkit.segment.SegmentKind.class, () -> org.crmkit.segment.SegmentKind.LIST);
+        sample(org.crmkit.segment.SegmentMember.class, () -> new org.crmkit.segment.SegmentMember(client.id(), "alekseev",
+                Instant.parse("2024-01-15T12:00:00Z")));
+        sample(org.crmkit.segment.SegmentCriterion.class, () -> new org.crmkit.segment.SegmentCriterion.InList(list.id()));
     }
 
     private void surveySamples() {

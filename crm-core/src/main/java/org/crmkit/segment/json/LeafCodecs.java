@@ -49,7 +49,8 @@ public final class LeafCodecs {
                 new Related<>(ConsentCriterion.IN_EFFECT, ConsentLeafCodecs.consents()),
                 new Related<>(SuppressionCriterion.OF_CLIENT, ConsentLeafCodecs.suppressions()),
                 new Related<>(SurveyCriterion.LAST_SCORES, SurveyLeafCodecs.family()),
-                new Related<>(ClientClassCriterion.OF_CLIENT, LedgerLeafCodecs.family()));
+                new Related<>(ClientClassCriterion.OF_CLIENT, LedgerLeafCodecs.family()),
+                new Related<>(org.crmkit.segment.SegmentCriterion.LISTS, SegmentLeafCodecs.family()));
 
         private static Map<String, Related<?>> relations(Related<?>... related) {
             Map<String, Related<?>> byName = new LinkedHashMap<>();

@@ -69,7 +69,7 @@ import org.junit.jupiter.api.Test;
  * supplies the storage; each test works in a tenant of its own, so one storage can serve all
  * tests without cleaning up between them.
  */
-public abstract class StorageContract extends MailingContract {
+public abstract class StorageContract extends SegmentContract {
 
     private Client storeClient(TenantId in, Client client) {
         return storage().inTransaction(in, s -> s.get(ClientStore.class).insert(client));

@@ -60,6 +60,12 @@ public final class Errors {
             if (lower.contains("crm_relationship_type_pk")) {
                 return new DuplicateException("relationship", valueIn(message));
             }
+            if (lower.contains("crm_segment_name_uq")) {
+                return new DuplicateException("name", valueIn(message));
+            }
+            if (lower.contains("crm_segment_member_pk")) {
+                return new DuplicateException("client", valueIn(message));
+            }
             return new DuplicateException("id", valueIn(message));
         }
         if (state.equals("22001")) {

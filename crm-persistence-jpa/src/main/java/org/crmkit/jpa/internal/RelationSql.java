@@ -12,6 +12,7 @@ import org.crmkit.criteria.Criterion;
 import org.crmkit.deal.DealCriterion;
 import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.ledger.ClientClassCriterion;
+import org.crmkit.segment.SegmentCriterion;
 import org.crmkit.survey.SurveyCriterion;
 
 /**
@@ -47,7 +48,9 @@ final class RelationSql {
             ConsentCriterion.IN_EFFECT.name(), (client, criterion, parameters, dialect) ->
                     JpaConsentStore.inEffect(client, (Criterion<ConsentCriterion>) criterion, parameters),
             SuppressionCriterion.OF_CLIENT.name(), (client, criterion, parameters, dialect) ->
-                    JpaConsentStore.suppressedOf(client, (Criterion<SuppressionCriterion>) criterion, parameters));
+                    JpaConsentStore.suppressedOf(client, (Criterion<SuppressionCriterion>) criterion, parameters),
+            SegmentCriterion.LISTS.name(), (client, criterion, parameters, dialect) ->
+                    JpaSegmentStore.inLists(client, (Criterion<SegmentCriterion>) criterion, parameters));
 
     private RelationSql() {
     }

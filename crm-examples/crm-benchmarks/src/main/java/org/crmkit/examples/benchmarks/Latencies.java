@@ -15,6 +15,11 @@ final class Latencies {
         nanos[count++] = elapsedNanos;
     }
 
+    /** The last latency added, in nanoseconds. */
+    long last() {
+        return count == 0 ? 0 : nanos[count - 1];
+    }
+
     int count() {
         return count;
     }
