@@ -83,4 +83,6 @@ final class MemoryTenant {
     final Map<org.crmkit.mailing.MailingId, org.crmkit.mailing.Mailing> mailings = new LinkedHashMap<>();
     final Map<org.crmkit.mailing.outbox.OutboxEntryId, org.crmkit.mailing.outbox.OutboxEntry> outbox = new LinkedHashMap<>();
     final Map<List<Object>, org.crmkit.mailing.outbox.OutboxEntryId> outboxKeys = new HashMap<>();
+    // a mailing's exclusions by (mailing, client, person uuid or nil, channel name or "")
+    final Map<List<Object>, org.crmkit.mailing.recipient.Exclusion> mailingExclusions = new HashMap<>();
 }
