@@ -29,6 +29,8 @@ import org.crmkit.mailing.recipient.Recipient;
 import org.crmkit.mailing.recipient.RecipientQuery;
 import org.crmkit.mailing.recipient.RecipientSink;
 import org.crmkit.mailing.recipient.Recipients;
+import org.crmkit.mailing.template.MessageTemplate;
+import org.crmkit.mailing.template.TemplateVocabulary;
 import org.crmkit.messaging.DeliveryReceipt;
 import org.crmkit.messaging.DeliveryStatus;
 import org.crmkit.storage.Feature;
@@ -47,7 +49,8 @@ import org.crmkit.usecase.UnitOfWork;
  */
 public final class Mailings {
     /** Mailings need their store and the outbox's. */
-    public static final Feature FEATURE = Feature.of("mailings", MailingStore.class, OutboxStore.class, MailingExclusionStore.class);
+    public static final Feature FEATURE = Feature.of("mailings", MailingStore.class, OutboxStore.class, MailingExclusionStore.class,
+            MailingTemplateStore.class);
     /** The record kind of mailings in the change feed. */
     public static final String KIND = "mailings";
     /** The administration area of mailings. */
@@ -101,6 +104,12 @@ public final class Mailings {
     public Optional<Mailing> find(MailingId id) {
         ValidationException.required(id, "id");
         return context.read(work -> work.store(MailingStore.class).get(id));
+    }
+
+    /** The tenant's mailings in this state, by creation time, then id. */
+    public List<Mailing> inState(MailingState state) {
+        ValidationException.required(state, "state");
+        return context.read(work -> work.store(MailingStore.class).inState(state));
     }
 
     /** Scheduled for {@code at}: the host starts it when it is due ({@link #start}); nothing starts it by surprise. */
@@ -377,6 +386,66 @@ public final class Mailings {
             }
             return matched.size();
         });
+    }
+
+    /**
+     * Makes {@code template} the mailing's message on its channel (replacing one there), stored with the mailing as
+     * its sources and checked again against the tenant's vocabulary now and whenever it is loaded. Refused naming
+     * the field, nothing stored: a channel the mailing does not use ({@code template.channel}), a mailing cancelled
+     * or done ({@code state}), a template that no longer fits the vocabulary (its part's field).
+     */
+    public Mailing useTemplate(MailingId id, MessageTemplate template) {
+        ValidationException.required(id, "id");
+        ValidationException.required(template, "template");
+        context.require(FEATURE);
+        return context.write(work -> {
+            requireAdministration(work);
+            Mailing mailing = require(work, id);
+            if (mailing.state().isFinal()) {
+                throw new ValidationException("state", mailing.state(), "mailing \"" + mailing.name() + "\" is " + mailing.state()
+                        + ": its templates cannot change");
+            }
+            if (!mailing.channels().contains(template.channel())) {
+                throw new ValidationException("template.channel", template.channel(), "is not a channel of mailing \"" + mailing.name()
+                        + "\" " + mailing.channels());
+            }
+            StoredTemplate stored = StoredTemplate.of(template);
+            stored.checked(vocabulary(work));
+            work.store(MailingTemplateStore.class).put(id, stored);
+            work.changed(KIND, id, "template", List.of("template." + template.channel()));
+            return mailing;
+        });
+    }
+
+    /** The mailing's templates, one per channel that has one, each checked again against today's vocabulary. */
+    public List<MessageTemplate> templates(MailingId id) {
+        ValidationException.required(id, "id");
+        context.require(FEATURE);
+        return context.read(work -> {
+            require(work, id);
+            TemplateVocabulary vocabulary = vocabulary(work);
+            List<MessageTemplate> out = new ArrayList<>();
+            work.store(MailingTemplateStore.class).of(id).forEach(t -> out.add(t.checked(vocabulary)));
+            return out;
+        });
+    }
+
+    private static TemplateVocabulary vocabulary(UnitOfWork work) {
+        return TemplateVocabulary.withProperties(work.store(org.crmkit.property.PropertyDefinitionStore.class).all().stream()
+                .map(org.crmkit.property.PropertyDefinition::key).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * A sender whose messages are the mailings' own templates ({@link #useTemplate}), rendered at send time for
+     * the entry's client, contact person and the mailing's responsible employee, from the host's
+     * {@code settings}; every marketing e-mail carries the one-click unsubscribe headers (RFC 8058) with a
+     * token for its recipient. An entry whose mailing has no template on its channel fails permanently
+     * ({@code compose}).
+     */
+    public MailingSender sender(Outlets outlets, SenderSettings settings) {
+        ValidationException.required(outlets, "outlets");
+        ValidationException.required(settings, "settings");
+        return sender(outlets, new TemplateComposer(context, settings));
     }
 
     /**

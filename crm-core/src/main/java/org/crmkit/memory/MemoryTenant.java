@@ -85,4 +85,6 @@ final class MemoryTenant {
     final Map<List<Object>, org.crmkit.mailing.outbox.OutboxEntryId> outboxKeys = new HashMap<>();
     // a mailing's exclusions by (mailing, client, person uuid or nil, channel name or "")
     final Map<List<Object>, org.crmkit.mailing.recipient.Exclusion> mailingExclusions = new HashMap<>();
+    // a mailing's template sources by (mailing, channel)
+    final Map<List<Object>, org.crmkit.mailing.StoredTemplate> mailingTemplates = new HashMap<>();
 }

@@ -44,6 +44,12 @@ import org.crmkit.mailing.Mailing;
 import org.crmkit.mailing.MailingState;
 import org.crmkit.mailing.MailingResolution;
 import org.crmkit.mailing.Mailings;
+import org.crmkit.mailing.SenderSettings;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.consent.SigningKey;
+import org.crmkit.consent.SigningKeys;
+import org.crmkit.consent.UnsubscribeHeaders;
+import org.crmkit.consent.UnsubscribeTokens;
 import org.crmkit.mailing.recipient.Addressee;
 import org.crmkit.mailing.recipient.Audience;
 import org.crmkit.mailing.recipient.ChannelChoice;
@@ -721,5 +727,102 @@ abstract class MailingContract extends RecipientContract {
         assertThatThrownBy(() -> crm.mailings().resolve(mailing.id(), query))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("state"));
         assertThat(crm.mailings().exclusions(mailing.id(), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void aMailingOwnsItsTemplatesAndItsSenderPersonalisesEveryMessageWithOneClickUnsubscribe() {
+        DealContract.HandClock clock = new DealContract.HandClock();
+        Crm crm = mailingCrm(clock);
+        Client ivanochkin = crm.clients().register(NewClient.individual("Иваночкин"));
+        ContactPerson ivan = person(crm, ivanochkin, "Иваночкин", "Иван", "Ильич", "ivan@erw.ru", "+79161234567");
+        grantEmail(crm, ivanochkin, Optional.of(ivan), "ivan@erw.ru");
+        crm.consents().grant(crm.consents().key(ConsentSubject.contactPerson(ivanochkin.id(), ivan.id()), Channel.SMS, Purpose.MARKETING,
+                "+79161234567"), ConsentSource.PAPER, FORM);
+        Mailing mailing = crm.mailings().create("Сезонная скидка", Set.of(Channel.EMAIL, Channel.SMS), Purpose.MARKETING, "все клиенты");
+        crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().email("Сезонная скидка - не пропустите!",
+                "Добрый день, {{person.firstName}}!\nВаш менеджер {{sender.name}}", "<p>Добрый день, {{person.firstName}}!</p>"));
+        crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().sms("{{person.firstName}}, скидка для {{client.shortName}}"));
+        assertThat(crm.mailings().templates(mailing.id())).extracting(org.crmkit.mailing.template.MessageTemplate::channel)
+                .containsExactly(Channel.EMAIL, Channel.SMS);
+        // replaced, not added
+        crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().sms("{{person.firstName}}, скидка для {{client.shortName}}!"));
+        assertThat(crm.mailings().templates(mailing.id())).hasSize(2);
+        crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().email("Сезонная скидка - не пропустите!",
+                "Добрый день, {{person.firstName}}!\nВаш менеджер {{sender.name}}", "<p>Добрый день, {{person.firstName}}!</p>"));
+        RecipientQuery email = RecipientQuery.of(Audience.ofRule(Criterion.all()), Addressee.CONTACT_PERSONS, ChannelChoice.only(Channel.EMAIL));
+        RecipientQuery sms = RecipientQuery.of(Audience.ofRule(Criterion.all()), Addressee.CONTACT_PERSONS, ChannelChoice.only(Channel.SMS));
+        assertThat(crm.mailings().resolve(mailing.id(), email).enqueued()).isEqualTo(1);
+        assertThat(crm.mailings().resolve(mailing.id(), sms).enqueued()).isEqualTo(1);
+        crm.mailings().start(mailing.id());
+
+        List<EmailMessage> mails = new CopyOnWriteArrayList<>();
+        List<SmsMessage> texts = new CopyOnWriteArrayList<>();
+        EmailSender mailbox = new EmailSender() {
+            @Override
+            public SendOutcome send(EmailMessage message) {
+                mails.add(message);
+                return SendOutcome.accepted("m-" + mails.size(), 1);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SmsGateway gateway = new SmsGateway() {
+            @Override
+            public SendOutcome send(SmsMessage message) {
+                texts.add(message);
+                return SendOutcome.accepted("s-" + texts.size(), 1);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        UnsubscribeTokens tokens = UnsubscribeTokens.of(SigningKeys.current(SigningKey.of("2026-12",
+                "a mailing key of thirty-two byte".getBytes(java.nio.charset.StandardCharsets.UTF_8))), Duration.ofDays(60), clock);
+        SenderSettings settings = new SenderSettings(Mailbox.of("shop@example.ru"), "Shop", tokens,
+                UnsubscribeHeaders.of("https://crm.example.ru/u/", "unsubscribe@example.ru"));
+        crm.mailings().sender(Outlets.builder().email(mailbox).sms(gateway).build(), settings).sendDue(10);
+
+        assertThat(mails).hasSize(1);
+        EmailMessage mail = mails.get(0);
+        assertThat(mail.subject()).isEqualTo("Сезонная скидка - не пропустите!");
+        assertThat(mail.text()).contains("Добрый день, Иван!\nВаш менеджер Алексеев");
+        assertThat(mail.html()).contains("<p>Добрый день, Иван!</p>");
+        assertThat(mail.to()).extracting(Mailbox::address).containsExactly("ivan@erw.ru");
+        assertThat(mail.header(UnsubscribeHeaders.LIST_UNSUBSCRIBE_POST)).contains(UnsubscribeHeaders.ONE_CLICK);
+        String list = mail.header(UnsubscribeHeaders.LIST_UNSUBSCRIBE).orElseThrow();
+        assertThat(list).startsWith("<https://crm.example.ru/u/");
+        String token = list.substring("<https://crm.example.ru/u/".length(), list.indexOf('>'));
+        assertThat(texts).extracting(SmsMessage::text).containsExactly("Иван, скидка для Иваночкин!");
+        assertThat(texts).extracting(SmsMessage::destination).containsExactly("+79161234567");
+
+        ConsentKey key = crm.consents().key(ConsentSubject.contactPerson(ivanochkin.id(), ivan.id()), Channel.EMAIL, Purpose.MARKETING,
+                "ivan@erw.ru");
+        assertThat(crm.consents().unsubscribe(tokens.verify(tenant, token)).changed()).isTrue();
+        assertThat(crm.consents().status(key).standing()).isEqualTo(org.crmkit.consent.Standing.WITHDRAWN);
+    }
+
+    @Test
+    void aMailingsTemplatesRefuseBadInputNamingTheFieldAndStoreNothing() {
+        Crm crm = mailingCrm(new DealContract.HandClock());
+        Mailing mailing = crm.mailings().create("Сезонная скидка", Set.of(Channel.EMAIL), Purpose.MARKETING, "все клиенты");
+        assertThatThrownBy(() -> crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().sms("Скидка")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("template.channel");
+                    assertThat(e.rejectedValue()).isEqualTo("SMS");
+                });
+        assertThatThrownBy(() -> crm.mailTemplates().email("Скидка\r\nBcc: all@example.ru", "x", null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("subject"));
+        assertThat(crm.mailings().templates(mailing.id())).isEmpty();
+        assertThatThrownBy(() -> new SenderSettings(Mailbox.of("shop@example.ru"), "Shop\r\n", UnsubscribeTokens.of(SigningKeys.current(
+                SigningKey.of("k", new byte[32])), Duration.ofDays(1), java.time.Clock.systemUTC()),
+                UnsubscribeHeaders.of("https://crm.example.ru/u/", "unsubscribe@example.ru")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("smsSource"));
+        crm.mailings().cancel(mailing.id());
+        assertThatThrownBy(() -> crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().email("Скидка", "x", null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("state"));
+        assertThat(crm.mailings().templates(mailing.id())).isEmpty();
     }
 }
