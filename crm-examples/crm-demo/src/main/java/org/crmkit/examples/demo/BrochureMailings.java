@@ -175,7 +175,7 @@ final class BrochureMailings {
         }
         MailingStatistics stats = crm.mailings().statistics(mailing.id());
         out.println("Статистика рассылки: " + mailing.state() + ", сообщений " + stats.total() + ", отправлено " + stats.count(OutboxState.SENT)
-                + ", исключено " + stats.excluded().values().stream().mapToLong(Long::longValue).sum() + " " + stats.excluded());
+                + ", исключено " + stats.excluded().values().stream().mapToLong(Long::longValue).sum() + " " + new java.util.TreeMap<>(stats.excluded()));
         out.println("В истории клиентов:");
         crm.mailings().entries(mailing.id(), Set.of(OutboxState.SENT), Optional.empty(), 100).stream().map(e -> e.recipient().client())
                 .distinct().forEach(client -> {
