@@ -24,6 +24,13 @@ import org.crmkit.mailing.outbox.OutboxState;
 import org.crmkit.mailing.outbox.OutboxStore;
 import org.crmkit.mailing.outbox.Outlets;
 import org.crmkit.mailing.outbox.Resolution;
+import org.crmkit.mailing.recipient.Exclusion;
+import org.crmkit.mailing.recipient.Recipient;
+import org.crmkit.mailing.recipient.RecipientQuery;
+import org.crmkit.mailing.recipient.RecipientSink;
+import org.crmkit.mailing.recipient.Recipients;
+import org.crmkit.mailing.template.MessageTemplate;
+import org.crmkit.mailing.template.TemplateVocabulary;
 import org.crmkit.messaging.DeliveryReceipt;
 import org.crmkit.messaging.DeliveryStatus;
 import org.crmkit.storage.Feature;
@@ -42,7 +49,8 @@ import org.crmkit.usecase.UnitOfWork;
  */
 public final class Mailings {
     /** Mailings need their store and the outbox's. */
-    public static final Feature FEATURE = Feature.of("mailings", MailingStore.class, OutboxStore.class);
+    public static final Feature FEATURE = Feature.of("mailings", MailingStore.class, OutboxStore.class, MailingExclusionStore.class,
+            MailingTemplateStore.class);
     /** The record kind of mailings in the change feed. */
     public static final String KIND = "mailings";
     /** The administration area of mailings. */
@@ -96,6 +104,12 @@ public final class Mailings {
     public Optional<Mailing> find(MailingId id) {
         ValidationException.required(id, "id");
         return context.read(work -> work.store(MailingStore.class).get(id));
+    }
+
+    /** The tenant's mailings in this state, by creation time, then id. */
+    public List<Mailing> inState(MailingState state) {
+        ValidationException.required(state, "state");
+        return context.read(work -> work.store(MailingStore.class).inState(state));
     }
 
     /** Scheduled for {@code at}: the host starts it when it is due ({@link #start}); nothing starts it by surprise. */
@@ -161,22 +175,137 @@ public final class Mailings {
         if (given.size() > MAX_BATCH) {
             throw new ValidationException("recipients", given.size() + " recipients", "at most " + MAX_BATCH + " in one call");
         }
-        return context.write(work -> {
+        return context.write(work -> enqueueIn(work, id, given));
+    }
+
+    private static int enqueueIn(UnitOfWork work, MailingId id, List<OutboxRecipient> given) {
+        requireAdministration(work);
+        Mailing mailing = require(work, id);
+        if (!mailing.acceptsRecipients()) {
+            throw new ValidationException("state", mailing.state(), "mailing \"" + mailing.name() + "\" takes no more recipients");
+        }
+        Map<String, OutboxEntry> entries = new LinkedHashMap<>();
+        for (int i = 0; i < given.size(); i++) {
+            OutboxRecipient r = given.get(i);
+            if (!mailing.channels().contains(r.channel())) {
+                throw new ValidationException("recipients[" + i + "].channel", r.channel(),
+                        "is not a channel of mailing \"" + mailing.name() + "\" " + mailing.channels());
+            }
+            entries.putIfAbsent(r.key(), OutboxEntry.pending(new OutboxEntryId(work.newId()), id, r, work.now()));
+        }
+        return entries.isEmpty() ? 0 : work.store(OutboxStore.class).enqueue(List.copyOf(entries.values()));
+    }
+
+    /**
+     * Resolves the mailing's audience ({@code query}, through {@link Recipients#resolve}) straight into its
+     * outbox, page by page: each page of the resolver is one unit of work that enqueues the page's recipients and
+     * records its exclusions with their reasons ({@link #exclusions}); nothing holds the whole audience. Idempotent:
+     * resolving again enqueues only recipients not enqueued yet and records only exclusions not recorded yet (the
+     * first reason recorded for a recipient stays). A page written is kept if a later page fails; resolve again to
+     * finish. Refused naming the field, nothing written: a mailing cancelled or done ({@code state}), a query for
+     * another purpose than the mailing's ({@code query.purpose}), a query that may choose a channel the mailing
+     * does not use ({@code query.channels}).
+     */
+    public MailingResolution resolve(MailingId id, RecipientQuery query) {
+        ValidationException.required(id, "id");
+        ValidationException.required(query, "query");
+        context.require(FEATURE);
+        Mailing mailing = context.read(work -> {
             requireAdministration(work);
-            Mailing mailing = require(work, id);
-            if (!mailing.acceptsRecipients()) {
-                throw new ValidationException("state", mailing.state(), "mailing \"" + mailing.name() + "\" takes no more recipients");
+            return require(work, id);
+        });
+        if (!mailing.acceptsRecipients()) {
+            throw new ValidationException("state", mailing.state(), "mailing \"" + mailing.name() + "\" takes no more recipients");
+        }
+        if (!query.purpose().equals(mailing.purpose())) {
+            throw new ValidationException("query.purpose", query.purpose().key(), "is not the purpose of mailing \"" + mailing.name() + "\" ("
+                    + mailing.purpose().key() + ")");
+        }
+        for (Channel c : query.channels().possible()) {
+            if (!mailing.channels().contains(c)) {
+                throw new ValidationException("query.channels", query.channels(), "may choose " + c + ", not a channel of mailing \""
+                        + mailing.name() + "\" " + mailing.channels());
             }
-            Map<String, OutboxEntry> entries = new LinkedHashMap<>();
-            for (int i = 0; i < given.size(); i++) {
-                OutboxRecipient r = given.get(i);
-                if (!mailing.channels().contains(r.channel())) {
-                    throw new ValidationException("recipients[" + i + "].channel", r.channel(),
-                            "is not a channel of mailing \"" + mailing.name() + "\" " + mailing.channels());
+        }
+        PageWriter writer = new PageWriter(id, query.pageSize());
+        org.crmkit.mailing.recipient.Resolution resolution = new Recipients(context).resolve(query, writer);
+        writer.flush();
+        return new MailingResolution(resolution, writer.enqueued, writer.recorded);
+    }
+
+    /** Collects one resolver page (at most a page's worth of audience members) and writes it in one unit of work. */
+    private final class PageWriter implements RecipientSink {
+        private final MailingId id;
+        private final int limit;
+        private final List<OutboxRecipient> recipients = new ArrayList<>();
+        private final List<Exclusion> exclusions = new ArrayList<>();
+        long enqueued;
+        long recorded;
+
+        PageWriter(MailingId id, int limit) {
+            this.id = id;
+            this.limit = limit;
+        }
+
+        @Override
+        public void recipient(Recipient recipient) {
+            recipients.add(new OutboxRecipient(recipient.client(), recipient.person(), recipient.channel(), recipient.address()));
+            flushIfFull();
+        }
+
+        @Override
+        public void excluded(Exclusion exclusion) {
+            exclusions.add(exclusion);
+            flushIfFull();
+        }
+
+        private void flushIfFull() {
+            if (recipients.size() + exclusions.size() >= limit) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (recipients.isEmpty() && exclusions.isEmpty()) {
+                return;
+            }
+            List<OutboxRecipient> r = List.copyOf(recipients);
+            List<Exclusion> e = List.copyOf(exclusions);
+            long[] counts = context.write(work -> {
+                int added = r.isEmpty() ? 0 : enqueueIn(work, id, r);
+                if (r.isEmpty()) {
+                    requireAdministration(work);
+                    Mailing m = require(work, id);
+                    if (!m.acceptsRecipients()) {
+                        throw new ValidationException("state", m.state(), "mailing \"" + m.name() + "\" takes no more recipients");
+                    }
                 }
-                entries.putIfAbsent(r.key(), OutboxEntry.pending(new OutboxEntryId(work.newId()), id, r, work.now()));
-            }
-            return entries.isEmpty() ? 0 : work.store(OutboxStore.class).enqueue(List.copyOf(entries.values()));
+                int noted = e.isEmpty() ? 0 : work.store(MailingExclusionStore.class).record(id, e);
+                return new long[] {added, noted};
+            });
+            enqueued += counts[0];
+            recorded += counts[1];
+            recipients.clear();
+            exclusions.clear();
+        }
+    }
+
+    /**
+     * Up to {@code max} (1 to {@value #MAX_LIST}) of the mailing's recorded exclusions, each with its reason, from
+     * position {@code offset} (0 first) in the order client id, person, channel.
+     */
+    public List<Exclusion> exclusions(MailingId id, long offset, int max) {
+        ValidationException.required(id, "id");
+        if (offset < 0) {
+            throw new ValidationException("offset", offset, "must not be negative");
+        }
+        if (max < 1 || max > MAX_LIST) {
+            throw new ValidationException("max", max, "must be between 1 and " + MAX_LIST);
+        }
+        context.require(FEATURE);
+        return context.read(work -> {
+            require(work, id);
+            return work.store(MailingExclusionStore.class).list(id, offset, max);
         });
     }
 
@@ -185,7 +314,7 @@ public final class Mailings {
         ValidationException.required(id, "id");
         return context.read(work -> {
             require(work, id);
-            return MailingStatistics.of(work.store(OutboxStore.class).counts(id));
+            return MailingStatistics.of(work.store(OutboxStore.class).counts(id), work.store(MailingExclusionStore.class).counts(id));
         });
     }
 
@@ -257,6 +386,66 @@ public final class Mailings {
             }
             return matched.size();
         });
+    }
+
+    /**
+     * Makes {@code template} the mailing's message on its channel (replacing one there), stored with the mailing as
+     * its sources and checked again against the tenant's vocabulary now and whenever it is loaded. Refused naming
+     * the field, nothing stored: a channel the mailing does not use ({@code template.channel}), a mailing cancelled
+     * or done ({@code state}), a template that no longer fits the vocabulary (its part's field).
+     */
+    public Mailing useTemplate(MailingId id, MessageTemplate template) {
+        ValidationException.required(id, "id");
+        ValidationException.required(template, "template");
+        context.require(FEATURE);
+        return context.write(work -> {
+            requireAdministration(work);
+            Mailing mailing = require(work, id);
+            if (mailing.state().isFinal()) {
+                throw new ValidationException("state", mailing.state(), "mailing \"" + mailing.name() + "\" is " + mailing.state()
+                        + ": its templates cannot change");
+            }
+            if (!mailing.channels().contains(template.channel())) {
+                throw new ValidationException("template.channel", template.channel(), "is not a channel of mailing \"" + mailing.name()
+                        + "\" " + mailing.channels());
+            }
+            StoredTemplate stored = StoredTemplate.of(template);
+            stored.checked(vocabulary(work));
+            work.store(MailingTemplateStore.class).put(id, stored);
+            work.changed(KIND, id, "template", List.of("template." + template.channel()));
+            return mailing;
+        });
+    }
+
+    /** The mailing's templates, one per channel that has one, each checked again against today's vocabulary. */
+    public List<MessageTemplate> templates(MailingId id) {
+        ValidationException.required(id, "id");
+        context.require(FEATURE);
+        return context.read(work -> {
+            require(work, id);
+            TemplateVocabulary vocabulary = vocabulary(work);
+            List<MessageTemplate> out = new ArrayList<>();
+            work.store(MailingTemplateStore.class).of(id).forEach(t -> out.add(t.checked(vocabulary)));
+            return out;
+        });
+    }
+
+    private static TemplateVocabulary vocabulary(UnitOfWork work) {
+        return TemplateVocabulary.withProperties(work.store(org.crmkit.property.PropertyDefinitionStore.class).all().stream()
+                .map(org.crmkit.property.PropertyDefinition::key).collect(java.util.stream.Collectors.toSet()));
+    }
+
+    /**
+     * A sender whose messages are the mailings' own templates ({@link #useTemplate}), rendered at send time for
+     * the entry's client, contact person and the mailing's responsible employee, from the host's
+     * {@code settings}; every marketing e-mail carries the one-click unsubscribe headers (RFC 8058) with a
+     * token for its recipient. An entry whose mailing has no template on its channel fails permanently
+     * ({@code compose}).
+     */
+    public MailingSender sender(Outlets outlets, SenderSettings settings) {
+        ValidationException.required(outlets, "outlets");
+        ValidationException.required(settings, "settings");
+        return sender(outlets, new TemplateComposer(context, settings));
     }
 
     /**

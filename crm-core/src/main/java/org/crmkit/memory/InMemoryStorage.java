@@ -54,6 +54,8 @@ public final class InMemoryStorage implements Storage {
             .add(org.crmkit.mailing.MailingStore.class, MemoryMailingStore::new)
             .add(org.crmkit.mailing.outbox.OutboxStore.class, MemoryOutboxStore::new)
             .add(org.crmkit.segment.SegmentStore.class, MemorySegmentStore::new)
+            .add(org.crmkit.mailing.MailingExclusionStore.class, MemoryMailingExclusionStore::new)
+            .add(org.crmkit.mailing.MailingTemplateStore.class, MemoryMailingTemplateStore::new)
             .build();
 
     private final Map<TenantId, MemoryTenant> tenants = new ConcurrentHashMap<>();

@@ -87,4 +87,8 @@ final class MemoryTenant {
     final Map<org.crmkit.segment.SegmentId, org.crmkit.segment.Segment> segments = new LinkedHashMap<>();
     final Map<org.crmkit.segment.SegmentId, Map<ClientId, org.crmkit.segment.SegmentMember>> listMembers = new HashMap<>();
     final Map<ClientId, java.util.Set<org.crmkit.segment.SegmentId>> membership = new HashMap<>();
+    // a mailing's exclusions by (mailing, client, person uuid or nil, channel name or "")
+    final Map<List<Object>, org.crmkit.mailing.recipient.Exclusion> mailingExclusions = new HashMap<>();
+    // a mailing's template sources by (mailing, channel)
+    final Map<List<Object>, org.crmkit.mailing.StoredTemplate> mailingTemplates = new HashMap<>();
 }

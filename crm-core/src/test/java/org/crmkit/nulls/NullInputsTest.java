@@ -584,6 +584,12 @@ class NullInputsTest {
         sample(org.crmkit.consent.SigningKeys.Retired.class, () -> new org.crmkit.consent.SigningKeys.Retired(signingKey,
                 Instant.parse("2024-01-15T10:00:00Z")));
         sample(org.crmkit.consent.UnsubscribeTokens.class, () -> unsubscribeTokens);
+        sample(org.crmkit.messaging.email.Mailbox.class, () -> org.crmkit.messaging.email.Mailbox.of("shop@example.ru"));
+        sample(org.crmkit.mailing.SenderSettings.class, () -> new org.crmkit.mailing.SenderSettings(
+                org.crmkit.messaging.email.Mailbox.of("shop@example.ru"), "Shop", unsubscribeTokens,
+                org.crmkit.consent.UnsubscribeHeaders.of("https://crm.example.ru/u/", "unsubscribe@example.ru")));
+        sample(org.crmkit.mailing.StoredTemplate.class, () -> new org.crmkit.mailing.StoredTemplate(org.crmkit.consent.Channel.SMS,
+                Optional.empty(), "Скидка", Optional.empty()));
         sample(org.crmkit.consent.UnsubscribeToken.class, () -> unsubscribeToken);
         sample(org.crmkit.consent.UnsubscribeHeaders.class, () -> org.crmkit.consent.UnsubscribeHeaders.of("https://crm.example.ru/u/",
                 "unsubscribe@crm.example.ru"));

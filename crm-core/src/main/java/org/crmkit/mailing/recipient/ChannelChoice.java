@@ -20,6 +20,9 @@ public sealed interface ChannelChoice permits ChannelChoice.Only, ChannelChoice.
     /** The channel for a recipient whose (person's, else client's) preference is {@code preference}, if any. */
     Channel channelFor(java.util.Optional<Channel> preference);
 
+    /** Every channel this choice may give a recipient. */
+    java.util.Set<Channel> possible();
+
     /** Every recipient on one channel. */
     record Only(Channel channel) implements ChannelChoice {
         public Only {
@@ -30,6 +33,11 @@ public sealed interface ChannelChoice permits ChannelChoice.Only, ChannelChoice.
         public Channel channelFor(java.util.Optional<Channel> preference) {
             ValidationException.required(preference, "preference");
             return channel;
+        }
+
+        @Override
+        public java.util.Set<Channel> possible() {
+            return java.util.Set.of(channel);
         }
     }
 
@@ -43,6 +51,11 @@ public sealed interface ChannelChoice permits ChannelChoice.Only, ChannelChoice.
         public Channel channelFor(java.util.Optional<Channel> preference) {
             ValidationException.required(preference, "preference");
             return preference.filter(p -> p != Channel.PHONE_CALL).orElse(fallback);
+        }
+
+        @Override
+        public java.util.Set<Channel> possible() {
+            return java.util.Set.of(Channel.EMAIL, Channel.SMS);
         }
     }
 

@@ -42,7 +42,21 @@ import org.crmkit.interaction.InteractionKind;
 import org.crmkit.interaction.InteractionState;
 import org.crmkit.mailing.Mailing;
 import org.crmkit.mailing.MailingState;
+import org.crmkit.mailing.MailingResolution;
 import org.crmkit.mailing.Mailings;
+import org.crmkit.mailing.SenderSettings;
+import org.crmkit.client.ContactPerson;
+import org.crmkit.consent.SigningKey;
+import org.crmkit.consent.SigningKeys;
+import org.crmkit.consent.UnsubscribeHeaders;
+import org.crmkit.consent.UnsubscribeTokens;
+import org.crmkit.mailing.recipient.Addressee;
+import org.crmkit.mailing.recipient.Audience;
+import org.crmkit.mailing.recipient.ChannelChoice;
+import org.crmkit.mailing.recipient.Exclusion;
+import org.crmkit.mailing.recipient.ExclusionReason;
+import org.crmkit.mailing.recipient.RecipientQuery;
+import org.crmkit.criteria.Criterion;
 import org.crmkit.mailing.outbox.MailingStatistics;
 import org.crmkit.mailing.outbox.MessageComposer;
 import org.crmkit.mailing.outbox.OutboxEntry;
@@ -605,5 +619,210 @@ abstract class MailingContract extends RecipientContract {
         assertThatThrownBy(() -> crm.mailings().sender(outlets(provider), broken).sendDue(0))
                 .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("maxMessages"));
         assertThat(Collections.<String>emptyList()).isEmpty();
+    }
+
+    @Test
+    void resolvingAMailingFillsItsOutboxPageByPageRecordsEveryExclusionWithItsReasonAndNeverDoubles() {
+        Crm crm = mailingCrm(new DealContract.HandClock());
+        Client tax = crm.clients().register(NewClient.legalEntity("Налоговая инспекция"));
+        grantEmail(crm, tax, Optional.of(person(crm, tax, "Светикова", "Светлана", "Андреевна", "info@gorod.ru")), "info@gorod.ru");
+        Client alkhimov = crm.clients().register(NewClient.individual("Алхимов А.А."));
+        grantEmail(crm, alkhimov, Optional.of(person(crm, alkhimov, "Алхимов", "Андрей", "Андреевич", "ad@erw.ru")), "ad@erw.ru");
+        Client landlord = crm.clients().register(NewClient.legalEntity("Арендодатель"));
+        grantEmail(crm, landlord, Optional.of(person(crm, landlord, "Захарова", "Юлия", "Владимировна", "ad@erw.ru")), "ad@erw.ru");
+        Client ivanochkin = crm.clients().register(NewClient.individual("Иваночкин"));
+        person(crm, ivanochkin, "Иваночкин", "Иван", "Ильич", "wqdqdas@sfgsr wert wert");
+        Client conditioners = crm.clients().register(NewClient.legalEntity("Мир кондиционеров"));
+        RecipientQuery query = RecipientQuery.of(Audience.ofRule(Criterion.all()), Addressee.CONTACT_PERSONS, ChannelChoice.only(Channel.EMAIL))
+                .withPageSize(2);
+        Mailing mailing = crm.mailings().create("Сезонная скидка", Set.of(Channel.EMAIL), Purpose.MARKETING, "все клиенты");
+
+        MailingResolution first = crm.mailings().resolve(mailing.id(), query);
+
+        assertThat(first.enqueued()).isEqualTo(2);
+        assertThat(first.exclusionsRecorded()).isEqualTo(3);
+        assertThat(first.resolution().pages()).isEqualTo(3);
+        assertThat(crm.mailings().entries(mailing.id(), Set.of(), Optional.empty(), 10)).extracting(e -> e.recipient().address())
+                .containsExactlyInAnyOrder("info@gorod.ru", "ad@erw.ru");
+        List<Exclusion> excluded = crm.mailings().exclusions(mailing.id(), 0, 10);
+        assertThat(excluded).extracting(Exclusion::reason).containsExactlyInAnyOrder(ExclusionReason.DUPLICATE_ADDRESS,
+                ExclusionReason.INVALID_ADDRESS, ExclusionReason.NO_CONTACT_PERSON);
+        assertThat(excluded).extracting(e -> e.client().value()).isSortedAccordingTo(org.crmkit.common.SortOrder.UUIDS);
+        Exclusion invalid = excluded.stream().filter(e -> e.reason() == ExclusionReason.INVALID_ADDRESS).findFirst().orElseThrow();
+        assertThat(invalid.client()).isEqualTo(ivanochkin.id());
+        assertThat(invalid.displayName()).isEqualTo("Иваночкин Иван Ильич");
+        assertThat(invalid.address()).contains("wqdqdas@sfgsr wert wert");
+        assertThat(invalid.channel()).contains(Channel.EMAIL);
+        assertThat(invalid.person()).isPresent();
+        Exclusion noPerson = excluded.stream().filter(e -> e.reason() == ExclusionReason.NO_CONTACT_PERSON).findFirst().orElseThrow();
+        assertThat(noPerson.client()).isEqualTo(conditioners.id());
+        assertThat(noPerson.channel()).isEmpty();
+        assertThat(noPerson.person()).isEmpty();
+        Exclusion duplicate = excluded.stream().filter(e -> e.reason() == ExclusionReason.DUPLICATE_ADDRESS).findFirst().orElseThrow();
+        assertThat(duplicate.address()).contains("ad@erw.ru");
+        assertThat(duplicate.client()).isIn(alkhimov.id(), landlord.id());
+        assertThat(duplicate.note()).isPresent();
+        assertThat(crm.mailings().exclusions(mailing.id(), 1, 1)).containsExactly(excluded.get(1));
+        assertThat(crm.mailings().exclusions(mailing.id(), 3, 10)).isEmpty();
+        MailingStatistics stats = crm.mailings().statistics(mailing.id());
+        assertThat(stats.total()).isEqualTo(2);
+        assertThat(stats.excluded(ExclusionReason.DUPLICATE_ADDRESS)).isEqualTo(1);
+        assertThat(stats.excluded(ExclusionReason.INVALID_ADDRESS)).isEqualTo(1);
+        assertThat(stats.excluded(ExclusionReason.NO_CONTACT_PERSON)).isEqualTo(1);
+        assertThat(stats.excluded(ExclusionReason.NO_CONSENT)).isZero();
+
+        MailingResolution again = crm.mailings().resolve(mailing.id(), query.withPageSize(500));
+        assertThat(again.enqueued()).isZero();
+        assertThat(again.exclusionsRecorded()).isZero();
+        assertThat(again.resolution().recipients()).isEqualTo(2);
+        assertThat(crm.mailings().statistics(mailing.id()).total()).isEqualTo(2);
+        assertThat(crm.mailings().exclusions(mailing.id(), 0, 10)).isEqualTo(excluded);
+
+        // a newcomer is added by the next resolution, nothing else
+        Client newcomer = crm.clients().register(NewClient.legalEntity("Новосёл"));
+        grantEmail(crm, newcomer, Optional.of(person(crm, newcomer, "Новиков", "Никита", null, "new@erw.ru")), "new@erw.ru");
+        assertThat(crm.mailings().resolve(mailing.id(), query).enqueued()).isEqualTo(1);
+        assertThat(crm.mailings().statistics(mailing.id()).total()).isEqualTo(3);
+
+        // sent: every enqueued recipient exactly once
+        crm.mailings().start(mailing.id());
+        Provider provider = new Provider();
+        crm.mailings().sender(outlets(provider), COMPOSER).sendDue(100);
+        assertThat(provider.deliveries.keySet()).containsExactlyInAnyOrder("info@gorod.ru", "ad@erw.ru", "new@erw.ru");
+        assertThat(provider.noneTwice()).isTrue();
+        assertThat(crm.mailings().find(mailing.id()).orElseThrow().state()).isEqualTo(MailingState.DONE);
+        assertThatThrownBy(() -> crm.mailings().resolve(mailing.id(), query))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("state"));
+    }
+
+    @Test
+    void resolvingAMailingRefusesBadInputNamingTheFieldAndWritesNothing() {
+        Crm crm = mailingCrm(new DealContract.HandClock());
+        Client tax = crm.clients().register(NewClient.legalEntity("Налоговая инспекция"));
+        grantEmail(crm, tax, Optional.of(person(crm, tax, "Светикова", "Светлана", "Андреевна", "info@gorod.ru")), "info@gorod.ru");
+        crm.clients().register(NewClient.legalEntity("Мир кондиционеров"));
+        Mailing mailing = crm.mailings().create("Сезонная скидка", Set.of(Channel.EMAIL), Purpose.MARKETING, "все клиенты");
+        RecipientQuery query = RecipientQuery.of(Audience.ofRule(Criterion.all()), Addressee.CONTACT_PERSONS, ChannelChoice.only(Channel.EMAIL));
+        assertThatThrownBy(() -> crm.mailings().resolve(mailing.id(), query.forPurpose(Purpose.SERVICE)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("query.purpose");
+                    assertThat(e.rejectedValue()).isEqualTo("service");
+                });
+        assertThatThrownBy(() -> crm.mailings().resolve(mailing.id(), RecipientQuery.of(Audience.ofRule(Criterion.all()), Addressee.CLIENT,
+                ChannelChoice.preferred(Channel.EMAIL)))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("query.channels"));
+        assertThatThrownBy(() -> crm.mailings().resolve(mailing.id(), RecipientQuery.of(Audience.ofRule(Criterion.all()), Addressee.CLIENT,
+                ChannelChoice.only(Channel.SMS)))).isInstanceOfSatisfying(ValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("query.channels"));
+        assertThatThrownBy(() -> crm.mailings().exclusions(mailing.id(), -1, 10))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("offset"));
+        assertThatThrownBy(() -> crm.mailings().exclusions(mailing.id(), 0, 0))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("max"));
+        assertThatThrownBy(() -> crm.mailings().resolve(new org.crmkit.mailing.MailingId(java.util.UUID.randomUUID()), query))
+                .isInstanceOf(NotFoundException.class);
+        MailingStatistics nothing = crm.mailings().statistics(mailing.id());
+        assertThat(nothing.total()).isZero();
+        assertThat(nothing.excluded()).isEmpty();
+        crm.mailings().cancel(mailing.id());
+        assertThatThrownBy(() -> crm.mailings().resolve(mailing.id(), query))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("state"));
+        assertThat(crm.mailings().exclusions(mailing.id(), 0, 10)).isEmpty();
+    }
+
+    @Test
+    void aMailingOwnsItsTemplatesAndItsSenderPersonalisesEveryMessageWithOneClickUnsubscribe() {
+        DealContract.HandClock clock = new DealContract.HandClock();
+        Crm crm = mailingCrm(clock);
+        Client ivanochkin = crm.clients().register(NewClient.individual("Иваночкин"));
+        ContactPerson ivan = person(crm, ivanochkin, "Иваночкин", "Иван", "Ильич", "ivan@erw.ru", "+79161234567");
+        grantEmail(crm, ivanochkin, Optional.of(ivan), "ivan@erw.ru");
+        crm.consents().grant(crm.consents().key(ConsentSubject.contactPerson(ivanochkin.id(), ivan.id()), Channel.SMS, Purpose.MARKETING,
+                "+79161234567"), ConsentSource.PAPER, FORM);
+        Mailing mailing = crm.mailings().create("Сезонная скидка", Set.of(Channel.EMAIL, Channel.SMS), Purpose.MARKETING, "все клиенты");
+        crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().email("Сезонная скидка - не пропустите!",
+                "Добрый день, {{person.firstName}}!\nВаш менеджер {{sender.name}}", "<p>Добрый день, {{person.firstName}}!</p>"));
+        crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().sms("{{person.firstName}}, скидка для {{client.shortName}}"));
+        assertThat(crm.mailings().templates(mailing.id())).extracting(org.crmkit.mailing.template.MessageTemplate::channel)
+                .containsExactly(Channel.EMAIL, Channel.SMS);
+        // replaced, not added
+        crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().sms("{{person.firstName}}, скидка для {{client.shortName}}!"));
+        assertThat(crm.mailings().templates(mailing.id())).hasSize(2);
+        crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().email("Сезонная скидка - не пропустите!",
+                "Добрый день, {{person.firstName}}!\nВаш менеджер {{sender.name}}", "<p>Добрый день, {{person.firstName}}!</p>"));
+        RecipientQuery email = RecipientQuery.of(Audience.ofRule(Criterion.all()), Addressee.CONTACT_PERSONS, ChannelChoice.only(Channel.EMAIL));
+        RecipientQuery sms = RecipientQuery.of(Audience.ofRule(Criterion.all()), Addressee.CONTACT_PERSONS, ChannelChoice.only(Channel.SMS));
+        assertThat(crm.mailings().resolve(mailing.id(), email).enqueued()).isEqualTo(1);
+        assertThat(crm.mailings().resolve(mailing.id(), sms).enqueued()).isEqualTo(1);
+        crm.mailings().start(mailing.id());
+
+        List<EmailMessage> mails = new CopyOnWriteArrayList<>();
+        List<SmsMessage> texts = new CopyOnWriteArrayList<>();
+        EmailSender mailbox = new EmailSender() {
+            @Override
+            public SendOutcome send(EmailMessage message) {
+                mails.add(message);
+                return SendOutcome.accepted("m-" + mails.size(), 1);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        SmsGateway gateway = new SmsGateway() {
+            @Override
+            public SendOutcome send(SmsMessage message) {
+                texts.add(message);
+                return SendOutcome.accepted("s-" + texts.size(), 1);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        UnsubscribeTokens tokens = UnsubscribeTokens.of(SigningKeys.current(SigningKey.of("2026-12",
+                "a mailing key of thirty-two byte".getBytes(java.nio.charset.StandardCharsets.UTF_8))), Duration.ofDays(60), clock);
+        SenderSettings settings = new SenderSettings(Mailbox.of("shop@example.ru"), "Shop", tokens,
+                UnsubscribeHeaders.of("https://crm.example.ru/u/", "unsubscribe@example.ru"));
+        crm.mailings().sender(Outlets.builder().email(mailbox).sms(gateway).build(), settings).sendDue(10);
+
+        assertThat(mails).hasSize(1);
+        EmailMessage mail = mails.get(0);
+        assertThat(mail.subject()).isEqualTo("Сезонная скидка - не пропустите!");
+        assertThat(mail.text()).contains("Добрый день, Иван!\nВаш менеджер Алексеев");
+        assertThat(mail.html()).contains("<p>Добрый день, Иван!</p>");
+        assertThat(mail.to()).extracting(Mailbox::address).containsExactly("ivan@erw.ru");
+        assertThat(mail.header(UnsubscribeHeaders.LIST_UNSUBSCRIBE_POST)).contains(UnsubscribeHeaders.ONE_CLICK);
+        String list = mail.header(UnsubscribeHeaders.LIST_UNSUBSCRIBE).orElseThrow();
+        assertThat(list).startsWith("<https://crm.example.ru/u/");
+        String token = list.substring("<https://crm.example.ru/u/".length(), list.indexOf('>'));
+        assertThat(texts).extracting(SmsMessage::text).containsExactly("Иван, скидка для Иваночкин!");
+        assertThat(texts).extracting(SmsMessage::destination).containsExactly("+79161234567");
+
+        ConsentKey key = crm.consents().key(ConsentSubject.contactPerson(ivanochkin.id(), ivan.id()), Channel.EMAIL, Purpose.MARKETING,
+                "ivan@erw.ru");
+        assertThat(crm.consents().unsubscribe(tokens.verify(tenant, token)).changed()).isTrue();
+        assertThat(crm.consents().status(key).standing()).isEqualTo(org.crmkit.consent.Standing.WITHDRAWN);
+    }
+
+    @Test
+    void aMailingsTemplatesRefuseBadInputNamingTheFieldAndStoreNothing() {
+        Crm crm = mailingCrm(new DealContract.HandClock());
+        Mailing mailing = crm.mailings().create("Сезонная скидка", Set.of(Channel.EMAIL), Purpose.MARKETING, "все клиенты");
+        assertThatThrownBy(() -> crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().sms("Скидка")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> {
+                    assertThat(e.field()).isEqualTo("template.channel");
+                    assertThat(e.rejectedValue()).isEqualTo("SMS");
+                });
+        assertThatThrownBy(() -> crm.mailTemplates().email("Скидка\r\nBcc: all@example.ru", "x", null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("subject"));
+        assertThat(crm.mailings().templates(mailing.id())).isEmpty();
+        assertThatThrownBy(() -> new SenderSettings(Mailbox.of("shop@example.ru"), "Shop\r\n", UnsubscribeTokens.of(SigningKeys.current(
+                SigningKey.of("k", new byte[32])), Duration.ofDays(1), java.time.Clock.systemUTC()),
+                UnsubscribeHeaders.of("https://crm.example.ru/u/", "unsubscribe@example.ru")))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("smsSource"));
+        crm.mailings().cancel(mailing.id());
+        assertThatThrownBy(() -> crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().email("Скидка", "x", null)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("state"));
+        assertThat(crm.mailings().templates(mailing.id())).isEmpty();
     }
 }

@@ -98,7 +98,7 @@ abstract class RecipientContract extends ConsentContract {
         }
     }
 
-    private static ContactPerson person(Crm crm, Client client, String surname, String first, String patronymic, String... contacts) {
+    static ContactPerson person(Crm crm, Client client, String surname, String first, String patronymic, String... contacts) {
         return crm.contactPersons().add(client.id(), PersonName.of(surname, first, patronymic), p -> {
             ContactPerson with = p;
             for (String c : contacts) {
@@ -109,7 +109,7 @@ abstract class RecipientContract extends ConsentContract {
         });
     }
 
-    private static void grantEmail(Crm crm, Client client, Optional<ContactPerson> person, String address) {
+    static void grantEmail(Crm crm, Client client, Optional<ContactPerson> person, String address) {
         ConsentSubject subject = person.map(p -> ConsentSubject.contactPerson(client.id(), p.id())).orElse(ConsentSubject.client(client.id()));
         crm.consents().grant(crm.consents().key(subject, Channel.EMAIL, Purpose.MARKETING, address), ConsentSource.PAPER, Proof.none());
     }

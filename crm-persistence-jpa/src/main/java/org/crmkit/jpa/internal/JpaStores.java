@@ -91,6 +91,8 @@ public final class JpaStores implements Stores {
             .add(org.crmkit.mailing.MailingStore.class, JpaMailingStore::new)
             .add(org.crmkit.mailing.outbox.OutboxStore.class, JpaOutboxStore::new)
             .add(org.crmkit.segment.SegmentStore.class, JpaSegmentStore::new)
+            .add(org.crmkit.mailing.MailingExclusionStore.class, JpaMailingExclusionStore::new)
+            .add(org.crmkit.mailing.MailingTemplateStore.class, JpaMailingTemplateStore::new)
             .build();
 
     private final Map<Class<?>, Object> made = new java.util.HashMap<>();

@@ -83,6 +83,7 @@ public final class Demo {
             BrochureSales.print(crm, out);
             BrochureInteractions.print(crm, handOver, out);
             BrochureConsents.print(crm, TENANT, out);
+            BrochureMailings.run(crm, TENANT, out);
             ClientSummary pitersoft = crm.clients().search("Питерсофт").get(0);
             out.println("Change journal of " + pitersoft.shortName() + ":");
             for (AuditEntry entry : crm.clients().history(pitersoft.id())) {

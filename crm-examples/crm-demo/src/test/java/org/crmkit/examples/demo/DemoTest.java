@@ -51,7 +51,15 @@ class DemoTest {
                 .containsPattern("Важный клиент \\(VIP\\) +1\\s+Питерсофт +2010-02-15")
                 .contains("One-click POST to the example endpoint (behind the https proxy): 200 — You are unsubscribed")
                 .containsPattern("EMAIL +marketing +ad@erw\\.ru +GRANTED \\(DOUBLE_OPT_IN_CONFIRMATION")
-                .contains("\"format\" : \"crmkit-consent-proof/1\"");
+                .contains("\"format\" : \"crmkit-consent-proof/1\"")
+                .contains("Рассылка \"Сезонная скидка - не пропустите!\": в очереди 2, исключено 2.")
+                .contains("SMTP-сервер получил письмо для ad@erw.ru: \"Сезонная скидка - не пропустите!\", Добрый день, Иван!, List-Unsubscribe: есть")
+                .contains("Андрей, сезонная скидка на кухонную мебель!")
+                .contains("Иваночкин Иван Ильич  INVALID_ADDRESS  wqdqdas@sfgsr wert wert")
+                .contains("Захарова Юлия Владимировна  DUPLICATE_ADDRESS  ad@erw.ru")
+                .contains("Статистика рассылки: DONE, сообщений 2, отправлено 2, исключено 2")
+                .containsPattern("Арендодатель: \\S+  Mailing: ")
+                .containsPattern("Алхимов А\\.А\\.: \\S+  Mailing: ");
 
         String second = run(file);
         assertThat(second).contains("already holds the brochure's clients")
@@ -62,6 +70,9 @@ class DemoTest {
                 .contains("Напоминаний к показу нет")
                 .contains("Анализ взаимодействий с 2011-09-01 по 2011-09-30")
                 .doesNotContain("Передача дел:")
-                .contains("200 — You were already unsubscribed");
+                .contains("200 — You were already unsubscribed")
+                .contains("Рассылка \"Сезонная скидка - не пропустите!\" найдена (DONE): повторно не отправляется.")
+                .contains("Статистика рассылки: DONE, сообщений 2, отправлено 2, исключено 2")
+                .doesNotContain("SMTP-сервер получил");
     }
 }

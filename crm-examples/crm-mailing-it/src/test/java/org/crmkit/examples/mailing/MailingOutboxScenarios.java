@@ -32,6 +32,7 @@ import org.crmkit.client.ContactType;
 import org.crmkit.client.NewClient;
 import org.crmkit.common.Actor;
 import org.crmkit.common.EmployeeId;
+import org.crmkit.common.SortOrder;
 import org.crmkit.common.TenantId;
 import org.crmkit.consent.Channel;
 import org.crmkit.consent.ConsentSource;
@@ -286,5 +287,82 @@ abstract class MailingOutboxScenarios {
         assertThat(got).hasSize(30);
         assertThat(got.values()).allMatch(n -> n == 1);
         assertThat(crm.mailings().statistics(mailing.id()).count(OutboxState.SENT)).isEqualTo(30);
+    }
+
+    /** The text of a part (a multipart's parts joined), as a reader sees it, decoded. */
+    private static String textOf(jakarta.mail.Part part) throws Exception {
+        Object content = part.getContent();
+        if (content instanceof jakarta.mail.Multipart) {
+            jakarta.mail.Multipart multi = (jakarta.mail.Multipart) content;
+            StringBuilder all = new StringBuilder();
+            for (int i = 0; i < multi.getCount(); i++) {
+                all.append(textOf(multi.getBodyPart(i))).append('\n');
+            }
+            return all.toString();
+        }
+        return content instanceof String ? (String) content : "";
+    }
+
+    private static org.crmkit.client.ContactPerson person(Crm crm, Client client, String surname, String first, String patronymic,
+                                                        org.crmkit.client.ContactType type, String contact) {
+        return crm.contactPersons().add(client.id(), org.crmkit.client.PersonName.of(surname, first, patronymic),
+                p -> p.addContact(org.crmkit.client.ContactEntry.parse(type, contact, "RU")));
+    }
+
+    @Test
+    void aResolvedMailingReachesTheSmtpServerPersonalisedWithOneClickUnsubscribeAndListsItsExclusions() throws Exception {
+        Crm crm = crm(storage());
+        Client pitersoft = crm.clients().register(NewClient.legalEntity("Питерсофт"));
+        org.crmkit.client.ContactPerson ivan = person(crm, pitersoft, "Сидоров", "Иван", "Петрович", ContactType.EMAIL, "ivan@pitersoft.ru");
+        Client alkhimov = crm.clients().register(NewClient.individual("Алхимов А.А."));
+        org.crmkit.client.ContactPerson andrey = person(crm, alkhimov, "Алхимов", "Андрей", "Андреевич", ContactType.EMAIL, "ad@erw.ru");
+        Client landlord = crm.clients().register(NewClient.legalEntity("Арендодатель"));
+        org.crmkit.client.ContactPerson yulia = person(crm, landlord, "Захарова", "Юлия", "Владимировна", ContactType.EMAIL, "ad@erw.ru");
+        Client ivanochkin = crm.clients().register(NewClient.individual("Иваночкин"));
+        person(crm, ivanochkin, "Иваночкин", "Иван", "Ильич", ContactType.OTHER, "wqdqdas@sfgsr wert wert");
+        for (Object[] who : new Object[][] {{pitersoft, ivan, "ivan@pitersoft.ru"}, {alkhimov, andrey, "ad@erw.ru"}, {landlord, yulia, "ad@erw.ru"}}) {
+            crm.consents().grant(crm.consents().key(ConsentSubject.contactPerson(((Client) who[0]).id(), ((org.crmkit.client.ContactPerson) who[1]).id()),
+                    Channel.EMAIL, Purpose.MARKETING, (String) who[2]), ConsentSource.PAPER, Proof.of("form", "1"));
+        }
+        Mailing mailing = crm.mailings().create("Сезонная скидка", Set.of(Channel.EMAIL), Purpose.MARKETING, "все клиенты");
+        crm.mailings().useTemplate(mailing.id(), crm.mailTemplates().email("Сезонная скидка - не пропустите!",
+                "Добрый день, {{person.firstName}}!\nСкидка 30 % на кухонную мебель.", null));
+        org.crmkit.mailing.recipient.RecipientQuery query = org.crmkit.mailing.recipient.RecipientQuery.of(
+                org.crmkit.mailing.recipient.Audience.ofRule(org.crmkit.criteria.Criterion.all()),
+                org.crmkit.mailing.recipient.Addressee.CONTACT_PERSONS,
+                org.crmkit.mailing.recipient.ChannelChoice.only(Channel.EMAIL)).withPageSize(2);
+        assertThat(crm.mailings().resolve(mailing.id(), query).enqueued()).isEqualTo(2);
+        assertThat(crm.mailings().resolve(mailing.id(), query).enqueued()).as("resolving twice doubles nothing").isZero();
+        crm.mailings().start(mailing.id());
+        org.crmkit.consent.UnsubscribeTokens tokens = org.crmkit.consent.UnsubscribeTokens.of(org.crmkit.consent.SigningKeys.current(
+                org.crmkit.consent.SigningKey.of("2026-12", "a mailing key of thirty-two byte".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                Duration.ofDays(60), clock);
+        org.crmkit.mailing.SenderSettings settings = new org.crmkit.mailing.SenderSettings(Mailbox.of("shop@example.ru"), "Shop", tokens,
+                org.crmkit.consent.UnsubscribeHeaders.of("https://crm.example.ru/u/", "unsubscribe@example.ru"));
+        MailingSender sender = crm.mailings().sender(Outlets.builder().email(smtp()).build(), settings);
+        assertThat(sender.sendDue(10).sent()).isEqualTo(2);
+        assertThat(sender.sendDue(10).sent()).isZero();
+
+        assertThat(received()).containsOnly(Map.entry("ivan@pitersoft.ru", 1), Map.entry("ad@erw.ru", 1));
+        MimeMessage toIvan = java.util.Arrays.stream(server.getReceivedMessages())
+                .filter(m -> { try { return m.getAllRecipients()[0].toString().equals("ivan@pitersoft.ru"); } catch (MessagingException e) {
+                    throw new IllegalStateException(e); } }).findFirst().orElseThrow();
+        assertThat(toIvan.getSubject()).isEqualTo("Сезонная скидка - не пропустите!");
+        assertThat(textOf(toIvan)).contains("Добрый день, Иван!");
+        assertThat(toIvan.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
+        String list = toIvan.getHeader("List-Unsubscribe", null).replaceAll("\\s+", " ");
+        assertThat(list).startsWith("<https://crm.example.ru/u/").contains("mailto:unsubscribe@example.ru?subject=");
+        String token = list.substring("<https://crm.example.ru/u/".length(), list.indexOf('>'));
+        assertThat(crm.consents().unsubscribe(tokens.verify(tenant, token)).changed()).isTrue();
+        assertThat(crm.consents().status(crm.consents().key(ConsentSubject.contactPerson(pitersoft.id(), ivan.id()), Channel.EMAIL,
+                Purpose.MARKETING, "ivan@pitersoft.ru")).standing()).isEqualTo(org.crmkit.consent.Standing.WITHDRAWN);
+
+        List<org.crmkit.mailing.recipient.Exclusion> excluded = crm.mailings().exclusions(mailing.id(), 0, 100);
+        assertThat(excluded).extracting(e -> e.displayName() + ": " + e.reason() + " " + e.address().orElse("")).containsExactlyInAnyOrder(
+                "Иваночкин Иван Ильич: INVALID_ADDRESS wqdqdas@sfgsr wert wert",
+                (SortOrder.UUIDS.compare(alkhimov.id().value(), landlord.id().value()) < 0 ? "Захарова Юлия Владимировна" : "Алхимов Андрей Андреевич")
+                        + ": DUPLICATE_ADDRESS ad@erw.ru");
+        assertThat(crm.mailings().statistics(mailing.id()).excluded(org.crmkit.mailing.recipient.ExclusionReason.INVALID_ADDRESS)).isEqualTo(1);
+        assertThat(crm.mailings().find(mailing.id()).orElseThrow().state()).isEqualTo(MailingState.DONE);
     }
 }
