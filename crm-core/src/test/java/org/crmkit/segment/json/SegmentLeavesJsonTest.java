@@ -68,12 +68,13 @@ class SegmentLeavesJsonTest {
     }
 
     @Test
-    void contactFactsHaveATextFormAndPropertyConditionsSayTheyHaveNone() {
+    void contactFactsAndPropertyConditionsHaveATextForm() {
         RuleText text = RuleText.with(SegmentSamples.NAMES);
         Criterion<ClientCriterion> rule = Criterion.and(new ClientCriterion.HasEmail(), Criterion.not(new ClientCriterion.HasMobilePhone()));
         assertThat(text.print(rule)).isEqualTo("has email and not has mobile phone");
         assertThat(text.parse(text.print(rule))).isEqualTo(rule);
-        assertThatThrownBy(() -> text.print(new ClientCriterion.PropertyMatches(PropertyKey.of("activity"), new PropertyCondition.Filled())))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("no text form yet");
+        Criterion<ClientCriterion> filled = new ClientCriterion.PropertyMatches(SegmentSamples.ACTIVITY, new PropertyCondition.Filled());
+        assertThat(text.print(filled)).isEqualTo("property \"Вид деятельности\" is filled");
+        assertThat(text.parse(text.print(filled))).isEqualTo(filled);
     }
 }
