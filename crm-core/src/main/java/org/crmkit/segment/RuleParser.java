@@ -236,6 +236,16 @@ final class RuleParser {
             case "property":
                 next();
                 return property();
+            case "no": {
+                next();
+                expectWord("interaction");
+                expectWord("for");
+                Token n = peek();
+                int days = integer();
+                expectWord("days");
+                InteractionCriterion.StartedWithinLastDays recent = build(n, () -> new InteractionCriterion.StartedWithinLastDays(days));
+                return Criterion.not(new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT, recent));
+            }
             case "suppressed":
                 next();
                 return new ClientCriterion.Having<>(SuppressionCriterion.OF_CLIENT, Criterion.all());
@@ -531,6 +541,14 @@ final class RuleParser {
             case "starts":
                 expectWord("in");
                 return new InteractionCriterion.StartsIn(period());
+            case "started": {
+                expectWord("within");
+                expectWord("last");
+                Token n = peek();
+                int days = integer();
+                expectWord("days");
+                return build(n, () -> new InteractionCriterion.StartedWithinLastDays(days));
+            }
             case "overlaps":
                 return new InteractionCriterion.Overlaps(period());
             case "overdue":
@@ -549,7 +567,7 @@ final class RuleParser {
                 return new InteractionCriterion.ForDeal(new DealId(uuid(string())));
             default:
                 throw expected("a condition on an interaction (id, client, responsible, involves, author, kind, state, importance, "
-                        + "starts, overlaps, overdue, subject, content, deal)", t);
+                        + "starts, started, overlaps, overdue, subject, content, deal)", t);
         }
     }
 

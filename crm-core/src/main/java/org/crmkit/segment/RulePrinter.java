@@ -481,6 +481,11 @@ final class RulePrinter {
             }
 
             @Override
+            public String startedWithinLastDays(InteractionCriterion.StartedWithinLastDays c) {
+                return "started within last " + c.days() + " days";
+            }
+
+            @Override
             public String overlaps(InteractionCriterion.Overlaps c) {
                 return "overlaps " + period(c.period());
             }

@@ -35,7 +35,7 @@ import org.crmkit.criteria.Criterion;
  * contact   = "position" "=" string | "responsible" "=" string | "phone" "=" string | "email" "=" string | "client" "(" or ")" ;
  * interaction = "id" "in" strings | "client" "(" or ")" | "responsible" "in" strings | "involves" strings
  *           | "author" "=" string | "kind" "in" words | "state" "in" words | "importance" "=" word
- *           | "starts" "in" period | "overlaps" period | "overdue" "at" instant "today" date
+ *           | "starts" "in" period | "started" "within" "last" number "days" | "overlaps" period | "overdue" "at" instant "today" date
  *           | ( "subject" | "content" ) "contains" string | "deal" "=" string ;
  * deal      = "id" "in" strings | "client" "(" or ")" | "pipeline" "=" string
  *           | "stage" "in" "(" [ string "." string { "," string "." string } ] ")"   (* pipeline.stage *)

@@ -369,7 +369,9 @@ public final class RuleGenerators {
     }
 
     private static Criterion<InteractionCriterion> interactionLeaf(RandomnessSource in, int depth) {
-        switch (pick(in, 14)) {
+        switch (pick(in, 15)) {
+            case 14:
+                return new InteractionCriterion.StartedWithinLastDays(pick(in, 400));
             case 0:
                 return new InteractionCriterion.IdIn(some(in, () -> new InteractionId(uuid(in))));
             case 1:

@@ -192,6 +192,27 @@ class RuleTextTest {
     }
 
     @Test
+    void noInteractionForDaysIsNotHasInteractionStartedWithinLastDaysReadAtTheClock() {
+        Criterion<ClientCriterion> quiet = Criterion.not(new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT,
+                new InteractionCriterion.StartedWithinLastDays(30)));
+        assertThat(text.parse("group in (\"Покупатели\") and No Interaction For 30 Days")).isEqualTo(
+                Criterion.and(new ClientCriterion.InGroups(Set.of(SegmentSamples.GROUPS.get(0))), quiet));
+        assertThat(text.print(quiet)).isEqualTo("not has interaction (started within last 30 days)");
+        assertThat(text.parse(text.print(quiet))).isEqualTo(quiet);
+        Criterion<ClientCriterion> calls = text.parse("not has interaction (kind in (incoming-call, meeting) and started within last 30 days)");
+        assertThat(ClientCriterion.dependsOnClock(calls)).isTrue();
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.of(2026, 3, 31, 0, 30, 0, 0, java.time.ZoneId.of("Europe/Moscow"));
+        assertThat(ClientCriterion.at(quiet, now)).isEqualTo(Criterion.not(new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT,
+                new InteractionCriterion.StartsIn(new org.crmkit.interaction.CalendarPeriod(java.time.Instant.parse("2026-02-28T21:00:00Z"),
+                        java.time.Instant.parse("2026-03-31T21:00:00Z"), java.time.ZoneId.of("Europe/Moscow"))))));
+        assertThatThrownBy(() -> text.parse("no interaction for -1 days"))
+                .hasMessageStartingWith("line 1, column 20: expected a valid days (must be between 0 and 110000)");
+        assertThatThrownBy(() -> text.parse("no interaction 30 days")).hasMessage("line 1, column 16: expected \"for\" but found \"30\"");
+        assertThatThrownBy(() -> text.parse("has interaction (started within last 30)"))
+                .hasMessage("line 1, column 40: expected \"days\" but found \")\"");
+    }
+
+    @Test
     void valuesAreCheckedByTheirOwnRulesAndReportedAtTheValue() {
         assertThatThrownBy(() -> text.parse("phone = \"89161234567\""))
                 .isInstanceOf(RuleSyntaxException.class).hasMessageStartingWith("line 1, column 9: expected a valid phone");
