@@ -51,7 +51,23 @@ class DemoTest {
                 .containsPattern("Важный клиент \\(VIP\\) +1\\s+Питерсофт +2010-02-15")
                 .contains("One-click POST to the example endpoint (behind the https proxy): 200 — You are unsubscribed")
                 .containsPattern("EMAIL +marketing +ad@erw\\.ru +GRANTED \\(DOUBLE_OPT_IN_CONFIRMATION")
-                .contains("\"format\" : \"crmkit-consent-proof/1\"");
+                .contains("\"format\" : \"crmkit-consent-proof/1\"")
+                .contains("Сегмент \"Кухонная мебель, были на семинаре, согласны на рассылку\" сохранён.")
+                .contains("Правило текстом: property \"Интересуется мебелью\" any of (\"Кухонная мебель\")"
+                        + " and property \"Посетил наш семинар\" is filled and has consent (email, marketing)")
+                .contains("Правило в JSON: {\"format\":\"crmkit-segment-rule/1\"")
+                .contains("Разобрано из текста то же правило: true")
+                .containsPattern("Клиентов в сегменте: 1\\s+Алхимов А\\.А\\. \\(")
+                .containsPattern("Список \"Приглашения на осенний семинар\" снят с сегмента: 1 клиент")
+                .contains("Добавлен вручную Прайм-М: да")
+                .contains("Добавлен вручную Питерсофт: да")
+                .contains("Убран вручную Питерсофт: да")
+                .containsPattern("Алхимов А\\.А\\. — добавил abdulov, \\d{4}-")
+                .containsPattern("Прайм-М — добавил abdulov, \\d{4}-")
+                .contains("Отметка о семинаре у Алхимов А.А. стёрта; в сегменте: 0")
+                .contains("Отметка о семинаре у Алхимов А.А. восстановлена; в сегменте: 1")
+                .contains("Слушатель получил: вышел из сегмента Алхимов А.А. (abdulov")
+                .contains("Слушатель получил: вошёл в сегмент Алхимов А.А. (abdulov");
 
         String second = run(file);
         assertThat(second).contains("already holds the brochure's clients")
@@ -62,6 +78,12 @@ class DemoTest {
                 .contains("Напоминаний к показу нет")
                 .contains("Анализ взаимодействий с 2011-09-01 по 2011-09-30")
                 .doesNotContain("Передача дел:")
-                .contains("200 — You were already unsubscribed");
+                .contains("200 — You were already unsubscribed")
+                .contains("Сегмент \"Кухонная мебель, были на семинаре, согласны на рассылку\" найден (сохранён при прошлом запуске).")
+                .contains("Клиентов в сегменте: 1")
+                .contains("Список \"Приглашения на осенний семинар\" найден")
+                .contains("Добавлен вручную Прайм-М: уже в списке")
+                .contains("Убран вручную Питерсофт: да")
+                .contains("Слушатель получил: вошёл в сегмент Алхимов А.А. (abdulov");
     }
 }
