@@ -65,6 +65,8 @@ public sealed interface InteractionCriterion extends Criterion.Leaf<InteractionC
 
         R startsIn(StartsIn criterion);
 
+        R startedWithinLastDays(StartedWithinLastDays criterion);
+
         R overlaps(Overlaps criterion);
 
         R overdueAt(OverdueAt criterion);
@@ -239,6 +241,50 @@ public sealed interface InteractionCriterion extends Criterion.Leaf<InteractionC
         @Override
         public <R> R accept(Visitor<R> visitor) {
             return visitor.startsIn(this);
+        }
+    }
+
+    /** The largest number of days {@link StartedWithinLastDays} reaches back: about 300 years. */
+    int MAX_DAYS = 110_000;
+
+    /**
+     * It starts on one of the last {@code days} days or today, in the zone of the moment it is
+     * read at: from the start of today minus {@code days} until the start of tomorrow (later today
+     * included; 0: today). Relative: {@link #at} reads it at the Crm's clock into a
+     * {@link StartsIn} of those fixed instants, which a store binds as parameters; evaluating it
+     * unread is an error. {@code not has interaction (started within last 30 days)} is "no
+     * interaction for 30 days".
+     */
+    record StartedWithinLastDays(int days) implements InteractionCriterion, org.crmkit.criteria.ClockDependent<InteractionCriterion> {
+        public StartedWithinLastDays {
+            if (days < 0 || days > MAX_DAYS) {
+                throw new ValidationException("days", days, "must be between 0 and " + MAX_DAYS);
+            }
+        }
+
+        @Override
+        public boolean dependsOnClock() {
+            return true;
+        }
+
+        @Override
+        public Criterion<InteractionCriterion> at(java.time.ZonedDateTime now) {
+            ValidationException.required(now, "now");
+            java.time.LocalDate today = now.toLocalDate();
+            java.time.ZoneId zone = now.getZone();
+            return new StartsIn(new CalendarPeriod(today.minusDays(days).atStartOfDay(zone).toInstant(),
+                    today.plusDays(1).atStartOfDay(zone).toInstant(), zone));
+        }
+
+        @Override
+        public boolean test(Interaction interaction, Related related) {
+            throw new org.crmkit.common.CrmException("the relative condition \"started within last " + days
+                    + " days\" must be read at a moment first (Criterion.at(rule, now)); the Crm's use cases do it with its clock");
+        }
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.startedWithinLastDays(this);
         }
     }
 

@@ -219,12 +219,18 @@ public final class Interactions {
     /** The interactions matching a query that the actor may see, in one query of the store. */
     public List<Interaction> find(InteractionQuery query) {
         ValidationException.required(query, "query");
-        return context.read(work -> work.store(InteractionStore.class).find(query.restrictedTo(visible(work))));
+        InteractionQuery read = new InteractionQuery(atClock(query.where()), query.order(), query.offset(), query.limit());
+        return context.read(work -> work.store(InteractionStore.class).find(read.restrictedTo(visible(work))));
     }
 
     public long count(Criterion<InteractionCriterion> where) {
         ValidationException.required(where, "where");
-        return context.read(work -> work.store(InteractionStore.class).count(visible(work).and(where)));
+        return context.read(work -> work.store(InteractionStore.class).count(visible(work).and(atClock(where))));
+    }
+
+    /** The criterion with its relative leaves ("started within last 30 days") read at the Crm clock, as stores need it. */
+    private Criterion<InteractionCriterion> atClock(Criterion<InteractionCriterion> where) {
+        return Criterion.at(where, java.time.ZonedDateTime.now(context.clock()));
     }
 
     /**
@@ -238,7 +244,7 @@ public final class Interactions {
         if (limit < 1 || limit > InteractionQuery.MAX_LIMIT) {
             throw new ValidationException("limit", limit, "must be between 1 and " + InteractionQuery.MAX_LIMIT);
         }
-        return context.read(work -> work.store(InteractionStore.class).findAfter(visible(work).and(where), after, limit));
+        return context.read(work -> work.store(InteractionStore.class).findAfter(visible(work).and(atClock(where)), after, limit));
     }
 
     /**

@@ -55,9 +55,10 @@ final class RuleLexer {
             String word = text.substring(start, pos);
             return new Token(Kind.WORD, word, startLine, startColumn, quote(word));
         }
-        if (c == '<' && pos + 1 < text.length() && text.charAt(pos + 1) == '=') {
+        if ((c == '<' || c == '>' || c == '!') && pos + 1 < text.length() && text.charAt(pos + 1) == '=') {
             pos += 2;
-            return new Token(Kind.PUNCT, "<=", startLine, startColumn, "\"<=\"");
+            String punct = c + "=";
+            return new Token(Kind.PUNCT, punct, startLine, startColumn, "\"" + punct + "\"");
         }
         if ("(),=.".indexOf(c) >= 0) {
             pos++;

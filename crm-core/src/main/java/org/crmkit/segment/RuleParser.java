@@ -44,6 +44,7 @@ import org.crmkit.interaction.InteractionState;
 import org.crmkit.ledger.ClientClassCriterion;
 import org.crmkit.ledger.ClientClasses;
 import org.crmkit.property.ChoiceId;
+import org.crmkit.property.PropertyCondition;
 import org.crmkit.property.PropertyType;
 import org.crmkit.property.PropertyValue;
 import org.crmkit.property.ValueList;
@@ -235,6 +236,16 @@ final class RuleParser {
             case "property":
                 next();
                 return property();
+            case "no": {
+                next();
+                expectWord("interaction");
+                expectWord("for");
+                Token n = peek();
+                int days = integer();
+                expectWord("days");
+                InteractionCriterion.StartedWithinLastDays recent = build(n, () -> new InteractionCriterion.StartedWithinLastDays(days));
+                return Criterion.not(new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT, recent));
+            }
             case "suppressed":
                 next();
                 return new ClientCriterion.Having<>(SuppressionCriterion.OF_CLIENT, Criterion.all());
@@ -283,12 +294,135 @@ final class RuleParser {
         }
     }
 
-    /** {@code property "name" = value}, the value read as the property's type wants it. */
+    /**
+     * {@code property "name"} and what is asked of it: {@code = value} (a {@link ClientCriterion.PropertyEquals}, exact)
+     * or one of the conditions of a {@link ClientCriterion.PropertyMatches}; values are read as the property's type
+     * wants them and the condition is checked against the type ({@link PropertyCondition#checkFits}).
+     */
     private Criterion<ClientCriterion> property() {
         Token nameToken = string();
         RuleNames.NamedProperty property = names.property(nameToken.value())
                 .orElseThrow(() -> unknown("the name of a property", nameToken));
-        expectPunct("=");
+        Token op = peek();
+        if (isPunct("=")) {
+            next();
+            PropertyValue value = propertyValue(property);
+            return new ClientCriterion.PropertyEquals(property.key(), value);
+        }
+        PropertyCondition condition = condition(property);
+        build(op, () -> {
+            condition.checkFits(property.key(), property.type());
+            return condition;
+        });
+        return new ClientCriterion.PropertyMatches(property.key(), condition);
+    }
+
+    private PropertyCondition condition(RuleNames.NamedProperty property) {
+        Token op = next();
+        if (op.kind() == Kind.PUNCT) {
+            switch (op.value()) {
+                case "!=": {
+                    PropertyValue value = propertyValue(property);
+                    return build(op, () -> new PropertyCondition.NotEqualTo(value));
+                }
+                case ">=": {
+                    PropertyValue value = propertyValue(property);
+                    return build(op, () -> new PropertyCondition.AtLeast(value));
+                }
+                case "<=": {
+                    PropertyValue value = propertyValue(property);
+                    return build(op, () -> new PropertyCondition.AtMost(value));
+                }
+                default:
+                    throw expected(CONDITIONS, op);
+            }
+        }
+        switch (word(op)) {
+            case "equals": {
+                PropertyValue value = propertyValue(property);
+                return build(op, () -> new PropertyCondition.EqualTo(value));
+            }
+            case "in": {
+                expectPunct("(");
+                Set<PropertyValue> values = new LinkedHashSet<>();
+                if (!isPunct(")")) {
+                    do {
+                        values.add(propertyValue(property));
+                        checkSize(values);
+                    } while (acceptPunct(","));
+                }
+                expectPunct(")");
+                return build(op, () -> new PropertyCondition.In(values));
+            }
+            case "contains":
+                return value(string(), PropertyCondition.Contains::new);
+            case "starts":
+                expectWord("with");
+                return value(string(), PropertyCondition.StartsWith::new);
+            case "between": {
+                Token from = peek();
+                PropertyValue low = propertyValue(property);
+                expectWord("and");
+                PropertyValue high = propertyValue(property);
+                return build(from, () -> new PropertyCondition.Between(low, high));
+            }
+            case "within": {
+                expectWord("last");
+                Token n = peek();
+                int days = integer();
+                expectWord("days");
+                return build(n, () -> new PropertyCondition.WithinLastDays(days));
+            }
+            case "more": {
+                expectWord("than");
+                Token n = peek();
+                int days = integer();
+                expectWord("days");
+                expectWord("ago");
+                return build(n, () -> new PropertyCondition.MoreThanDaysAgo(days));
+            }
+            case "is": {
+                Token t = next();
+                if (word(t).equals("filled")) {
+                    return new PropertyCondition.Filled();
+                }
+                if (word(t).equals("empty")) {
+                    return new PropertyCondition.Empty();
+                }
+                throw expected("\"filled\" or \"empty\"", t);
+            }
+            case "any":
+            case "all": {
+                boolean any = word(op).equals("any");
+                expectWord("of");
+                ValueList list = entries(property, op);
+                Set<ChoiceId> choices = list(s -> list.byLabel(s.value()).map(org.crmkit.property.Choice::id)
+                        .orElseThrow(() -> unknown("an entry of the value list of " + RuleLexer.quote(property.name()), s)));
+                return build(op, () -> any ? new PropertyCondition.AnyOf(choices) : new PropertyCondition.AllOf(choices));
+            }
+            default:
+                throw expected(CONDITIONS, op);
+        }
+    }
+
+    private static final String CONDITIONS = "=, equals, !=, in, contains, starts with, >=, <=, between, within last, more than, "
+            + "is filled, is empty, any of or all of";
+
+    /** The value list of a choice property; any other type is an error at {@code op}. */
+    private ValueList entries(RuleNames.NamedProperty property, Token op) {
+        PropertyType type = property.type();
+        if (type instanceof PropertyType.ChoiceType) {
+            return ((PropertyType.ChoiceType) type).values();
+        }
+        if (type instanceof PropertyType.MultiChoiceType) {
+            return ((PropertyType.MultiChoiceType) type).values();
+        }
+        throw new RuleSyntaxException(op.line(), op.column(), "a condition that applies to the " + type.kind() + " property "
+                + RuleLexer.quote(property.name()), op.shown() + " (any of and all of apply to choice properties)");
+    }
+
+    /** One value token read as the property's type wants it. */
+    private PropertyValue propertyValue(RuleNames.NamedProperty property) {
         Token v = peek();
         PropertyType type = property.type();
         String wanted = "a value of the " + type.kind() + " property " + RuleLexer.quote(property.name()) + " (" + example(type) + ")";
@@ -327,7 +461,7 @@ final class RuleParser {
         } else {
             value = PropertyValue.client(clientId(expectKind(Kind.STRING, wanted)));
         }
-        return new ClientCriterion.PropertyEquals(property.key(), value);
+        return value;
     }
 
     private static String example(PropertyType type) {
@@ -407,6 +541,14 @@ final class RuleParser {
             case "starts":
                 expectWord("in");
                 return new InteractionCriterion.StartsIn(period());
+            case "started": {
+                expectWord("within");
+                expectWord("last");
+                Token n = peek();
+                int days = integer();
+                expectWord("days");
+                return build(n, () -> new InteractionCriterion.StartedWithinLastDays(days));
+            }
             case "overlaps":
                 return new InteractionCriterion.Overlaps(period());
             case "overdue":
@@ -425,7 +567,7 @@ final class RuleParser {
                 return new InteractionCriterion.ForDeal(new DealId(uuid(string())));
             default:
                 throw expected("a condition on an interaction (id, client, responsible, involves, author, kind, state, importance, "
-                        + "starts, overlaps, overdue, subject, content, deal)", t);
+                        + "starts, started, overlaps, overdue, subject, content, deal)", t);
         }
     }
 

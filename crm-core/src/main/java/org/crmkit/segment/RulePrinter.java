@@ -17,6 +17,7 @@ import org.crmkit.interaction.CalendarPeriod;
 import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.ledger.ClientClassCriterion;
 import org.crmkit.property.ChoiceId;
+import org.crmkit.property.PropertyCondition;
 import org.crmkit.property.PropertyType;
 import org.crmkit.property.PropertyValue;
 import org.crmkit.property.ValueList;
@@ -220,11 +221,11 @@ final class RulePrinter {
                 return RulePrinter.this.having(c);
             }
 
-            /** Property conditions have a JSON form (property-matches) but no text syntax yet. */
             @Override
             public String propertyMatches(ClientCriterion.PropertyMatches c) {
-                throw new ValidationException("rule", "property " + c.key().value() + " " + c.condition().describe(),
-                        "has no text form yet; write the rule as JSON");
+                RuleNames.NamedProperty property = names.property(c.key()).orElseThrow(() -> gone("property", c.key().value()));
+                c.condition().checkFits(c.key(), property.type());
+                return "property " + str(property.name()) + " " + condition(property, c.condition());
             }
 
             @Override
@@ -235,6 +236,80 @@ final class RulePrinter {
             @Override
             public String hasMobilePhone(ClientCriterion.HasMobilePhone c) {
                 return "has mobile phone";
+            }
+        });
+    }
+
+    private String condition(RuleNames.NamedProperty property, PropertyCondition condition) {
+        return condition.accept(new PropertyCondition.Visitor<String>() {
+            @Override
+            public String equalTo(PropertyCondition.EqualTo c) {
+                return "equals " + value(property, c.value());
+            }
+
+            @Override
+            public String notEqualTo(PropertyCondition.NotEqualTo c) {
+                return "!= " + value(property, c.value());
+            }
+
+            @Override
+            public String in(PropertyCondition.In c) {
+                return "in " + list(c.values(), v -> value(property, v));
+            }
+
+            @Override
+            public String contains(PropertyCondition.Contains c) {
+                return "contains " + str(c.fragment());
+            }
+
+            @Override
+            public String startsWith(PropertyCondition.StartsWith c) {
+                return "starts with " + str(c.prefix());
+            }
+
+            @Override
+            public String atLeast(PropertyCondition.AtLeast c) {
+                return ">= " + value(property, c.bound());
+            }
+
+            @Override
+            public String atMost(PropertyCondition.AtMost c) {
+                return "<= " + value(property, c.bound());
+            }
+
+            @Override
+            public String between(PropertyCondition.Between c) {
+                return "between " + value(property, c.from()) + " and " + value(property, c.to());
+            }
+
+            @Override
+            public String withinLastDays(PropertyCondition.WithinLastDays c) {
+                return "within last " + c.days() + " days";
+            }
+
+            @Override
+            public String moreThanDaysAgo(PropertyCondition.MoreThanDaysAgo c) {
+                return "more than " + c.days() + " days ago";
+            }
+
+            @Override
+            public String filled(PropertyCondition.Filled c) {
+                return "is filled";
+            }
+
+            @Override
+            public String empty(PropertyCondition.Empty c) {
+                return "is empty";
+            }
+
+            @Override
+            public String anyOf(PropertyCondition.AnyOf c) {
+                return "any of " + list(c.choices(), choice -> str(label(property, choice)));
+            }
+
+            @Override
+            public String allOf(PropertyCondition.AllOf c) {
+                return "all of " + list(c.choices(), choice -> str(label(property, choice)));
             }
         });
     }
@@ -403,6 +478,11 @@ final class RulePrinter {
             @Override
             public String startsIn(InteractionCriterion.StartsIn c) {
                 return "starts in " + period(c.period());
+            }
+
+            @Override
+            public String startedWithinLastDays(InteractionCriterion.StartedWithinLastDays c) {
+                return "started within last " + c.days() + " days";
             }
 
             @Override

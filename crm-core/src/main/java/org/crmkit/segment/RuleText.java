@@ -28,19 +28,24 @@ import org.crmkit.criteria.Criterion;
  *           | "email" ( "=" string | ( "starts" | "ends" ) "with" string )
  *           | "group" "in" strings | "kind" "=" word | "relationship" "=" string
  *           | "archived" | "active" | "registered" "&lt;=" date
- *           | "property" string "=" value                          (* value as the property's type wants it *)
+ *           | "property" string ( "=" value | condition )         (* value as the property's type wants it *)
+           | "no" "interaction" "for" number "days"              (* = not has interaction (started within last n days) *)
  *           | "suppressed"                                          (* = has suppression (all) *)
  *           | "has" ( "contact" | "interaction" | "deal" | "consent" | "suppression" | "survey" | "class" ) "(" or ")" ;
  * contact   = "position" "=" string | "responsible" "=" string | "phone" "=" string | "email" "=" string | "client" "(" or ")" ;
  * interaction = "id" "in" strings | "client" "(" or ")" | "responsible" "in" strings | "involves" strings
  *           | "author" "=" string | "kind" "in" words | "state" "in" words | "importance" "=" word
- *           | "starts" "in" period | "overlaps" period | "overdue" "at" instant "today" date
+ *           | "starts" "in" period | "started" "within" "last" number "days" | "overlaps" period | "overdue" "at" instant "today" date
  *           | ( "subject" | "content" ) "contains" string | "deal" "=" string ;
  * deal      = "id" "in" strings | "client" "(" or ")" | "pipeline" "=" string
  *           | "stage" "in" "(" [ string "." string { "," string "." string } ] ")"   (* pipeline.stage *)
  *           | "status" "=" word | "responsible" "in" strings | "amount" "between" money "and" money
  *           | "expected" "close" "between" date "and" date | "source" "=" string
  *           | ( "won" | "lost" ) "between" date "and" date ;
+ * condition = "equals" value | "!=" value | "in" "(" value { "," value } ")"
+ *           | "contains" string | "starts" "with" string | "&gt;=" value | "&lt;=" value | "between" value "and" value
+ *           | "within" "last" number "days" | "more" "than" number "days" "ago"
+ *           | "is" ( "filled" | "empty" ) | ( "any" | "all" ) "of" strings ;   (* strings: entries of a choice list *)
  * consent   = word "," word ;                                       (* channel, purpose: email, marketing *)
  * suppression = "reason" "in" words ;
  * survey    = "score" string string "between" number "and" number ;  (* template name, question key *)
@@ -55,7 +60,13 @@ import org.crmkit.criteria.Criterion;
  * word      = letter { letter | digit | "_" | "-" } ;              (* constants: lower case, "-" for "_" *)
  * </pre>
  *
- * The printer's output is canonical and parses back to an equal rule (an and/or of no or one part
+ * On a property, {@code =} is {@link ClientCriterion.PropertyEquals}: the value exactly as typed
+ * (text with its case, ё and spaces); the word {@code equals}, {@code !=}, {@code in}, {@code contains}
+ * and {@code starts with} are {@link org.crmkit.property.PropertyCondition}s and compare text folded
+ * (case, ё/е, runs of spaces). A condition is checked against the property's type as it is read
+ * ({@code contains} on a date property is an error at the operator's line and column).
+ *
+ * <p>The printer's output is canonical and parses back to an equal rule (an and/or of no or one part
  * prints as what it means: {@code all}, {@code none}, the part). Errors are
  * {@link RuleSyntaxException}s with line and column; {@link RuleLimits} apply.
  */

@@ -112,6 +112,21 @@ class InteractionsTest {
     }
 
     @Test
+    void startedWithinLastDaysIsReadAtTheCrmClockInItsZone() {
+        Crm crm = crm(ABDULOV);
+        // 2011-01-10 07:00 UTC is 10:00 in Moscow; now is 2011-01-15 12:00 in Moscow
+        crm.interactions().plan(InteractionKind.OUTGOING_CALL, "Звонок", at("2011-01-10T07:00:00Z", "2011-01-10T07:15:00Z"), ABDULOV, i -> i);
+        // 2011-01-09 21:30 UTC is 2011-01-10 00:30 in Moscow: inside "the last 5 days" there, not in UTC
+        crm.interactions().plan(InteractionKind.MEETING, "Ночная встреча", at("2011-01-09T21:30:00Z", "2011-01-09T22:00:00Z"), ABDULOV, i -> i);
+        crm.interactions().plan(InteractionKind.MEETING, "Встреча", at("2011-01-20T07:00:00Z", "2011-01-20T09:00:00Z"), ABDULOV, i -> i);
+        assertThat(crm.interactions().count(new InteractionCriterion.StartedWithinLastDays(4))).isZero();
+        assertThat(crm.interactions().count(new InteractionCriterion.StartedWithinLastDays(5))).isEqualTo(2);
+        assertThat(crm.interactions().find(InteractionQuery.where(new InteractionCriterion.StartedWithinLastDays(5))))
+                .extracting(Interaction::subject).containsExactlyInAnyOrder("Звонок", "Ночная встреча");
+        assertThat(crm.interactions().listAfter(new InteractionCriterion.StartedWithinLastDays(0), Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
     void planningOverAnotherItemOfTheSameEmployeeWarnsButStores() {
         Crm crm = crm(ABDULOV);
         Interaction meeting = crm.interactions().plan(InteractionKind.MEETING, "Встреча", at("2011-01-20T07:00:00Z", "2011-01-20T09:00:00Z"),

@@ -559,6 +559,7 @@ class NullInputsTest {
         sample(java.time.ZonedDateTime.class, () -> java.time.ZonedDateTime.of(2024, 1, 15, 10, 0, 0, 0, java.time.ZoneOffset.UTC));
         sample(org.crmkit.property.PropertyCondition.class, () -> new org.crmkit.property.PropertyCondition.Filled());
         sample(org.crmkit.property.PropertyCondition.WithinLastDays.class, () -> new org.crmkit.property.PropertyCondition.WithinLastDays(30));
+        sample(org.crmkit.interaction.InteractionCriterion.StartedWithinLastDays.class, () -> new org.crmkit.interaction.InteractionCriterion.StartedWithinLastDays(30));
         sample(org.crmkit.property.PropertyCondition.MoreThanDaysAgo.class, () -> new org.crmkit.property.PropertyCondition.MoreThanDaysAgo(30));
         sample(java.time.YearMonth.class, () -> java.time.YearMonth.of(2024, 1));
         sample(org.crmkit.interaction.Reminders.class, () -> crm.interactions().reminders());

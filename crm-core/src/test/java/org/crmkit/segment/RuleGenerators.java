@@ -39,6 +39,9 @@ import org.crmkit.interaction.InteractionKind;
 import org.crmkit.interaction.InteractionState;
 import org.crmkit.ledger.ClientClassCriterion;
 import org.crmkit.ledger.ClientClasses;
+import org.crmkit.property.ChoiceId;
+import org.crmkit.property.PropertyCondition;
+import org.crmkit.property.PropertyKey;
 import org.crmkit.property.PropertyValue;
 import org.crmkit.survey.SurveyCriterion;
 import org.crmkit.taxid.Inn;
@@ -177,8 +180,9 @@ public final class RuleGenerators {
             case 17:
                 return new ClientCriterion.RegisteredOnOrBefore(day(in));
             case 18:
-            case 19:
                 return property(in);
+            case 19:
+                return condition(in);
             default:
                 return having(in, depth);
         }
@@ -208,6 +212,107 @@ public final class RuleGenerators {
                 return new ClientCriterion.PropertyEquals(SegmentSamples.ACCOUNT, PropertyValue.employee(employee(in)));
             default:
                 return new ClientCriterion.PropertyEquals(SegmentSamples.PARENT, PropertyValue.client(new ClientId(uuid(in))));
+        }
+    }
+
+    private static PropertyValue number(RandomnessSource in) {
+        return new PropertyValue.NumberValue(BigDecimal.valueOf(in.next(Constraint.between(-100000, 100000)), pick(in, 3)));
+    }
+
+    private static PropertyValue rubles(RandomnessSource in) {
+        return PropertyValue.money(new Money(BigDecimal.valueOf(in.next(Constraint.between(0, 10000000)), 2), java.util.Currency.getInstance("RUB")));
+    }
+
+    private static PropertyValue choice(RandomnessSource in) {
+        return PropertyValue.choice(one(in, List.of(SegmentSamples.KITCHEN, SegmentSamples.OFFICE, SegmentSamples.PARTS)));
+    }
+
+    private static Set<ChoiceId> choices(RandomnessSource in) {
+        Set<ChoiceId> choices = some(in, () -> one(in, List.of(SegmentSamples.KITCHEN, SegmentSamples.OFFICE, SegmentSamples.PARTS)));
+        return choices.isEmpty() ? Set.of(SegmentSamples.OFFICE) : choices;
+    }
+
+    /** A value of the property's type, for the conditions that take one. */
+    private static PropertyValue valueOf(RandomnessSource in, PropertyKey key) {
+        if (key.equals(SegmentSamples.ACTIVITY)) {
+            return text(in, PropertyValue::text, "Сборка мебели");
+        }
+        if (key.equals(SegmentSamples.STAFF)) {
+            return number(in);
+        }
+        if (key.equals(SegmentSamples.TURNOVER)) {
+            return rubles(in);
+        }
+        if (key.equals(SegmentSamples.SEMINAR)) {
+            return PropertyValue.date(day(in));
+        }
+        if (key.equals(SegmentSamples.COMPETITOR)) {
+            return PropertyValue.bool(pick(in, 2) == 0);
+        }
+        if (key.equals(SegmentSamples.ACCOUNT)) {
+            return PropertyValue.employee(employee(in));
+        }
+        if (key.equals(SegmentSamples.PARENT)) {
+            return PropertyValue.client(new ClientId(uuid(in)));
+        }
+        return choice(in);
+    }
+
+    private static final List<PropertyKey> EVERY_PROPERTY = List.of(SegmentSamples.INTEREST, SegmentSamples.INTERESTS, SegmentSamples.ACTIVITY,
+            SegmentSamples.STAFF, SegmentSamples.TURNOVER, SegmentSamples.SEMINAR, SegmentSamples.COMPETITOR, SegmentSamples.ACCOUNT,
+            SegmentSamples.PARENT);
+    private static final List<PropertyKey> ORDERED = List.of(SegmentSamples.STAFF, SegmentSamples.TURNOVER, SegmentSamples.SEMINAR);
+
+    /** A property condition of every kind, on a property whose type it fits. */
+    private static Criterion<ClientCriterion> condition(RandomnessSource in) {
+        switch (pick(in, 14)) {
+            case 0: {
+                PropertyKey key = one(in, EVERY_PROPERTY);
+                return new ClientCriterion.PropertyMatches(key, new PropertyCondition.EqualTo(valueOf(in, key)));
+            }
+            case 1: {
+                PropertyKey key = one(in, EVERY_PROPERTY);
+                return new ClientCriterion.PropertyMatches(key, new PropertyCondition.NotEqualTo(valueOf(in, key)));
+            }
+            case 2: {
+                PropertyKey key = one(in, EVERY_PROPERTY);
+                Set<PropertyValue> values = some(in, () -> valueOf(in, key));
+                values.add(valueOf(in, key));
+                return new ClientCriterion.PropertyMatches(key, new PropertyCondition.In(values));
+            }
+            case 3:
+                return new ClientCriterion.PropertyMatches(SegmentSamples.ACTIVITY, text(in, PropertyCondition.Contains::new, "мебел"));
+            case 4:
+                return new ClientCriterion.PropertyMatches(SegmentSamples.ACTIVITY, text(in, PropertyCondition.StartsWith::new, "Сбор"));
+            case 5: {
+                PropertyKey key = one(in, ORDERED);
+                return new ClientCriterion.PropertyMatches(key, new PropertyCondition.AtLeast(valueOf(in, key)));
+            }
+            case 6: {
+                PropertyKey key = one(in, ORDERED);
+                return new ClientCriterion.PropertyMatches(key, new PropertyCondition.AtMost(valueOf(in, key)));
+            }
+            case 7: {
+                PropertyKey key = one(in, ORDERED);
+                PropertyValue a = valueOf(in, key);
+                PropertyValue b = valueOf(in, key);
+                boolean ordered = new PropertyCondition.AtLeast(a).test(java.util.Optional.of(b));
+                return new ClientCriterion.PropertyMatches(key, ordered ? new PropertyCondition.Between(a, b) : new PropertyCondition.Between(b, a));
+            }
+            case 8:
+                return new ClientCriterion.PropertyMatches(SegmentSamples.SEMINAR, new PropertyCondition.WithinLastDays(pick(in, 400)));
+            case 9:
+                return new ClientCriterion.PropertyMatches(SegmentSamples.SEMINAR, new PropertyCondition.MoreThanDaysAgo(pick(in, 400)));
+            case 10:
+                return new ClientCriterion.PropertyMatches(one(in, EVERY_PROPERTY), new PropertyCondition.Filled());
+            case 11:
+                return new ClientCriterion.PropertyMatches(one(in, EVERY_PROPERTY), new PropertyCondition.Empty());
+            case 12:
+                return new ClientCriterion.PropertyMatches(one(in, List.of(SegmentSamples.INTEREST, SegmentSamples.INTERESTS)),
+                        new PropertyCondition.AnyOf(choices(in)));
+            default:
+                return new ClientCriterion.PropertyMatches(one(in, List.of(SegmentSamples.INTEREST, SegmentSamples.INTERESTS)),
+                        new PropertyCondition.AllOf(choices(in)));
         }
     }
 
@@ -264,7 +369,9 @@ public final class RuleGenerators {
     }
 
     private static Criterion<InteractionCriterion> interactionLeaf(RandomnessSource in, int depth) {
-        switch (pick(in, 14)) {
+        switch (pick(in, 15)) {
+            case 14:
+                return new InteractionCriterion.StartedWithinLastDays(pick(in, 400));
             case 0:
                 return new InteractionCriterion.IdIn(some(in, () -> new InteractionId(uuid(in))));
             case 1:

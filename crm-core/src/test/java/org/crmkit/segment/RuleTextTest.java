@@ -3,6 +3,10 @@ package org.crmkit.segment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.crmkit.client.ClientCriterion;
@@ -14,6 +18,8 @@ import org.crmkit.consent.Purpose;
 import org.crmkit.criteria.Criterion;
 import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.interaction.InteractionKind;
+import org.crmkit.common.Money;
+import org.crmkit.property.PropertyCondition;
 import org.crmkit.property.PropertyValue;
 import org.junit.jupiter.api.Test;
 
@@ -115,6 +121,98 @@ class RuleTextTest {
     }
 
     @Test
+    void everyPropertyConditionHasOneCanonicalTextForm() {
+        Map<String, Criterion<ClientCriterion>> forms = new LinkedHashMap<>();
+        forms.put("property \"Интересуется мебелью\" any of (\"Кухонная мебель\")",
+                matches(SegmentSamples.INTEREST, new PropertyCondition.AnyOf(Set.of(SegmentSamples.KITCHEN))));
+        forms.put("property \"Интересы\" all of (\"Кухонная мебель\", \"Офисная мебель\")",
+                matches(SegmentSamples.INTERESTS, new PropertyCondition.AllOf(Set.of(SegmentSamples.KITCHEN, SegmentSamples.OFFICE))));
+        forms.put("property \"Оборот\" between 1000.00 RUB and 5000.00 RUB", matches(SegmentSamples.TURNOVER,
+                new PropertyCondition.Between(PropertyValue.money(Money.of("1000", "RUB")), PropertyValue.money(Money.of("5000", "RUB")))));
+        forms.put("property \"Дата семинара\" is filled", matches(SegmentSamples.SEMINAR, new PropertyCondition.Filled()));
+        forms.put("property \"Дата семинара\" is empty", matches(SegmentSamples.SEMINAR, new PropertyCondition.Empty()));
+        forms.put("property \"Дата семинара\" within last 30 days", matches(SegmentSamples.SEMINAR, new PropertyCondition.WithinLastDays(30)));
+        forms.put("property \"Дата семинара\" more than 30 days ago", matches(SegmentSamples.SEMINAR, new PropertyCondition.MoreThanDaysAgo(30)));
+        forms.put("property \"Вид деятельности\" contains \"мебел\"", matches(SegmentSamples.ACTIVITY, new PropertyCondition.Contains("мебел")));
+        forms.put("property \"Вид деятельности\" starts with \"сбор\"", matches(SegmentSamples.ACTIVITY, new PropertyCondition.StartsWith("сбор")));
+        forms.put("property \"Вид деятельности\" equals \"Сборка мебели\"",
+                matches(SegmentSamples.ACTIVITY, new PropertyCondition.EqualTo(PropertyValue.text("Сборка мебели"))));
+        forms.put("property \"Вид деятельности\" != \"Сборка мебели\"",
+                matches(SegmentSamples.ACTIVITY, new PropertyCondition.NotEqualTo(PropertyValue.text("Сборка мебели"))));
+        forms.put("property \"Число сотрудников\" in (10, 20.5)", matches(SegmentSamples.STAFF,
+                new PropertyCondition.In(Set.of(PropertyValue.number(10), new PropertyValue.NumberValue(new BigDecimal("20.5"))))));
+        forms.put("property \"Число сотрудников\" >= 10", matches(SegmentSamples.STAFF, new PropertyCondition.AtLeast(PropertyValue.number(10))));
+        forms.put("property \"Дата семинара\" <= 2024-03-31",
+                matches(SegmentSamples.SEMINAR, new PropertyCondition.AtMost(PropertyValue.date(LocalDate.of(2024, 3, 31)))));
+        forms.put("property \"Конкурент\" != true", matches(SegmentSamples.COMPETITOR, new PropertyCondition.NotEqualTo(PropertyValue.bool(true))));
+        forms.forEach((form, rule) -> {
+            assertThat(text.parse(form)).as(form).isEqualTo(rule);
+            assertThat(text.print(rule)).isEqualTo(form);
+        });
+        assertThat(text.parse("PROPERTY \"Дата семинара\" WITHIN LAST 30 DAYS and property \"Интересуется мебелью\" Any Of (\"кухонная МЕБЕЛЬ\")"))
+                .isEqualTo(Criterion.and(matches(SegmentSamples.SEMINAR, new PropertyCondition.WithinLastDays(30)),
+                        matches(SegmentSamples.INTEREST, new PropertyCondition.AnyOf(Set.of(SegmentSamples.KITCHEN)))));
+    }
+
+    @Test
+    void equalsSignComparesExactlyAndTheWordEqualsComparesTextFolded() {
+        assertThat(text.parse("property \"Вид деятельности\" = \"Сборка\"")).isEqualTo(
+                new ClientCriterion.PropertyEquals(SegmentSamples.ACTIVITY, PropertyValue.text("Сборка")));
+        assertThat(text.parse("property \"Вид деятельности\" equals \"Сборка\"")).isEqualTo(
+                matches(SegmentSamples.ACTIVITY, new PropertyCondition.EqualTo(PropertyValue.text("Сборка"))));
+    }
+
+    @Test
+    void aConditionThatDoesNotFitThePropertyIsAnErrorAtItsPlace() {
+        assertThatThrownBy(() -> text.parse("property \"Дата семинара\" contains \"мая\""))
+                .isInstanceOf(RuleSyntaxException.class)
+                .hasMessageStartingWith("line 1, column 26: expected a valid condition (does not apply to the date property seminar");
+        assertThatThrownBy(() -> text.parse("property \"Вид деятельности\" within last 30 days"))
+                .hasMessageStartingWith("line 1, column 29: expected a valid condition (does not apply to the text property activity");
+        assertThatThrownBy(() -> text.parse("property \"Вид деятельности\" >= \"a\""))
+                .hasMessageStartingWith("line 1, column 29: expected a valid bound (is a text; only numbers, money and dates are ordered)");
+        assertThatThrownBy(() -> text.parse("property \"Вид деятельности\" any of (\"a\")"))
+                .hasMessageStartingWith("line 1, column 29: expected a condition that applies to the text property \"Вид деятельности\"");
+        assertThatThrownBy(() -> text.parse("property \"Оборот\" between 5000 RUB and\n 1000 RUB"))
+                .hasMessageStartingWith("line 1, column 27: expected a valid to (lies before from");
+        assertThatThrownBy(() -> text.parse("property \"Оборот\" >= 10 USD"))
+                .hasMessageContaining("the money property \"Оборот\"").hasMessageContaining("(money is compared within one currency)");
+        assertThatThrownBy(() -> text.parse("property \"Дата семинара\" within last -3 days"))
+                .hasMessageStartingWith("line 1, column 38: expected a valid days (must be between 0 and 110000)");
+        assertThatThrownBy(() -> text.parse("property \"Дата семинара\" within 30 days"))
+                .hasMessage("line 1, column 33: expected \"last\" but found \"30\"");
+        assertThatThrownBy(() -> text.parse("property \"Дата семинара\" is full"))
+                .hasMessage("line 1, column 29: expected \"filled\" or \"empty\" but found \"full\"");
+        assertThatThrownBy(() -> text.parse("property \"Дата семинара\" like \"x\""))
+                .hasMessageStartingWith("line 1, column 26: expected =, equals, !=, in,");
+        assertThatThrownBy(() -> text.parse("property \"Число сотрудников\" in ()"))
+                .hasMessageStartingWith("line 1, column 30: expected a valid values (is empty");
+        assertThatThrownBy(() -> text.parse("property \"Интересы\" all of (\"Мягкая мебель\")"))
+                .hasMessageContaining("\"Мягкая мебель\", which is not known");
+    }
+
+    @Test
+    void noInteractionForDaysIsNotHasInteractionStartedWithinLastDaysReadAtTheClock() {
+        Criterion<ClientCriterion> quiet = Criterion.not(new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT,
+                new InteractionCriterion.StartedWithinLastDays(30)));
+        assertThat(text.parse("group in (\"Покупатели\") and No Interaction For 30 Days")).isEqualTo(
+                Criterion.and(new ClientCriterion.InGroups(Set.of(SegmentSamples.GROUPS.get(0))), quiet));
+        assertThat(text.print(quiet)).isEqualTo("not has interaction (started within last 30 days)");
+        assertThat(text.parse(text.print(quiet))).isEqualTo(quiet);
+        Criterion<ClientCriterion> calls = text.parse("not has interaction (kind in (incoming-call, meeting) and started within last 30 days)");
+        assertThat(ClientCriterion.dependsOnClock(calls)).isTrue();
+        java.time.ZonedDateTime now = java.time.ZonedDateTime.of(2026, 3, 31, 0, 30, 0, 0, java.time.ZoneId.of("Europe/Moscow"));
+        assertThat(ClientCriterion.at(quiet, now)).isEqualTo(Criterion.not(new ClientCriterion.Having<>(InteractionCriterion.OF_CLIENT,
+                new InteractionCriterion.StartsIn(new org.crmkit.interaction.CalendarPeriod(java.time.Instant.parse("2026-02-28T21:00:00Z"),
+                        java.time.Instant.parse("2026-03-31T21:00:00Z"), java.time.ZoneId.of("Europe/Moscow"))))));
+        assertThatThrownBy(() -> text.parse("no interaction for -1 days"))
+                .hasMessageStartingWith("line 1, column 20: expected a valid days (must be between 0 and 110000)");
+        assertThatThrownBy(() -> text.parse("no interaction 30 days")).hasMessage("line 1, column 16: expected \"for\" but found \"30\"");
+        assertThatThrownBy(() -> text.parse("has interaction (started within last 30)"))
+                .hasMessage("line 1, column 40: expected \"days\" but found \")\"");
+    }
+
+    @Test
     void valuesAreCheckedByTheirOwnRulesAndReportedAtTheValue() {
         assertThatThrownBy(() -> text.parse("phone = \"89161234567\""))
                 .isInstanceOf(RuleSyntaxException.class).hasMessageStartingWith("line 1, column 9: expected a valid phone");
@@ -153,6 +251,10 @@ class RuleTextTest {
         RuleText empty = RuleText.with(RuleNames.builder().build());
         assertThatThrownBy(() -> empty.print(new ClientCriterion.InGroups(Set.of(SegmentSamples.GROUPS.get(0)))))
                 .isInstanceOf(ValidationException.class).hasMessageContaining("is no longer in the tenant's schema");
+    }
+
+    private static Criterion<ClientCriterion> matches(org.crmkit.property.PropertyKey key, PropertyCondition condition) {
+        return new ClientCriterion.PropertyMatches(key, condition);
     }
 
     private RuleSyntaxException catchSyntax(String rule) {

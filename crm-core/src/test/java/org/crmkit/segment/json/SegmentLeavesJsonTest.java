@@ -57,6 +57,17 @@ class SegmentLeavesJsonTest {
     }
 
     @Test
+    void startedWithinLastDaysStaysRelativeInJson() {
+        Criterion<ClientCriterion> quiet = Criterion.not(new ClientCriterion.Having<>(org.crmkit.interaction.InteractionCriterion.OF_CLIENT,
+                new org.crmkit.interaction.InteractionCriterion.StartedWithinLastDays(30)));
+        String json = RuleJson.write(quiet);
+        assertThat(json).contains("{\"type\":\"started-within-last-days\",\"days\":30}");
+        assertThat(RuleJson.read(json)).isEqualTo(quiet);
+        assertThatThrownBy(() -> RuleJson.read(json.replace("\"days\":30", "\"days\":-1")))
+                .isInstanceOf(ValidationException.class).hasMessageContaining("days").hasMessageContaining("-1");
+    }
+
+    @Test
     void badConditionsAreRefusedNamingWhere() {
         assertThatThrownBy(() -> RuleJson.read(HEAD + "{\"type\":\"property-matches\",\"property\":\"limit\",\"condition\":{\"op\":\"between\","
                 + "\"from\":{\"kind\":\"money\",\"amount\":\"1\",\"currency\":\"RUB\"},\"to\":{\"kind\":\"money\",\"amount\":\"5\",\"currency\":\"USD\"}}}}"))
@@ -68,12 +79,13 @@ class SegmentLeavesJsonTest {
     }
 
     @Test
-    void contactFactsHaveATextFormAndPropertyConditionsSayTheyHaveNone() {
+    void contactFactsAndPropertyConditionsHaveATextForm() {
         RuleText text = RuleText.with(SegmentSamples.NAMES);
         Criterion<ClientCriterion> rule = Criterion.and(new ClientCriterion.HasEmail(), Criterion.not(new ClientCriterion.HasMobilePhone()));
         assertThat(text.print(rule)).isEqualTo("has email and not has mobile phone");
         assertThat(text.parse(text.print(rule))).isEqualTo(rule);
-        assertThatThrownBy(() -> text.print(new ClientCriterion.PropertyMatches(PropertyKey.of("activity"), new PropertyCondition.Filled())))
-                .isInstanceOf(ValidationException.class).hasMessageContaining("no text form yet");
+        Criterion<ClientCriterion> filled = new ClientCriterion.PropertyMatches(SegmentSamples.ACTIVITY, new PropertyCondition.Filled());
+        assertThat(text.print(filled)).isEqualTo("property \"Вид деятельности\" is filled");
+        assertThat(text.parse(text.print(filled))).isEqualTo(filled);
     }
 }

@@ -75,6 +75,9 @@ abstract class InteractionContract extends DealContract {
     private static final String[] CONTENT_FRAGMENTS = {"ёлок", "5%", "_2024", "елок. перезвонить", "договор", "zzz"};
 
     /** What a test stores: clients, their persons and a population of interactions, as stored. */
+    /** The moment relative leaves ("started within last n days") are read at: days after the samples' interactions, in Moscow. */
+    private static final java.time.ZonedDateTime RELATIVE_NOW = java.time.ZonedDateTime.of(2024, 4, 2, 9, 0, 0, 0, ZoneId.of("Europe/Moscow"));
+
     private record Base(List<Client> clients, List<ContactPerson> persons, List<Interaction> interactions) {
     }
 
@@ -157,7 +160,8 @@ abstract class InteractionContract extends DealContract {
         Base base = storeBase(72);
         Related related = new Related(base);
         qt().withFixedSeed(INTERACTION_SEED).withExamples(INTERACTION_TREES).withShrinkCycles(200)
-                .forAll(in -> interactionTree(in, base, 3)).checkAssert(tree -> {
+                .forAll(in -> interactionTree(in, base, 3)).checkAssert(relative -> {
+                    Criterion<InteractionCriterion> tree = Criterion.at(relative, RELATIVE_NOW);
                     List<Interaction> expected = base.interactions().stream().filter(i -> InteractionCriterion.matches(tree, i, related))
                             .collect(Collectors.toList());
                     assertThat(storage().<Long>read(tenant, s -> s.get(InteractionStore.class).count(tree))).as("count of %s", tree)
@@ -254,7 +258,10 @@ abstract class InteractionContract extends DealContract {
         Base base = storeBase(48);
         Related related = new Related(base);
         qt().withFixedSeed(INTERACTION_SEED + 1).withExamples(INTERACTION_TREES / 2).withShrinkCycles(200)
-                .forAll(in -> clientTree(in, base, 2)).checkAssert(tree -> {
+                .forAll(in -> clientTree(in, base, 2)).checkAssert(relative -> {
+                    Criterion<ClientCriterion> tree = ClientCriterion.at(relative, RELATIVE_NOW);
+                    assertThat(ClientCriterion.dependsOnClock(relative)).as("%s depends on the clock", relative)
+                            .isEqualTo(relative.toString().contains("StartedWithinLastDays["));
                     List<ClientId> expected = base.clients().stream().filter(c -> ClientCriterion.matches(tree, c, related))
                             .sorted(Comparator.comparing(c -> c.code().value(), SortOrder.TEXT)).map(Client::id).collect(Collectors.toList());
                     assertThat(storage().<List<Client>>read(tenant, s -> s.get(ClientStore.class).find(new ClientQuery(tree,
@@ -453,7 +460,9 @@ abstract class InteractionContract extends DealContract {
     private static Criterion<InteractionCriterion> interactionLeaf(RandomnessSource in, Base base, int depth) {
         List<Interaction> all = base.interactions();
         List<CalendarPeriod> periods = InteractionSamples.periods();
-        switch (pick(in, 15)) {
+        switch (pick(in, 16)) {
+            case 15:
+                return new InteractionCriterion.StartedWithinLastDays(pick(in, 6));
             case 0:
                 return new InteractionCriterion.IdIn(pick(in, 4) == 0 ? Set.of()
                         : Set.copyOf(List.of(all.get(pick(in, all.size())).id(), all.get(pick(in, all.size())).id())));

@@ -365,6 +365,33 @@ abstract class SegmentContract extends MailingContract {
     }
 
     @Test
+    void aNoInteractionForDaysRuleIsReadAtTheCrmClockAndSweptWhenTheDaysPass() {
+        Crm crm = segmentCrm("alekseev");
+        Client a = register(crm, NewClient.legalEntity("Альфа"), true);
+        Instant callAt = NOON.minus(java.time.Duration.ofDays(2));
+        crm.interactions().plan(org.crmkit.interaction.InteractionKind.OUTGOING_CALL, "Звонок",
+                org.crmkit.interaction.Timing.timed(callAt, callAt.plusSeconds(600)), EmployeeId.of("alekseev"),
+                i -> i.withParticipants(List.of(org.crmkit.interaction.Participant.of(a.id()))).complete("Дозвонились"));
+        Criterion<ClientCriterion> rule = Criterion.not(new ClientCriterion.Having<>(org.crmkit.interaction.InteractionCriterion.OF_CLIENT,
+                new org.crmkit.interaction.InteractionCriterion.StartedWithinLastDays(30)));
+        assertThat(ClientCriterion.dependsOnClock(rule)).isTrue();
+        Segment quiet = crm.segments().saveDynamic("Без взаимодействий 30 дней", rule);
+        assertThat(crm.segments().membershipOf(a.id())).doesNotContain(quiet.id());
+        assertThat(crm.segments().members(quiet.id(), 0, 100)).extracting(ClientSummary::id).doesNotContain(a.id());
+
+        // 31 days later the call is no longer recent: no change announces it, the sweep finds it
+        events.clear();
+        Instant later = NOON.plus(java.time.Duration.ofDays(31));
+        Crm laterCrm = Crm.builder().storage(storage()).clock(Clock.fixed(later, ZoneOffset.UTC)).listener(events::add)
+                .actor(Actor.employee(tenant, EmployeeId.of("alekseev"))).build();
+        assertThat(laterCrm.segments().members(quiet.id(), 0, 100)).extracting(ClientSummary::id).contains(a.id());
+        assertThat(laterCrm.segments().sweep()).isPositive();
+        assertThat(segmentEvents(SegmentEvent.Entered.class)).contains(new SegmentEvent.Entered(tenant, quiet.id(), a.id(), later, "alekseev"));
+        assertThat(laterCrm.segments().membershipOf(a.id())).contains(quiet.id());
+        assertThat(crm.segments().members(quiet.id(), 0, 100)).extracting(ClientSummary::id).doesNotContain(a.id());
+    }
+
+    @Test
     void twoHandEditsOfOneListAtOnceBothLandAndOneClientIsNeverOnItTwice() throws Exception {
         Crm crm = segmentCrm("alekseev");
         List<Client> clients = new ArrayList<>();

@@ -15,6 +15,7 @@ import org.crmkit.client.ClientCriterion;
 import org.crmkit.common.ClientId;
 import org.crmkit.common.EmployeeId;
 import org.crmkit.criteria.Criterion;
+import org.crmkit.common.CrmException;
 import org.crmkit.interaction.CalendarPeriod;
 import org.crmkit.interaction.InteractionCriterion;
 import org.crmkit.interaction.InteractionState;
@@ -210,6 +211,12 @@ final class InteractionSql extends LeafSql<InteractionCriterion> implements Inte
     @Override
     public String importanceIs(InteractionCriterion.ImportanceIs criterion) {
         return i + ".importance = " + param(criterion.importance().name());
+    }
+
+    @Override
+    public String startedWithinLastDays(InteractionCriterion.StartedWithinLastDays criterion) {
+        throw new CrmException("the relative condition \"started within last " + criterion.days()
+                + " days\" must be read at a moment first (Criterion.at(rule, now)); the Crm's use cases do it with its clock");
     }
 
     @Override

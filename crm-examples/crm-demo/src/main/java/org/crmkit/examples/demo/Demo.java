@@ -56,7 +56,9 @@ public final class Demo {
 
     /** The whole demo against the database file, printing to {@code out}. */
     public static void run(Path file, PrintStream out) {
+        BrochureSegments.Events segmentEvents = new BrochureSegments.Events();
         try (Crm crm = Crm.builder()
+                .listener(segmentEvents)
                 .storage(JpaStorage.h2(file))
                 .employees(STAFF)
                 .zone(BrochureSales.MOSCOW)
@@ -83,6 +85,7 @@ public final class Demo {
             BrochureSales.print(crm, out);
             BrochureInteractions.print(crm, handOver, out);
             BrochureConsents.print(crm, TENANT, out);
+            BrochureSegments.run(crm, segmentEvents, out);
             BrochureMailings.run(crm, TENANT, out);
             ClientSummary pitersoft = crm.clients().search("Питерсофт").get(0);
             out.println("Change journal of " + pitersoft.shortName() + ":");

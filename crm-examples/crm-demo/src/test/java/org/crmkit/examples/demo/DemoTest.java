@@ -59,7 +59,23 @@ class DemoTest {
                 .contains("Захарова Юлия Владимировна  DUPLICATE_ADDRESS  ad@erw.ru")
                 .contains("Статистика рассылки: DONE, сообщений 2, отправлено 2, исключено 2")
                 .containsPattern("Арендодатель: \\S+  Mailing: ")
-                .containsPattern("Алхимов А\\.А\\.: \\S+  Mailing: ");
+                .containsPattern("Алхимов А\\.А\\.: \\S+  Mailing: ")
+                .contains("Сегмент \"Кухонная мебель, были на семинаре, согласны на рассылку\" сохранён.")
+                .contains("Правило текстом: property \"Интересуется мебелью\" any of (\"Кухонная мебель\")"
+                        + " and property \"Посетил наш семинар\" is filled and has consent (email, marketing)")
+                .contains("Правило в JSON: {\"format\":\"crmkit-segment-rule/1\"")
+                .contains("Разобрано из текста то же правило: true")
+                .containsPattern("Клиентов в сегменте: 1\\s+Алхимов А\\.А\\. \\(")
+                .containsPattern("Список \"Приглашения на осенний семинар\" снят с сегмента: 1 клиент")
+                .contains("Добавлен вручную Прайм-М: да")
+                .contains("Добавлен вручную Питерсофт: да")
+                .contains("Убран вручную Питерсофт: да")
+                .containsPattern("Алхимов А\\.А\\. — добавил abdulov, \\d{4}-")
+                .containsPattern("Прайм-М — добавил abdulov, \\d{4}-")
+                .contains("Отметка о семинаре у Алхимов А.А. стёрта; в сегменте: 0")
+                .contains("Отметка о семинаре у Алхимов А.А. восстановлена; в сегменте: 1")
+                .contains("Слушатель получил: вышел из сегмента Алхимов А.А. (abdulov")
+                .contains("Слушатель получил: вошёл в сегмент Алхимов А.А. (abdulov");
 
         String second = run(file);
         assertThat(second).contains("already holds the brochure's clients")
@@ -73,6 +89,12 @@ class DemoTest {
                 .contains("200 — You were already unsubscribed")
                 .contains("Рассылка \"Сезонная скидка - не пропустите!\" найдена (DONE): повторно не отправляется.")
                 .contains("Статистика рассылки: DONE, сообщений 2, отправлено 2, исключено 2")
-                .doesNotContain("SMTP-сервер получил");
+                .doesNotContain("SMTP-сервер получил")
+                .contains("Сегмент \"Кухонная мебель, были на семинаре, согласны на рассылку\" найден (сохранён при прошлом запуске).")
+                .contains("Клиентов в сегменте: 1")
+                .contains("Список \"Приглашения на осенний семинар\" найден")
+                .contains("Добавлен вручную Прайм-М: уже в списке")
+                .contains("Убран вручную Питерсофт: да")
+                .contains("Слушатель получил: вошёл в сегмент Алхимов А.А. (abdulov");
     }
 }
