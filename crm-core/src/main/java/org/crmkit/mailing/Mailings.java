@@ -47,6 +47,8 @@ import org.crmkit.usecase.UnitOfWork;
  * <p>Every change of a mailing is fed under the kind {@value #KIND}. Outbox entries are not fed one by one
  * (a mailing has many); a message sent goes on the client's history as an interaction.
  */
+// Too big (478 lines): resolving the audience, exclusions and templates belong in their own use-case class
+// beside this one; left for the next session (issue 18 note). The lifecycle verbs stay here.
 public final class Mailings {
     /** Mailings need their store and the outbox's. */
     public static final Feature FEATURE = Feature.of("mailings", MailingStore.class, OutboxStore.class, MailingExclusionStore.class,

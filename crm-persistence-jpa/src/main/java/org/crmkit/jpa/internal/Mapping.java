@@ -53,6 +53,8 @@ import org.crmkit.taxid.Kpp;
 import org.crmkit.taxid.Ogrn;
 import org.crmkit.taxid.Okpo;
 
+// One file on purpose: every aggregate's record <-> row conversion sits side by side, so a new column is
+// added in one place next to its siblings; each method is a flat field copy with no logic to split off.
 /** Domain records to rows and back. Rows never leave this package. */
 final class Mapping {
     private Mapping() {
